@@ -1,0 +1,25 @@
+import { Temporal } from "temporal-polyfill";
+
+export type TimeZoneCheck =
+  | { ok: true; zone: string }
+  | { ok: false; issue: "offset" | "unknown" };
+
+// Temporal also accepts bare offsets ("+05:30", "-05"); those ignore daylight saving, so we refuse them.
+const OFFSET_LIKE = /^[+\-\u2212]|^(utc|gmt)[+\-\u2212]/i;
+
+/** Validates an IANA zone name and returns it with canonical letter case ("asia/kolkata" → "Asia/Kolkata"). */
+export function checkTimeZone(name: string): TimeZoneCheck {
+  if (OFFSET_LIKE.test(name)) return { ok: false, issue: "offset" };
+  try {
+    const zone = Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(name).timeZoneId;
+    if (OFFSET_LIKE.test(zone)) return { ok: false, issue: "offset" };
+    return { ok: true, zone };
+  } catch {
+    return { ok: false, issue: "unknown" };
+  }
+}
+
+export function normalizeTimeZone(name: string): string | null {
+  const check = checkTimeZone(name.trim());
+  return check.ok ? check.zone : null;
+}
