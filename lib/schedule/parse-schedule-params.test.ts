@@ -69,6 +69,7 @@ describe("parseScheduleParams: each problem names the parameter, the value given
     { rule: "timezone rejects offsets", input: { timezone: "+05:30" }, parameter: "timezone", message: /"\+05:30", a fixed UTC offset rather than a zone name: use an IANA name/ },
     { rule: "timezone rejects UTC+N", input: { timezone: "UTC+5" }, parameter: "timezone", message: /a fixed UTC offset/ },
     { rule: "timezone rejects unknown names", input: { timezone: "Mars/Olympus" }, parameter: "timezone", message: /"Mars\/Olympus", which is not a known IANA time zone/ },
+    { rule: "timezone rejects ISO strings carrying a zone", input: { timezone: "2026-01-01T00:00Z[Asia/Kolkata]" }, parameter: "timezone", message: /not a known IANA time zone/ },
     { rule: "retry_on rejects completed and says why", input: { retry_on: "busy,completed" }, parameter: "retry_on", message: /completed call already reached the lead and is never retried: remove completed/ },
     { rule: "retry_on rejects unknown outcomes", input: { retry_on: "hangup" }, parameter: "retry_on", message: /"hangup" is not a call outcome: use a comma-separated list of no_answer, busy, voicemail, failed/ },
   ])("$rule", ({ input, parameter, message }) => {

@@ -17,8 +17,6 @@ export const SCHEDULE_PARAM_NAMES = [
 
 export type ScheduleParamName = (typeof SCHEDULE_PARAM_NAMES)[number];
 
-export type ScheduleParamsInput = Partial<Record<ScheduleParamName, string | null | undefined>>;
-
 /**
  * Validates and normalizes webhook query parameters, reporting every problem at once
  * (in the order of SCHEDULE_PARAM_NAMES) rather than stopping at the first.

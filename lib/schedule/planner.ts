@@ -21,13 +21,15 @@ export function effectiveZone(params: ScheduleParams, fallbackZone: string): str
 }
 
 export function firstAttemptAt({ receivedAt, params, zone }: PlanContext & { receivedAt: Date }): PlannedAttempt {
-  const { window } = params;
-  if (window === null) return { at: receivedAt, reason: { kind: "immediate" } };
-  const tz = effectiveZone(params, zone);
   const received = toInstant(receivedAt);
-  if (insideWindowAt(received, window, tz)) return { at: receivedAt, reason: { kind: "inside_window" } };
+  // A fresh Date so callers cannot mutate each other's values through a shared object.
+  const asReceived = toDate(received);
+  const { window } = params;
+  if (window === null) return { at: asReceived, reason: { kind: "immediate" } };
+  const tz = effectiveZone(params, zone);
+  if (insideWindowAt(received, window, tz)) return { at: asReceived, reason: { kind: "inside_window" } };
   if (!params.carryOver) {
-    return { at: receivedAt, reason: { kind: "window_not_enforced", window: formatWindow(window), zone: tz } };
+    return { at: asReceived, reason: { kind: "window_not_enforced", window: formatWindow(window), zone: tz } };
   }
   const opening = windowOpeningAt(received, window, tz);
   return { at: toDate(opening), reason: { kind: "carried_over", windowStart: formatWallClock(opening, tz), zone: tz } };

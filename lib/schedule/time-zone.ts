@@ -6,10 +6,13 @@ export type TimeZoneCheck =
 
 // Temporal also accepts bare offsets ("+05:30", "-05"); those ignore daylight saving, so we refuse them.
 const OFFSET_LIKE = /^[+\-\u2212]|^(utc|gmt)[+\-\u2212]/i;
+// Temporal would also pull a zone out of an ISO string like "2020-01-01T00:00Z[Asia/Kolkata]".
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 
 /** Validates an IANA zone name and returns it with canonical letter case ("asia/kolkata" → "Asia/Kolkata"). */
 export function checkTimeZone(name: string): TimeZoneCheck {
   if (OFFSET_LIKE.test(name)) return { ok: false, issue: "offset" };
+  if (!ZONE_NAME.test(name)) return { ok: false, issue: "unknown" };
   try {
     const zone = Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(name).timeZoneId;
     if (OFFSET_LIKE.test(zone)) return { ok: false, issue: "offset" };

@@ -22,7 +22,7 @@ export function windowOpeningAt(
   window: CallingWindow | null,
   zone: string,
 ): Temporal.Instant {
-  if (insideWindowAt(from, window, zone) || window === null) return from;
+  if (window === null || insideWindowAt(from, window, zone)) return from;
   const firstDay = from.toZonedDateTimeISO(zone).toPlainDate();
   const candidates: Temporal.Instant[] = [];
   for (let day = 0; day <= SEARCH_DAYS; day++) {

@@ -1,0 +1,48 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+// scripts/test.ts prepares the database and port; run e2e through `npm test -- e2e`.
+const port = process.env.E2E_PORT;
+if (!port || !process.env.DATABASE_URL) throw new Error("Run the end-to-end tests through `npm test` (or `npm test -- e2e`), which prepares a database.");
+const baseURL = `http://127.0.0.1:${port}`;
+
+/** Playwright cannot download its own browser here; Debian's Chromium works, or any path in CHROMIUM_PATH. */
+function chromiumPath(): string | undefined {
+  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && existsSync(p));
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure" },
+  projects: [
+    { name: "api", testMatch: "api/**/*.spec.ts" },
+    {
+      name: "ui",
+      testMatch: "ui/**/*.spec.ts",
+      use: {
+        browserName: "chromium",
+        viewport: { width: 1440, height: 900 },
+        launchOptions: {
+          executablePath: chromiumPath(),
+          // Without these Chromium keeps calling home, which this network refuses.
+          args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { NEXTAUTH_URL: baseURL, LEADLINE_PUBLIC_URL: baseURL },
+  },
+});

@@ -1,0 +1,95 @@
+// `npm test`: every test there is, on a real PostgreSQL and a real Chromium. `npm test -- unit db e2e` picks suites.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { applyMigrations } from "../lib/db/migrate";
+import { createScratchDatabase } from "../test/databases";
+import { freePort } from "./postgres";
+import { prepareLocalEnvironment } from "./local-env";
+
+const SUITES = ["typecheck", "unit", "db", "e2e"] as const;
+type Suite = (typeof SUITES)[number];
+
+const log = (line: string) => console.log(`[test] ${line}`);
+const RESULTS = "test-results";
+const counts = { passed: 0, failed: 0, skipped: 0 };
+
+/** Adds a runner's JSON report to the closing tally, so CI reads one plain "N passed, N failed" line. */
+function tally(file: string, runner: "vitest" | "playwright") {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, "utf8")) as Record<string, any>;
+  if (runner === "vitest") {
+    counts.passed += report.numPassedTests;
+    counts.failed += report.numFailedTests;
+    counts.skipped += report.numPendingTests + report.numTodoTests;
+  } else {
+    counts.passed += report.stats.expected + report.stats.flaky;
+    counts.failed += report.stats.unexpected;
+    counts.skipped += report.stats.skipped;
+  }
+}
+
+function vitest(project: "unit" | "db", env: Record<string, string> = {}) {
+  const out = `${RESULTS}/vitest-${project}.json`;
+  return run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env).then(
+    (code) => (tally(out, "vitest"), code),
+  );
+}
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  log(`$ ${[command, ...args].join(" ")}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function assertLoopback(url: string) {
+  const host = new URL(url).hostname;
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host) && process.env.LEADLINE_TEST_ALLOW_REMOTE_DB !== "1") {
+    throw new Error(`Refusing to run tests against ${host}: tests create and drop databases. Set LEADLINE_TEST_ALLOW_REMOTE_DB=1 if you mean it.`);
+  }
+}
+
+async function main() {
+  const asked = process.argv.slice(2).filter((a): a is Suite => (SUITES as readonly string[]).includes(a));
+  const suites: Suite[] = asked.length ? asked : [...SUITES];
+  const node = process.execPath;
+  rmSync(RESULTS, { recursive: true, force: true });
+  const failures: string[] = [];
+
+  if (suites.includes("typecheck") && (await run(node, ["node_modules/typescript/bin/tsc", "--noEmit"]))) failures.push("typecheck");
+  if (suites.includes("unit") && (await vitest("unit"))) failures.push("unit");
+
+  if (suites.includes("db") || suites.includes("e2e")) {
+    const local = await prepareLocalEnvironment("test", log);
+    try {
+      assertLoopback(local.env.DATABASE_URL!);
+      // Each suite gets its own database on that server, so neither sees the other's rows.
+      if (suites.includes("db")) {
+        const url = await createScratchDatabase(local.env.DATABASE_URL!, "leadline_test_db");
+        if (await vitest("db", { ...local.env, DATABASE_URL: url })) failures.push("db");
+      }
+      if (suites.includes("e2e")) {
+        const url = await createScratchDatabase(local.env.DATABASE_URL!, "leadline_test_e2e");
+        await applyMigrations(url);
+        const report = `${RESULTS}/playwright.json`;
+        const env = { ...local.env, DATABASE_URL: url, E2E_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_NAME: report };
+        const built = (await run("npm", ["run", "build", "--silent"], env)) === 0;
+        const failed = !built || (await run(node, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], env)) !== 0;
+        if (built) tally(report, "playwright");
+        if (failed) failures.push("e2e");
+      }
+    } finally {
+      await local.stop();
+    }
+  }
+
+  log(failures.length ? `FAILED: ${failures.join(", ")}` : `All suites passed: ${suites.join(", ")}`);
+  console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  if (failures.length) process.exit(1);
+}
+
+main().catch((err: unknown) => {
+  console.error(`[test] ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
