@@ -8,9 +8,22 @@ const envSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "LEADLINE_ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
   LEADLINE_PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  LEADLINE_JOB_DRIVER: z.enum(["embedded", "inngest"]).optional(),
+  INNGEST_EVENT_KEY: z.string().optional(),
+  INNGEST_BASE_URL: z.string().url().optional(),
+  LEADLINE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  LEADLINE_SIMULATOR_DELAY_MS: z.coerce.number().int().min(0).default(3000),
+  LEADLINE_OUTCOME_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30 * 60_000),
+  LEADLINE_CAP_RECHECK_MS: z.coerce.number().int().min(100).default(15_000),
+  VAPI_BASE_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Inngest drives call tasks when it is configured (Cloud or self-hosted); the embedded queue otherwise. */
+export function jobDriverName(e: Env): "embedded" | "inngest" {
+  return e.LEADLINE_JOB_DRIVER ?? (e.INNGEST_EVENT_KEY || e.INNGEST_BASE_URL ? "inngest" : "embedded");
+}
 
 let cached: Env | undefined;
 

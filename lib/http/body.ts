@@ -14,3 +14,27 @@ export async function readJson(req: Request): Promise<unknown> {
     throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
   }
 }
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The body as text, read once and capped: anything larger is refused with 413 before it is buffered whole. */
+export async function readRawBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  const tooLarge = () => new ApiError(413, "body_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KB. Send fewer leads per request.`);
+  if (declared > maxBytes) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -1,13 +1,13 @@
 import { getCountries, getCountryCallingCode } from "libphonenumber-js";
 import { z } from "zod";
-import { isIanaTimeZone } from "@/lib/time-zone";
+import { normalizeTimeZone } from "@/lib/schedule/time-zone";
 
 const CALLING_CODES = new Set(getCountries().map((c) => getCountryCallingCode(c)));
 
 export const timeZoneSchema = z
   .string()
   .trim()
-  .refine(isIanaTimeZone, "Use an IANA time zone name such as Asia/Kolkata or America/New_York.");
+  .transform((v, ctx) => normalizeTimeZone(v) ?? (ctx.addIssue({ code: "custom", message: "Use an IANA time zone name such as Asia/Kolkata or America/New_York." }), z.NEVER));
 
 export const countryCallingCodeSchema = z
   .string()

@@ -19,5 +19,7 @@ export function describeReason(reason: AttemptReason): string {
       return `retried ${hours(reason.gapHours)} after the previous attempt`;
     case "retry_carried_over":
       return `due ${hours(reason.gapHours)} after the previous attempt, outside the calling window, so carried over to the window start ${reason.windowStart} ${reason.zone}`;
+    case "retry_now":
+      return "called at once: an admin chose “retry now”";
   }
 }

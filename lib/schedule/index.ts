@@ -31,3 +31,4 @@ export {
   type ScheduledAttempt,
 } from "./types";
 export { isInsideWindow, nextWindowStart } from "./window";
+export { withAgentDefaults } from "./merge-defaults";

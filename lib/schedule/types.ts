@@ -36,7 +36,8 @@ export type AttemptReason =
   | { kind: "window_not_enforced"; window: string; zone: string }
   | { kind: "carried_over"; windowStart: string; zone: string }
   | { kind: "retry_gap"; gapHours: number }
-  | { kind: "retry_carried_over"; gapHours: number; windowStart: string; zone: string };
+  | { kind: "retry_carried_over"; gapHours: number; windowStart: string; zone: string }
+  | { kind: "retry_now" };
 
 export type PlannedAttempt = { at: Date; reason: AttemptReason };
 

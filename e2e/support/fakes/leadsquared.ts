@@ -1,0 +1,300 @@
+// An in-process LeadSquared API (api-facts §1) on 127.0.0.1 for vitest and Playwright: the endpoints Leadline calls,
+// with LeadSquared's auth, bodies, error shapes and per-key rate limit. Each instance owns all of its state.
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type FakeLead = Record<string, string | null>;
+export type FakeLeadField = {
+  SchemaName: string;
+  DisplayName: string;
+  DataType: string;
+  IsMandatory: boolean;
+  MaxLength?: string;
+  RenderTypeTextValue?: string;
+  Options?: { Value: string }[];
+};
+export type FakeWebhook = {
+  WebhookId: string;
+  Description: string;
+  URL: string;
+  Method: string;
+  ContentType: string;
+  WebhookEvent: string;
+  StatusCode: number;
+  NotifyOnFailure: boolean;
+  CustomHeaders: { Key: string; Value: string }[];
+};
+export type LoggedRequest = {
+  at: number;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+  status: number | null;
+};
+export type FailureMode = "500" | "hang" | "html";
+
+export type FakeLeadSquaredOptions = {
+  accessKey?: string;
+  secretKey?: string;
+  leads?: FakeLead[];
+  fields?: FakeLeadField[];
+  /** Overrides for the UserByAccessKey.Get answer, e.g. another region's LSQCommonServiceURLs. */
+  user?: Partial<typeof FAKE_LSQ_USER>;
+  /** Default 25 calls per 5 s per access key, answered with 429 (or "200": HTTP 200 + the exception body, §1.4). */
+  rateLimit?: { limit?: number; windowMs?: number; answer?: "429" | "200" };
+  /** The fake's clock for the rate limit and the request log; share one with the client's limiter in tests. */
+  now?: () => number;
+};
+
+export const FAKE_LSQ_ACCESS_KEY = "u$r1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d";
+export const FAKE_LSQ_SECRET_KEY = "9f8e7d6c5b4a39281706f5e4d3c2b1a0fedcba98";
+
+export const FAKE_LSQ_USER = {
+  Id: "2f1c9a6e-5b7d-4e2a-9c41-7d3b8e6f1a20",
+  Name: "Asha Rao",
+  Role: "Administrator",
+  TimeZone: "Asia/Kolkata",
+  OrgId: "61234",
+  OrgShortCode: "61234",
+  OrgDisplayName: "Acme Realty",
+  DefaultCountryCode: "91",
+  Phone: "+91-8556010497",
+  LSQCommonServiceURLs: { api: "api-in21.leadsquared.com", app: "in21.leadsquared.com" },
+};
+
+export const FAKE_LSQ_FIELDS: FakeLeadField[] = [
+  { SchemaName: "ProspectID", DisplayName: "Lead Id", DataType: "Text", IsMandatory: false, MaxLength: "50" },
+  { SchemaName: "FirstName", DisplayName: "First Name", DataType: "Text", IsMandatory: false, MaxLength: "100" },
+  { SchemaName: "LastName", DisplayName: "Last Name", DataType: "Text", IsMandatory: false, MaxLength: "100" },
+  { SchemaName: "EmailAddress", DisplayName: "Email", DataType: "Email", IsMandatory: false, MaxLength: "100" },
+  { SchemaName: "Phone", DisplayName: "Phone Number", DataType: "Phone", IsMandatory: false, MaxLength: "50" },
+  { SchemaName: "Mobile", DisplayName: "Mobile Number", DataType: "Phone", IsMandatory: false, MaxLength: "50" },
+  { SchemaName: "Source", DisplayName: "Lead Source", DataType: "Select", IsMandatory: false, RenderTypeTextValue: "Dropdown", Options: [{ Value: "Direct Traffic" }, { Value: "Facebook Ads" }, { Value: "Google Ads" }] },
+  { SchemaName: "ProspectStage", DisplayName: "Lead Stage", DataType: "Select", IsMandatory: false, RenderTypeTextValue: "Dropdown", Options: [{ Value: "Prospect" }, { Value: "Opportunity" }, { Value: "Customer" }] },
+  { SchemaName: "CreatedOn", DisplayName: "Created On", DataType: "datetime", IsMandatory: false },
+  { SchemaName: "mx_City", DisplayName: "City", DataType: "Select", IsMandatory: false, RenderTypeTextValue: "Dropdown", Options: [{ Value: "Bengaluru" }, { Value: "Mumbai" }, { Value: "Pune" }] },
+  { SchemaName: "mx_Product_Interest", DisplayName: "Product Interest", DataType: "Text", IsMandatory: false, MaxLength: "200" },
+  { SchemaName: "mx_Budget", DisplayName: "Budget (INR lakh)", DataType: "number", IsMandatory: false },
+  { SchemaName: "mx_Preferred_Call_Time", DisplayName: "Preferred Call Time", DataType: "datetime", IsMandatory: false },
+];
+
+export const FAKE_LSQ_LEADS: FakeLead[] = [
+  {
+    ProspectID: "a311900c-0e56-4601-b580-f931645e7b32", ProspectAutoId: "3142", FirstName: "Asha", LastName: "Verma",
+    EmailAddress: "asha.verma@example.com", Phone: "+91-9876543210", Mobile: null, Source: "Facebook Ads",
+    ProspectStage: "Prospect", Score: "0", DoNotCall: "0", OwnerId: FAKE_LSQ_USER.Id, mx_City: "Pune",
+    mx_Product_Interest: "2BHK apartment", mx_Budget: "85", mx_Preferred_Call_Time: null,
+    CreatedOn: "2026-11-22 04:30:00.000", ModifiedOn: "2026-11-22 04:30:00.000",
+  },
+  {
+    ProspectID: "c7d2e0f4-51a9-4b3e-8f6d-2a9b1c4e7f03", ProspectAutoId: "3143", FirstName: "Rahul", LastName: "Nair",
+    EmailAddress: "rahul.nair@example.com", Phone: "9901111111", Mobile: "+91-9900022222", Source: "Google Ads",
+    ProspectStage: "Opportunity", Score: "54", DoNotCall: "0", OwnerId: FAKE_LSQ_USER.Id, mx_City: "Bengaluru",
+    mx_Product_Interest: "Villa", mx_Budget: "220", mx_Preferred_Call_Time: "2026-11-23 05:30:00.000",
+    CreatedOn: "2026-11-22 06:02:11.000", ModifiedOn: "2026-11-22 07:15:40.000",
+  },
+];
+
+// Create takes numbers, Retrieve answers names (§1.5.7); this pairs the two documented lists.
+const EVENT_NAMES: Record<string, string> = {
+  "1": "Landing_Page_submission", "2": "LeadActivity_Post_Create", "3": "Lead_Post_Create", "4": "Lead_Owner_Change",
+  "5": "Lead_Post_Stage_Change", "6": "Lead_Post_Update", "7": "Task_Create", "8": "Task_Reminder", "9": "Lead_Score_Change",
+  "15": "LeadActivity_Post_Update", "16": "Task_Complete", "17": "Task_Update", "26": "Lead_Field_Change",
+  "31": "Opportunity_Post_Create", "32": "Opportunity_Post_Update", "33": "OpportunityField_Post_Update",
+  "34": "OpportunityStage_Post_Update", "35": "Opportunity_Post_Delete",
+};
+const CONTENT_TYPES = ["application/json", "application/x-www-form-urlencoded", "text/plain"];
+
+type Answer = { status: number; body?: unknown; html?: string };
+type Route = { method: "GET" | "POST"; handle: (query: Record<string, string>, body: unknown) => Answer };
+
+const lsqError = (status: number, type: string, message: string): Answer => ({
+  status,
+  body: { Status: "Error", ExceptionType: type, ExceptionMessage: message },
+});
+
+export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
+  const accessKey = options.accessKey ?? FAKE_LSQ_ACCESS_KEY;
+  const secretKey = options.secretKey ?? FAKE_LSQ_SECRET_KEY;
+  const now = options.now ?? Date.now;
+  const limit = options.rateLimit?.limit ?? 25;
+  const windowMs = options.rateLimit?.windowMs ?? 5_000;
+  const rateAnswer = options.rateLimit?.answer ?? "429";
+  const leads = new Map((options.leads ?? FAKE_LSQ_LEADS).map((l) => [String(l.ProspectID), { ...l }]));
+  const fields = options.fields ?? FAKE_LSQ_FIELDS;
+  const user = { ...FAKE_LSQ_USER, ...options.user };
+  const webhooks: FakeWebhook[] = [];
+  const requests: LoggedRequest[] = [];
+  const failures: FailureMode[] = [];
+  const accepted = new Map<string, number[]>();
+
+  const routes: Record<string, Route> = {
+    "/v2/Authentication.svc/UserByAccessKey.Get": { method: "GET", handle: () => ({ status: 200, body: user }) },
+    "/v2/LeadManagement.svc/LeadsMetaData.Get": {
+      method: "GET",
+      handle: (q) => {
+        const chosen = q.schemaname ? fields.filter((f) => f.SchemaName === q.schemaname) : fields;
+        const body = q.excludeoptionsets === "1" ? chosen.map(({ Options: _options, ...f }) => f) : chosen;
+        return { status: 200, body };
+      },
+    },
+    "/v2/LeadManagement.svc/Leads.GetById": {
+      method: "GET",
+      handle: (q) => {
+        if (!q.id) return lsqError(400, "MXMandatoryAttributeMissingException", "'id' is mandatory");
+        const lead = leads.get(q.id);
+        return { status: 200, body: lead ? [lead] : [] };
+      },
+    },
+    "/v2/Webhook.svc/Create": { method: "POST", handle: (_q, body) => createWebhook(body) },
+    "/v2/Webhook.svc/Retrieve": { method: "POST", handle: (_q, body) => retrieveWebhooks(body) },
+  };
+
+  function createWebhook(body: unknown): Answer {
+    if (!isObject(body)) return lsqError(400, "MXInvalidInputException", "The request body is not a JSON object");
+    const event = String(body.WebhookEvent ?? "");
+    const headers = Array.isArray(body.CustomHeaders) ? body.CustomHeaders : [];
+    if (typeof body.URL !== "string" || !/^https?:\/\//.test(body.URL)) return lsqError(400, "MXMandatoryAttributeMissingException", "'URL' is mandatory");
+    if (!EVENT_NAMES[event]) return lsqError(400, "MXInvalidInputException", `'${event}' is not a valid WebhookEvent`);
+    if (body.Method !== "POST") return lsqError(400, "MXInvalidInputException", "'Method' must be POST");
+    if (!CONTENT_TYPES.includes(String(body.ContentType))) return lsqError(400, "MXInvalidInputException", "'ContentType' is not supported");
+    if (headers.length > 10) return lsqError(400, "MXInvalidInputException", "At most 10 custom headers are allowed");
+    const webhook: FakeWebhook = {
+      WebhookId: randomUUID(),
+      Description: String(body.Description ?? ""),
+      URL: body.URL,
+      Method: "POST",
+      ContentType: String(body.ContentType),
+      WebhookEvent: EVENT_NAMES[event]!,
+      StatusCode: 0,
+      NotifyOnFailure: body.NotifyOnFailure === true,
+      CustomHeaders: headers.filter(isObject).map((h) => ({ Key: String(h.Key), Value: String(h.Value) })),
+    };
+    webhooks.push(webhook);
+    return { status: 200, body: { Status: "Success", Message: { Id: webhook.WebhookId } } };
+  }
+
+  // The Retrieve response shape is not documented (§1.5.7); this fake answers { RecordCount, List }.
+  function retrieveWebhooks(body: unknown): Answer {
+    const parameter = isObject(body) && isObject(body.Parameter) ? body.Parameter : {};
+    const paging = isObject(body) && isObject(body.Paging) ? body.Paging : {};
+    const index = Math.max(1, Number(paging.PageIndex ?? 1));
+    const size = Math.max(1, Number(paging.PageSize ?? 25));
+    const matching = webhooks.filter(
+      (w) =>
+        (!parameter.WebhookEvent || w.WebhookEvent === parameter.WebhookEvent) &&
+        (typeof parameter.StatusCode !== "number" || w.StatusCode === parameter.StatusCode),
+    );
+    return { status: 200, body: { RecordCount: matching.length, List: matching.slice((index - 1) * size, index * size) } };
+  }
+
+  function authorised(query: Record<string, string>, headers: IncomingMessage["headers"]): boolean {
+    const key = query.accesskey ?? headers["x-lsq-accesskey"];
+    const secret = query.secretkey ?? headers["x-lsq-secretkey"];
+    return key === accessKey && secret === secretKey;
+  }
+
+  function withinLimit(): boolean {
+    const t = now();
+    const recent = (accepted.get(accessKey) ?? []).filter((at) => at > t - windowMs);
+    if (recent.length >= limit) return false;
+    recent.push(t);
+    accepted.set(accessKey, recent);
+    return true;
+  }
+
+  function answer(query: Record<string, string>, method: string, path: string, headers: IncomingMessage["headers"], body: unknown): Answer | "hang" {
+    const failure = failures.shift();
+    if (failure === "hang") return "hang";
+    if (failure === "500") return lsqError(500, "MXInternalServerException", "An unexpected error occurred");
+    if (failure === "html") return { status: 200, html: "<!doctype html><title>Welcome</title><p>It works.</p>" };
+    const route = routes[path];
+    if (!route) return { status: 404, html: "<html><body>Endpoint not found.</body></html>" };
+    if (route.method !== method) return { status: 405, html: "<html><body>Method not allowed.</body></html>" };
+    if (!authorised(query, headers)) return lsqError(401, "MXUnAuthorizedAccessException", "Invalid AccessKey or SecretKey");
+    if (!withinLimit()) {
+      const exceeded = lsqError(429, "MXAPIRateLimitExceededException", `API calls exceeded the limit of ${limit} in ${windowMs / 1000} second(s)`);
+      return rateAnswer === "200" ? { ...exceeded, status: 200 } : exceeded;
+    }
+    if (method === "POST" && body === undefined) return lsqError(400, "MXInvalidInputException", "The request body is not valid JSON");
+    return route.handle(query, body);
+  }
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://fake");
+    const raw = await readBody(req);
+    const entry: LoggedRequest = {
+      at: now(),
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+      body: parseBody(raw),
+      status: null,
+    };
+    requests.push(entry);
+    // LeadSquared treats parameter names case-insensitively (§1.2), so the routes read them lower-cased.
+    const query = Object.fromEntries([...url.searchParams].map(([k, v]) => [k.toLowerCase(), v]));
+    const result = answer(query, entry.method, url.pathname, req.headers, raw ? entry.body : undefined);
+    if (result === "hang") return;
+    entry.status = result.status;
+    if (result.html !== undefined) {
+      res.writeHead(result.status, { "content-type": "text/html; charset=utf-8" }).end(result.html);
+    } else {
+      res.writeHead(result.status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(result.body));
+    }
+  });
+
+  let baseUrl: string | null = null;
+
+  return {
+    accessKey,
+    secretKey,
+    /** Every request in arrival order, with the status answered (null while hanging). */
+    requests,
+    leads,
+    webhooks,
+    get baseUrl(): string {
+      if (!baseUrl) throw new Error("The LeadSquared fake is not started.");
+      return baseUrl;
+    },
+    async start(): Promise<string> {
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      return baseUrl;
+    },
+    async stop(): Promise<void> {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      baseUrl = null;
+    },
+    /** The next `count` requests fail: HTTP 500 with LeadSquared's error body, no answer at all, or a web page. */
+    failNext(count: number, mode: FailureMode): void {
+      for (let i = 0; i < count; i++) failures.push(mode);
+    },
+  };
+}
+
+export type FakeLeadSquared = ReturnType<typeof createFakeLeadSquared>;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseBody(raw: string): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,277 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export type FakeVapiOptions = {
+  /** The private key `POST /call` accepts as a bearer token. */
+  apiKey?: string;
+  /** From call creation to the first status-update; each later message follows `stepMs` after the previous. */
+  reportDelayMs?: number;
+  stepMs?: number;
+  /** Destination number (E.164) → the endedReason its call ends with. */
+  endedReasons?: Record<string, string>;
+  defaultEndedReason?: string;
+  /** Vapi's default is 10 concurrent calls; further calls are accepted but wait for a free slot. */
+  concurrencyLimit?: number;
+  /** When given, other ids answer 400, as Vapi does for resources that do not exist. */
+  assistantIds?: string[];
+  phoneNumberIds?: string[];
+  /** Milliseconds per second of `server.backoffPlan` delay, so tests need not wait real seconds. */
+  msPerBackoffSecond?: number;
+};
+
+export type FakeVapiFailure = "rate-limit" | "server-error" | "hang";
+
+export type RecordedRequest = { method: string; path: string; headers: IncomingHttpHeaders; rawBody: string; body: unknown };
+
+/** One POST the fake made to a call's server URL. `responseStatus` is null when the request itself failed. */
+export type Delivery = { callId: string; url: string; headers: Record<string, string>; body: VapiServerMessage; responseStatus: number | null };
+
+export type VapiServerMessage = { message: Record<string, unknown> & { type: string } };
+
+type ServerConfig = {
+  url?: string;
+  headers?: Record<string, string>;
+  timeoutSeconds?: number;
+  backoffPlan?: { type?: string; maxRetries?: number; baseDelaySeconds?: number; excludedStatusCodes?: number[] };
+};
+
+export type FakeVapiCall = Record<string, unknown> & {
+  id: string;
+  status: "queued" | "ringing" | "in-progress" | "ended";
+  customer: { number: string };
+  assistantOverrides?: { server?: ServerConfig; variableValues?: Record<string, string> };
+  endedReason?: string;
+};
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+const NEVER_ANSWERED = new Set(["customer-did-not-answer", "customer-busy", "twilio-failed-to-connect-call", "vonage-failed-to-connect-call", "twilio-reported-customer-misdialed"]);
+
+/** The statuses a real call passes through before it ends this way. */
+function statusesFor(endedReason: string): FakeVapiCall["status"][] {
+  if (endedReason.startsWith("call.start.error-")) return ["ended"];
+  if (NEVER_ANSWERED.has(endedReason) || /error-sip|providerfault/.test(endedReason)) return ["ringing", "ended"];
+  return ["ringing", "in-progress", "ended"];
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(body));
+}
+
+function badRequest(res: ServerResponse, messages: string[]) {
+  reply(res, 400, { message: messages, error: "Bad Request", statusCode: 400 });
+}
+
+/** An in-process stand-in for api.vapi.ai: `POST /call`, `GET /call/:id`, and the server messages that follow. */
+export function createFakeVapi(options: FakeVapiOptions = {}) {
+  const apiKey = options.apiKey ?? "vapi-private-test-key";
+  const limit = options.concurrencyLimit ?? 10;
+  const endedReasons = new Map(Object.entries(options.endedReasons ?? {}));
+  const requests: RecordedRequest[] = [];
+  const deliveries: Delivery[] = [];
+  const calls = new Map<string, FakeVapiCall>();
+  const waiting: FakeVapiCall[] = [];
+  const running = new Set<Promise<void>>();
+  const failures: { failure: FakeVapiFailure; retryAfterSeconds: number }[] = [];
+  const stopping = new AbortController();
+  const orgId = randomUUID();
+  let active = 0;
+  let baseUrl = "";
+
+  async function post(call: FakeVapiCall, message: VapiServerMessage["message"]) {
+    const server = call.assistantOverrides?.server;
+    if (!server?.url) return;
+    const headers = { "content-type": "application/json", ...server.headers };
+    const plan = server.backoffPlan;
+    const tries = 1 + (plan ? Math.min(plan.maxRetries ?? 0, 10) : 0);
+    for (let attempt = 0; attempt < tries; attempt++) {
+      if (attempt > 0) {
+        const seconds = (plan?.baseDelaySeconds ?? 1) * (plan?.type === "exponential" ? 2 ** (attempt - 1) : 1);
+        await sleep(seconds * (options.msPerBackoffSecond ?? 1000), undefined, { signal: stopping.signal });
+      }
+      const delivery: Delivery = { callId: call.id, url: server.url, headers, body: { message }, responseStatus: null };
+      deliveries.push(delivery);
+      try {
+        const res = await fetch(server.url, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ message }),
+          signal: AbortSignal.any([stopping.signal, AbortSignal.timeout((server.timeoutSeconds ?? 20) * 1000)]),
+        });
+        await res.arrayBuffer();
+        delivery.responseStatus = res.status;
+        if (res.ok || plan?.excludedStatusCodes?.includes(res.status)) return;
+      } catch {
+        if (stopping.signal.aborted) return;
+      }
+    }
+  }
+
+  async function run(call: FakeVapiCall) {
+    const endedReason = endedReasons.get(call.customer.number) ?? options.defaultEndedReason ?? "customer-ended-call";
+    const statuses = statusesFor(endedReason);
+    const startedAt = new Date().toISOString();
+    try {
+      await sleep(options.reportDelayMs ?? 50, undefined, { signal: stopping.signal });
+      for (const [index, status] of statuses.entries()) {
+        if (index > 0) await sleep(options.stepMs ?? 10, undefined, { signal: stopping.signal });
+        call.status = status;
+        call.updatedAt = new Date().toISOString();
+        if (status === "ended") Object.assign(call, { endedReason, startedAt, endedAt: call.updatedAt });
+        await post(call, { type: "status-update", status, timestamp: Date.now(), call: { ...call }, ...(status === "ended" ? { endedReason } : {}) });
+      }
+      await post(call, {
+        type: "end-of-call-report",
+        timestamp: Date.now(),
+        endedReason,
+        startedAt,
+        endedAt: call.endedAt,
+        cost: 0.02,
+        call: { ...call },
+        customer: call.customer,
+        phoneNumber: { id: call.phoneNumberId },
+        artifact: { transcript: "", messages: [], recordingUrl: null, variableValues: call.assistantOverrides?.variableValues ?? {} },
+        analysis: { summary: null, successEvaluation: null },
+      });
+    } catch {
+      // Only stop() aborts the sleeps; a stopped fake sends nothing more.
+    } finally {
+      active--;
+      const next = waiting.shift();
+      if (next && !stopping.signal.aborted) launch(next);
+    }
+  }
+
+  function launch(call: FakeVapiCall) {
+    active++;
+    const task = run(call).finally(() => running.delete(task));
+    running.add(task);
+  }
+
+  function authorised(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.headers.authorization === `Bearer ${apiKey}`) return true;
+    reply(res, 401, { message: "Invalid Key. Check that you are using your private key.", error: "Unauthorized", statusCode: 401 });
+    return false;
+  }
+
+  function createCall(body: unknown, res: ServerResponse) {
+    const dto = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
+    const customer = dto.customer as { number?: unknown; numberE164CheckEnabled?: boolean } | undefined;
+    const problems: string[] = [];
+    if (!dto.assistantId && !dto.assistant && !dto.squadId && !dto.squad && !dto.workflowId && !dto.workflow) {
+      problems.push("Need one of assistantId, assistant, squadId, squad, workflowId or workflow.");
+    }
+    if (!dto.phoneNumberId && !dto.phoneNumber) problems.push("Need phoneNumberId or phoneNumber.");
+    const number = customer?.number;
+    if (typeof number !== "string" || (customer?.numberE164CheckEnabled !== false && !E164.test(number))) {
+      problems.push("customer.number must be a valid phone number in the E.164 format.");
+    }
+    if (problems.length > 0) return badRequest(res, problems);
+    if (options.assistantIds && typeof dto.assistantId === "string" && !options.assistantIds.includes(dto.assistantId)) {
+      return badRequest(res, [`Couldn't Get Assistant. assistantId ${dto.assistantId} does not exist.`]);
+    }
+    if (options.phoneNumberIds && typeof dto.phoneNumberId === "string" && !options.phoneNumberIds.includes(dto.phoneNumberId)) {
+      return badRequest(res, [`Couldn't Get Phone Number. phoneNumberId ${dto.phoneNumberId} does not exist.`]);
+    }
+    const now = new Date().toISOString();
+    const call: FakeVapiCall = {
+      ...dto,
+      id: randomUUID(),
+      orgId,
+      type: "outboundPhoneCall",
+      status: "queued",
+      createdAt: now,
+      updatedAt: now,
+      cost: 0,
+      phoneCallProvider: "twilio",
+      phoneCallTransport: "pstn",
+      customer: { ...customer, number: number as string },
+      assistantOverrides: dto.assistantOverrides as FakeVapiCall["assistantOverrides"],
+    };
+    calls.set(call.id, call);
+    const blocked = active >= limit;
+    if (blocked) waiting.push(call);
+    else launch(call);
+    const subscriptionLimits = { concurrencyBlocked: blocked, concurrencyLimit: limit, remainingConcurrentCalls: Math.max(0, limit - active) };
+    reply(res, 201, { ...call, subscriptionLimits });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const rawBody = await readBody(req);
+    let body: unknown = undefined;
+    let parseError: string | null = null;
+    try {
+      body = rawBody ? JSON.parse(rawBody) : undefined;
+    } catch (err) {
+      parseError = (err as Error).message;
+    }
+    const path = new URL(req.url ?? "/", "http://fake").pathname;
+    requests.push({ method: req.method ?? "", path, headers: req.headers, rawBody, body });
+
+    const failure = failures.shift();
+    if (failure?.failure === "hang") return;
+    if (failure?.failure === "rate-limit") {
+      return reply(res, 429, { message: "Too Many Requests", statusCode: 429 }, { "retry-after": String(failure.retryAfterSeconds) });
+    }
+    if (failure?.failure === "server-error") return reply(res, 500, { message: "Internal server error", statusCode: 500 });
+
+    const [, resource, id] = path.split("/");
+    if (resource !== "call" || !["POST", "GET"].includes(req.method ?? "")) return reply(res, 404, { message: `Cannot ${req.method} ${path}`, error: "Not Found", statusCode: 404 });
+    if (!authorised(req, res)) return;
+    if (req.method === "GET") {
+      const call = id ? calls.get(id) : undefined;
+      return call ? reply(res, 200, call) : reply(res, 404, { message: "Not Found", statusCode: 404 });
+    }
+    if (id) return reply(res, 404, { message: `Cannot POST ${path}`, error: "Not Found", statusCode: 404 });
+    if (parseError) return badRequest(res, [parseError]);
+    createCall(body, res);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: Error) => reply(res, 500, { message: err.message, statusCode: 500 }));
+  });
+
+  return {
+    /** Starts listening on a random loopback port and returns the base URL to give the Vapi client. */
+    async start(): Promise<string> {
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      return baseUrl;
+    },
+    async stop(): Promise<void> {
+      stopping.abort();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.allSettled([...running]);
+    },
+    get url(): string {
+      return baseUrl;
+    },
+    requests,
+    deliveries,
+    calls: (): FakeVapiCall[] => [...calls.values()],
+    /** The next `count` API requests fail this way; "hang" never answers, so the client's timeout must fire. */
+    failNext(count: number, failure: FakeVapiFailure, retryAfterSeconds = 1) {
+      for (let i = 0; i < count; i++) failures.push({ failure, retryAfterSeconds });
+    },
+    setEndedReason(number: string, endedReason: string) {
+      endedReasons.set(number, endedReason);
+    },
+    /** Resolves once every accepted call, queued ones included, has sent its last message. */
+    async settled(): Promise<void> {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}
+
+export type FakeVapi = ReturnType<typeof createFakeVapi>;

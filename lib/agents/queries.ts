@@ -1,0 +1,82 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { z } from "zod";
+import { agentInputSchema, agentUpdateSchema } from "@/lib/agents/schema";
+import { decryptSecret, encryptSecret, secretHint } from "@/lib/crypto/secrets";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Agent, Prisma } from "@/lib/generated/prisma/client";
+import { ApiError } from "@/lib/http/errors";
+import { newId } from "@/lib/ids";
+
+type AgentSecrets = { apiKey?: string; webhookSecret: string };
+
+export function agentSecrets(agent: Pick<Agent, "providerSecrets">): AgentSecrets {
+  if (!agent.providerSecrets) throw new Error("Agent has no provider secrets");
+  return JSON.parse(decryptSecret(agent.providerSecrets, env().LEADLINE_ENCRYPTION_KEY)) as AgentSecrets;
+}
+
+function sealSecrets(secrets: AgentSecrets): string {
+  return encryptSecret(JSON.stringify(secrets), env().LEADLINE_ENCRYPTION_KEY);
+}
+
+/** The agent as the API and dashboard see it: secrets only as their last four characters. */
+export function presentAgent(agent: Agent) {
+  const { providerSecrets, ...rest } = agent;
+  const apiKey = providerSecrets ? agentSecrets({ providerSecrets }).apiKey : undefined;
+  return { ...rest, providerApiKey: apiKey ? secretHint(apiKey) : null };
+}
+
+function assertProviderReady(agent: { provider: string; providerSettings: Prisma.JsonValue }, apiKey: string | undefined) {
+  if (agent.provider !== "vapi") return;
+  const settings = agent.providerSettings as Record<string, string | undefined>;
+  const details = [
+    !settings.assistantId && { field: "providerSettings.assistantId", message: "Vapi needs the assistant id that should place the calls." },
+    !settings.phoneNumberId && { field: "providerSettings.phoneNumberId", message: "Vapi needs the id of the phone number to call from." },
+    !apiKey && { field: "providerApiKey", message: "Vapi needs your private API key." },
+  ].filter((d): d is { field: string; message: string } => !!d);
+  if (details.length) throw new ApiError(400, "invalid_request", details.map((d) => d.message).join(" "), details);
+}
+
+export async function createAgent(orgId: string, input: z.output<typeof agentInputSchema>) {
+  const { providerApiKey, ...fields } = input;
+  assertProviderReady(fields, providerApiKey);
+  // Each agent gets its own secret for the provider's status webhooks, so one leaked URL cannot forge another agent's.
+  const secrets: AgentSecrets = { apiKey: providerApiKey, webhookSecret: randomBytes(24).toString("base64url") };
+  const agent = await db.agent.create({ data: { id: newId("agt"), orgId, ...fields, providerSecrets: sealSecrets(secrets) } });
+  return presentAgent(agent);
+}
+
+export async function findAgent(orgId: string, agentId: string): Promise<Agent> {
+  const agent = await db.agent.findFirst({ where: { id: agentId, orgId } });
+  // The same answer whether the agent exists in another organisation or nowhere.
+  if (!agent) throw new ApiError(404, "unknown_agent", `No agent ${agentId} in your organisation. Copy the agent id from Agents.`);
+  return agent;
+}
+
+export async function listAgents(orgId: string) {
+  const agents = await db.agent.findMany({ where: { orgId }, orderBy: { createdAt: "asc" } });
+  return agents.map(presentAgent);
+}
+
+export async function updateAgent(orgId: string, agentId: string, patch: z.output<typeof agentUpdateSchema>) {
+  const current = await findAgent(orgId, agentId);
+  const { providerApiKey, ...fields } = patch;
+  const secrets = agentSecrets(current);
+  const next = { provider: fields.provider ?? current.provider, providerSettings: fields.providerSettings ?? current.providerSettings };
+  assertProviderReady(next, providerApiKey ?? secrets.apiKey);
+  const agent = await db.agent.update({
+    where: { id: current.id },
+    data: { ...fields, ...(providerApiKey ? { providerSecrets: sealSecrets({ ...secrets, apiKey: providerApiKey }) } : {}) },
+  });
+  return presentAgent(agent);
+}
+
+export async function deleteAgent(orgId: string, agentId: string) {
+  const agent = await findAgent(orgId, agentId);
+  const active = await db.callTask.count({ where: { agentId: agent.id, status: { in: ["scheduled", "dialing", "in_progress"] } } });
+  if (active) {
+    throw new ApiError(409, "agent_busy", `Agent ${agentId} still has ${active} scheduled or live calls. Cancel them first, then delete the agent.`);
+  }
+  await db.agent.delete({ where: { id: agent.id } });
+}

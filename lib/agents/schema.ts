@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { parseScheduleParams, SCHEDULE_PARAM_NAMES, type ScheduleParamName } from "@/lib/schedule/parse-schedule-params";
+import { normalizeTimeZone } from "@/lib/schedule/time-zone";
+
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+const scheduleDefaultsShape = Object.fromEntries(SCHEDULE_PARAM_NAMES.map((n) => [n, z.string().trim().optional()])) as Record<
+  ScheduleParamName,
+  z.ZodOptional<z.ZodString>
+>;
+
+/** Schedule parameters in their URL form; they must be valid on their own, since a webhook URL may add nothing. */
+export const scheduleDefaultsSchema = z
+  .object(scheduleDefaultsShape)
+  .strict()
+  .superRefine((raw, ctx) => {
+    const result = parseScheduleParams(raw);
+    if (!result.ok) for (const p of result.problems) ctx.addIssue({ code: "custom", path: [p.parameter], message: p.message });
+  });
+
+export const agentInputSchema = z
+  .object({
+    name: z.string().trim().min(1, "Give the agent a name.").max(120, "Keep the name under 120 characters."),
+    provider: z.enum(["simulator", "vapi"], { message: "Choose simulator or vapi." }).default("simulator"),
+    providerSettings: z.object({ assistantId: optionalText(200), phoneNumberId: optionalText(200) }).strict().default({}),
+    /** Write-only: stored encrypted, answered with the last four characters. */
+    providerApiKey: z.string().trim().min(8, "Paste the provider's private API key.").max(500).optional(),
+    timezone: z
+      .string()
+      .trim()
+      .nullish()
+      .transform((v, ctx) => {
+        if (!v) return null;
+        return normalizeTimeZone(v) ?? (ctx.addIssue({ code: "custom", message: "Use an IANA time zone name such as Asia/Kolkata." }), z.NEVER);
+      }),
+    concurrencyCap: z.number({ message: "Give a whole number of calls." }).int("Give a whole number of calls.").min(1, "Allow at least 1 call at a time.").max(200, "At most 200 calls at a time.").default(5),
+    phoneVariable: z.string().trim().regex(/^[a-z][a-z0-9_]*$/, "Use a variable name like phone or mobile_number.").default("phone"),
+    scheduleDefaults: scheduleDefaultsSchema.default({}),
+  })
+  .strict();
+
+export const agentUpdateSchema = agentInputSchema.partial();
+
+export type AgentInput = z.input<typeof agentInputSchema>;
+export type AgentUpdate = z.input<typeof agentUpdateSchema>;

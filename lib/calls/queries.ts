@@ -1,0 +1,124 @@
+import "server-only";
+import { findAgent } from "@/lib/agents/queries";
+import { createCallTask } from "@/lib/calls/create";
+import type { createCallSchema, ListCallsQuery } from "@/lib/calls/schema";
+import { canCancel, canRetryNow, maxAttemptsAfterRetryNow } from "@/lib/calls/state";
+import { db } from "@/lib/db";
+import type { CallAttempt, CallTask, Prisma } from "@/lib/generated/prisma/client";
+import { afterCursor, encodeCursor } from "@/lib/http/cursor";
+import { ApiError } from "@/lib/http/errors";
+import { jobDriver } from "@/lib/jobs";
+import { describeReason } from "@/lib/schedule/describe-reason";
+import { scheduleParamsSchema } from "@/lib/schedule/params-schema";
+import { withAgentDefaults } from "@/lib/schedule/merge-defaults";
+import type { AttemptReason } from "@/lib/schedule/types";
+import { formatPhoneE164 } from "@/lib/variables/phone";
+import type { z } from "zod";
+
+function presentReason(reason: Prisma.JsonValue | null) {
+  if (!reason || typeof reason !== "object" || !("kind" in reason)) return null;
+  const r = reason as AttemptReason | { kind: "finished"; why: string };
+  return { ...r, text: r.kind === "finished" ? `finished: ${r.why}` : describeReason(r) };
+}
+
+function presentAttempt(a: CallAttempt) {
+  return {
+    number: a.number, status: a.status, scheduledAt: a.scheduledAt, reason: presentReason(a.reason), dialedAt: a.dialedAt, endedAt: a.endedAt,
+    provider: a.provider, providerCallId: a.providerCallId, outcome: a.outcome, outcomeDetail: a.outcomeDetail, error: a.error, variablesSent: a.variablesSent,
+  };
+}
+
+export function presentCall(task: CallTask, attempts?: CallAttempt[]) {
+  return {
+    id: task.id, agentId: task.agentId, status: task.status, source: task.source, phone: task.phone, leadName: task.leadName, crmLeadId: task.crmLeadId,
+    variables: task.variables, scheduleParams: task.scheduleParams, timezone: task.timezone, attemptsMade: task.attemptsMade, maxAttempts: task.maxAttempts,
+    nextAttemptAt: task.nextAttemptAt, nextAttemptReason: presentReason(task.nextAttemptReason), lastOutcome: task.lastOutcome, lastError: task.lastError,
+    createdAt: task.createdAt, finishedAt: task.finishedAt,
+    ...(attempts ? { attempts: attempts.map(presentAttempt) } : {}),
+  };
+}
+
+/** A call placed through the API: the same task, schedule and driver hand-off as a CRM lead. */
+export async function createCall(orgId: string, input: z.output<typeof createCallSchema>, idempotencyKey: string | null) {
+  if (idempotencyKey) {
+    const existing = await db.callTask.findUnique({ where: { orgId_idempotencyKey: { orgId, idempotencyKey } } });
+    if (existing) return { call: presentCall(existing), replayed: true };
+  }
+  const agent = await findAgent(orgId, input.agentId);
+  const org = await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { timezone: true, defaultCountryCode: true } });
+  const raw = withAgentDefaults(input.schedule, agent.scheduleDefaults as Record<string, string>);
+  const params = scheduleParamsSchema.parse(raw);
+  const phone = formatPhoneE164(input.phone, org.defaultCountryCode);
+  if (!phone.ok) throw new ApiError(400, "invalid_phone", `${phone.reason}.`, [{ field: "phone", message: phone.reason }]);
+
+  const driver = jobDriver();
+  try {
+    const task = await db.$transaction((tx) =>
+      createCallTask(tx, driver, {
+        orgId, agent, source: "api", phone: phone.value, leadName: input.name ?? null,
+        variables: { ...input.variables, ...(input.name ? { name: input.name } : {}), [agent.phoneVariable]: phone.value },
+        params, fallbackZone: agent.timezone ?? org.timezone, receivedAt: new Date(), idempotencyKey,
+      }),
+    );
+    await driver.afterCommit([{ taskId: task.id, agentId: agent.id, fromAttempt: 1 }]);
+    return { call: presentCall(task), replayed: false };
+  } catch (err) {
+    // Two requests with one idempotency key raced: the loser answers with the winner's call.
+    if (idempotencyKey && (err as { code?: string }).code === "P2002") {
+      const existing = await db.callTask.findUniqueOrThrow({ where: { orgId_idempotencyKey: { orgId, idempotencyKey } } });
+      return { call: presentCall(existing), replayed: true };
+    }
+    throw err;
+  }
+}
+
+export async function findCall(orgId: string, callId: string) {
+  const task = await db.callTask.findFirst({ where: { id: callId, orgId }, include: { attempts: { orderBy: { number: "asc" } } } });
+  if (!task) throw new ApiError(404, "not_found", `No call ${callId} in your organisation.`);
+  return task;
+}
+
+export async function listCalls(orgId: string, q: ListCallsQuery) {
+  const where: Prisma.CallTaskWhereInput = {
+    orgId,
+    ...(q.agent_id ? { agentId: q.agent_id } : {}),
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.outcome ? { lastOutcome: q.outcome } : {}),
+    ...(q.from || q.to ? { createdAt: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } } : {}),
+    ...afterCursor(q.cursor),
+  };
+  const rows = await db.callTask.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: q.limit + 1 });
+  const page = rows.slice(0, q.limit);
+  return { calls: page.map((t) => presentCall(t)), next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null };
+}
+
+export async function cancelCall(orgId: string, callId: string) {
+  const task = await findCall(orgId, callId);
+  if (!canCancel(task.status)) {
+    throw new ApiError(409, "not_cancellable", `Call ${callId} is ${task.status.replace("_", " ")}; only a scheduled call can be cancelled.`);
+  }
+  const { count } = await db.callTask.updateMany({
+    where: { id: task.id, status: "scheduled" },
+    data: { status: "cancelled", nextAttemptAt: null, finishedAt: new Date(), nextAttemptReason: { kind: "finished", why: "cancelled by an admin" } },
+  });
+  if (count === 0) throw new ApiError(409, "not_cancellable", `Call ${callId} started dialing just now; it can no longer be cancelled.`);
+  await jobDriver().cancelled(task.id);
+  return findCall(orgId, callId);
+}
+
+export async function retryCallNow(orgId: string, callId: string) {
+  const task = await findCall(orgId, callId);
+  if (!canRetryNow(task.status)) throw new ApiError(409, "not_retryable", `Call ${callId} is ${task.status.replace("_", " ")}; only a failed call can be retried now.`);
+  const driver = jobDriver();
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.callTask.updateMany({
+      where: { id: task.id, status: "failed", attemptsMade: task.attemptsMade },
+      data: { status: "scheduled", maxAttempts: maxAttemptsAfterRetryNow(task), nextAttemptAt: now, nextAttemptReason: { kind: "retry_now" }, finishedAt: null },
+    });
+    if (count === 0) throw new ApiError(409, "not_retryable", `Call ${callId} changed just now; reload and try again.`);
+    await driver.scheduleInTransaction(tx, task.id, now);
+  });
+  await driver.afterCommit([{ taskId: task.id, agentId: task.agentId, fromAttempt: task.attemptsMade + 1 }]);
+  return findCall(orgId, callId);
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { providerBinding } from "@/lib/calls/runtime";
+import { recordReport } from "@/lib/calls/steps";
+import { db } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
+import { jobDriver } from "@/lib/jobs";
+import { ProviderWebhookError } from "@/lib/providers/voice/port";
+
+const PROVIDERS = new Set(["simulator", "vapi"]);
+
+/** Verifies a provider's status report with the agent's own secret, records it once and wakes the task. */
+export async function handleStatusWebhook(providerName: string, url: URL, headers: Headers, rawBody: string) {
+  if (!PROVIDERS.has(providerName)) throw new ApiError(404, "unknown_provider", `Leadline has no voice provider called ${providerName}.`);
+  const agentId = url.searchParams.get("agent_id");
+  const agent = agentId ? await db.agent.findUnique({ where: { id: agentId } }) : null;
+  // Forged or stale URLs get the same answer as a bad signature: nothing tells them which agents exist.
+  if (!agent || agent.provider !== providerName) throw new ApiError(401, "unverified", "This status report could not be verified.");
+  const { provider, credentials } = providerBinding(agent);
+  let report;
+  try {
+    report = provider.parseStatusWebhook({ headers, rawBody, url }, credentials);
+  } catch (err) {
+    if (err instanceof ProviderWebhookError) throw new ApiError(err.status, err.status === 401 ? "unverified" : "invalid_report", err.message);
+    throw err;
+  }
+  if (!report) return { recorded: false, reason: "not a final report" };
+  const recorded = await recordReport(agent, report);
+  // Unknown for now: the report can beat our own write of the call id, so a 404 makes the provider try again.
+  if (!recorded) throw new ApiError(404, "unknown_call", `No attempt of agent ${agent.id} has provider call id ${report.providerCallId}.`);
+  if (!recorded.duplicate) await jobDriver().attemptEnded(recorded.taskId, recorded.attempt);
+  return { recorded: true, duplicate: recorded.duplicate, callId: recorded.taskId, attempt: recorded.attempt };
+}

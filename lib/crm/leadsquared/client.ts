@@ -1,0 +1,218 @@
+import "server-only";
+import type { RateLimiter } from "@/lib/crm/leadsquared/rate-limit";
+import { CrmError, fetchJson, isRecord, retryAfterMs, type JsonResponse } from "@/lib/http/fetch-json";
+
+export { CrmError, type CrmErrorKind } from "@/lib/http/fetch-json";
+
+export type LeadSquaredConfig = {
+  /** An origin accepted by checkLeadSquaredHost, e.g. "https://api-in21.leadsquared.com". */
+  baseUrl: string;
+  accessKey: string;
+  secretKey: string;
+  timeoutMs?: number;
+  /** This account's limiter; without one, calls are not paced here (LeadSquared's 429 still maps to rate_limited). */
+  limiter?: RateLimiter;
+};
+
+export type LeadSquaredAccount = {
+  userId: string;
+  userName: string;
+  role: string | null;
+  orgId: string;
+  orgName: string | null;
+  orgShortCode: string | null;
+  timeZone: string | null;
+  defaultCountryCode: string | null;
+  /** The account's own API host as LeadSquared reports it, e.g. "https://api-in21.leadsquared.com". */
+  apiHost: string | null;
+};
+
+export type LeadField = { schemaName: string; displayName: string; dataType: string };
+
+/** A lead as LeadSquared returns it: flat SchemaName → value, values are strings or null. */
+export type LeadSquaredLead = Record<string, string | null>;
+
+/** The Create Webhook API's numeric events (api-facts §1.5.7) that Leadline registers. */
+export const LEADSQUARED_WEBHOOK_EVENTS = { lead_create: "3", lead_update: "6" } as const;
+export const MAX_CUSTOM_HEADERS = 10;
+
+export type NewWebhook = {
+  url: string;
+  event: keyof typeof LEADSQUARED_WEBHOOK_EVENTS;
+  description: string;
+  customHeaders?: { key: string; value: string }[];
+  notifyOnFailure?: boolean;
+};
+
+export type LeadSquaredWebhook = { id: string; url: string; event: string | null; statusCode: number | null };
+
+const RATE_LIMIT_EXCEPTION = "MXAPIRateLimitExceededException";
+const WEBHOOK_PAGE_SIZE = 25;
+const MAX_WEBHOOK_PAGES = 20;
+
+export function createLeadSquaredClient(config: LeadSquaredConfig) {
+  const { accessKey, secretKey, timeoutMs = 10_000, limiter } = config;
+  const origin = new URL(config.baseUrl).origin;
+  const host = new URL(origin).host;
+  const scrub = (text: string) => (secretKey ? text.split(secretKey).join("[secret key]") : text);
+
+  async function call(method: "GET" | "POST", path: string, query: Record<string, string> = {}, body?: unknown) {
+    const url = new URL(path, origin);
+    // Query-string credentials, as every LeadSquared example does (api-facts §1.2).
+    url.search = new URLSearchParams({ accessKey, secretKey, ...query }).toString();
+    await limiter?.acquire();
+    const res = await fetchJson(url, { method, body, timeoutMs, service: "LeadSquared" });
+    throwIfFailed(res, host, scrub);
+    return res.json;
+  }
+
+  return {
+    /** Proves the keys and reports whose they are (GET Authentication.svc/UserByAccessKey.Get, §1.5.1). */
+    async checkCredentials(): Promise<LeadSquaredAccount> {
+      const data = await call("GET", "/v2/Authentication.svc/UserByAccessKey.Get");
+      if (!isRecord(data) || !text(data.Id) || !text(data.OrgId)) throw notLeadSquared(host);
+      const urls = isRecord(data.LSQCommonServiceURLs) ? data.LSQCommonServiceURLs : {};
+      const api = text(urls.api);
+      return {
+        userId: text(data.Id)!,
+        userName: text(data.Name) ?? "",
+        role: text(data.Role),
+        orgId: text(data.OrgId)!,
+        orgName: text(data.OrgDisplayName),
+        orgShortCode: text(data.OrgShortCode),
+        timeZone: text(data.TimeZone),
+        defaultCountryCode: text(data.DefaultCountryCode),
+        apiHost: api ? `https://${api.replace(/^https?:\/\//i, "").replace(/\/+$/, "")}` : null,
+      };
+    },
+
+    /** Lead fields for the Variable Source dropdown, without dropdown options (LeadsMetaData.Get, §1.5.2). */
+    async leadFields(): Promise<LeadField[]> {
+      const data = await call("GET", "/v2/LeadManagement.svc/LeadsMetaData.Get", { excludeOptionSets: "1" });
+      if (!Array.isArray(data)) throw notLeadSquared(host);
+      return data.flatMap((f) => {
+        const schemaName = isRecord(f) ? text(f.SchemaName) : null;
+        if (!isRecord(f) || !schemaName) return [];
+        return [{ schemaName, displayName: text(f.DisplayName) ?? schemaName, dataType: text(f.DataType) ?? "Text" }];
+      });
+    },
+
+    /** One lead by ProspectID, or null when there is none (Leads.GetById answers an array, `[]` if missing; §1.5.3). */
+    async getLead(id: string): Promise<LeadSquaredLead | null> {
+      if (!id.trim()) return null;
+      const data = await call("GET", "/v2/LeadManagement.svc/Leads.GetById", { id });
+      if (!Array.isArray(data)) throw notLeadSquared(host);
+      const lead = data[0];
+      if (lead === undefined) return null;
+      if (!isRecord(lead)) throw notLeadSquared(host);
+      return Object.fromEntries(Object.entries(lead).map(([k, v]) => [k, v === null || v === undefined ? null : stringOf(v)]));
+    },
+
+    /** Registers a webhook in the account (POST Webhook.svc/Create, §1.5.7); returns its id. */
+    async createWebhook(input: NewWebhook): Promise<{ id: string }> {
+      const headers = input.customHeaders ?? [];
+      if (headers.length > MAX_CUSTOM_HEADERS) {
+        throw new CrmError("rejected", `LeadSquared allows at most ${MAX_CUSTOM_HEADERS} custom headers on a webhook.`);
+      }
+      const data = await call("POST", "/v2/Webhook.svc/Create", {}, {
+        Description: input.description,
+        URL: input.url,
+        Method: "POST",
+        ContentType: "application/json",
+        WebhookEvent: LEADSQUARED_WEBHOOK_EVENTS[input.event],
+        IsSpecificLandingPage: false,
+        NotifyOnFailure: input.notifyOnFailure ?? true,
+        WebhookProperties: null,
+        CustomHeaders: headers.map((h) => ({ Key: h.key, Value: h.value })),
+      });
+      const id = isRecord(data) && isRecord(data.Message) ? text(data.Message.Id) : null;
+      if (!id) throw notLeadSquared(host);
+      return { id };
+    },
+
+    /**
+     * The account's webhooks (POST Webhook.svc/Retrieve, §1.5.7), filtered as the documented example does: event
+     * name (e.g. "Lead_Post_Create", empty for all) and StatusCode (0 by default). The response shape is not
+     * documented, so a bare array or an object holding it as `List` or `Webhooks` is read, 25 per page.
+     */
+    async listWebhooks(filter: { event?: string; statusCode?: number } = {}): Promise<LeadSquaredWebhook[]> {
+      const all: LeadSquaredWebhook[] = [];
+      for (let page = 1; page <= MAX_WEBHOOK_PAGES; page++) {
+        const data = await call("POST", "/v2/Webhook.svc/Retrieve", {}, {
+          Parameter: { Type: "Webhook", WebhookEvent: filter.event ?? "", StatusCode: filter.statusCode ?? 0, WebhookId: "", SearchText: "" },
+          Sorting: { ColumnName: "ModifiedOn", Direction: "1" },
+          Paging: { PageIndex: page, PageSize: WEBHOOK_PAGE_SIZE },
+        });
+        const items = Array.isArray(data) ? data : isRecord(data) ? (data.List ?? data.Webhooks) : undefined;
+        if (!Array.isArray(items)) throw notLeadSquared(host);
+        all.push(...items.flatMap(readWebhook));
+        if (items.length < WEBHOOK_PAGE_SIZE) break;
+      }
+      return all;
+    },
+  };
+}
+
+export type LeadSquaredClient = ReturnType<typeof createLeadSquaredClient>;
+
+/** Maps LeadSquared's status codes and `{Status:"Error",ExceptionType,ExceptionMessage}` bodies (§1.4) to CrmError. */
+function throwIfFailed(res: JsonResponse, host: string, scrub: (s: string) => string): void {
+  const body = isRecord(res.json) ? res.json : {};
+  const type = text(body.ExceptionType) ?? undefined;
+  const said = text(body.ExceptionMessage);
+  const quote = said ? ` LeadSquared said: “${scrub(said)}”` : "";
+  // The limit can arrive as 429 or as 200 with this exception type (§1.4), and no Retry-After is documented.
+  if (res.status === 429 || type === RATE_LIMIT_EXCEPTION) {
+    throw new CrmError("rate_limited", `LeadSquared's API limit for this account was reached; Leadline will try again shortly.${quote}`, {
+      status: res.status,
+      retryAfterMs: retryAfterMs(res.headers) ?? 5_000,
+      vendorCode: RATE_LIMIT_EXCEPTION,
+    });
+  }
+  if (res.status === 401) {
+    throw new CrmError(
+      "unauthorized",
+      "LeadSquared did not accept this Access Key and Secret Key. Copy both again from Settings → API & Webhooks; keys stop working when their user is deactivated.",
+      { status: 401, vendorCode: type },
+    );
+  }
+  if (res.status === 404) {
+    throw new CrmError("bad_response", `${host} has no such LeadSquared API (HTTP 404). Check the Host URL.`, { status: 404 });
+  }
+  if (res.status >= 300 && res.status < 400) throw notLeadSquared(host, res.status);
+  if (res.status >= 500) {
+    throw new CrmError("bad_response", `LeadSquared had a problem answering (HTTP ${res.status}); try again in a minute.${quote}`, {
+      status: res.status,
+      vendorCode: type,
+    });
+  }
+  if (res.status >= 400 || text(body.Status) === "Error") {
+    throw new CrmError("rejected", `LeadSquared refused the request (HTTP ${res.status}).${quote}`, { status: res.status, vendorCode: type });
+  }
+  if (res.json === undefined) throw notLeadSquared(host, res.status);
+}
+
+function readWebhook(w: unknown): LeadSquaredWebhook[] {
+  const id = isRecord(w) ? (text(w.WebhookId) ?? text(w.Id)) : null;
+  if (!isRecord(w) || !id) return [];
+  const status = Number(text(w.StatusCode) ?? Number.NaN);
+  return [{ id, url: text(w.URL) ?? "", event: text(w.WebhookEvent) ?? text(w.EventName), statusCode: Number.isInteger(status) ? status : null }];
+}
+
+function notLeadSquared(host: string, status?: number): CrmError {
+  return new CrmError(
+    "bad_response",
+    `${host} answered, but not like the LeadSquared API. Use your LeadSquared API host, e.g. https://api-in21.leadsquared.com — find it under Settings → API & Webhooks.`,
+    { status },
+  );
+}
+
+function text(value: unknown): string | null {
+  if (typeof value === "string") return value.trim() ? value : null;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+function stringOf(value: unknown): string {
+  return typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
+}

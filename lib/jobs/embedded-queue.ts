@@ -1,0 +1,32 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import type { JobDriver } from "@/lib/jobs/driver";
+
+export const TASKS = { attempt: "call_attempt", settle: "call_settle" } as const;
+
+// One attempt job and one settle job per task at most: re-adding under the same key reschedules instead of duplicating.
+export const attemptKey = (taskId: string) => `call:${taskId}`;
+export const settleKey = (taskId: string) => `settle:${taskId}`;
+
+/** graphile-worker retries a failed job with exp(min(10, n)) s backoff; 12 tries cover about six hours of provider outage. */
+export const MAX_JOB_ATTEMPTS = 12;
+
+type Sql = Pick<Tx, "$executeRaw">;
+
+/** `preserve_run_at` adds the job only if none is pending under the key, leaving an earlier wake-up in place. */
+export function addJob(sql: Sql, task: string, payload: object, runAt: Date, key: string, mode: "replace" | "preserve_run_at" = "replace") {
+  return sql.$executeRaw`SELECT graphile_worker.add_job(${task}, ${JSON.stringify(payload)}::json,
+    run_at := ${runAt}::timestamptz, job_key := ${key}, max_attempts := ${MAX_JOB_ATTEMPTS}, job_key_mode := ${mode})`;
+}
+
+/** The default driver: graphile-worker's tables in the same Postgres, enqueued in the task's own transaction. */
+export const embeddedDriver: JobDriver = {
+  name: "embedded",
+  scheduleInTransaction: async (tx, taskId, runAt) => void (await addJob(tx, TASKS.attempt, { taskId }, runAt, attemptKey(taskId))),
+  afterCommit: async () => {},
+  attemptEnded: async (taskId, attempt) => void (await addJob(db, TASKS.settle, { taskId, attempt }, new Date(), settleKey(taskId))),
+  cancelled: async (taskId) => {
+    await db.$executeRaw`SELECT graphile_worker.remove_job(${attemptKey(taskId)})`;
+    await db.$executeRaw`SELECT graphile_worker.remove_job(${settleKey(taskId)})`;
+  },
+};

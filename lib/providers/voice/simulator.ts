@@ -1,0 +1,146 @@
+import { z } from "zod";
+import { randomToken } from "@/lib/ids";
+import { OUTCOMES, type Outcome } from "@/lib/schedule/types";
+import { ProviderError, ProviderWebhookError, type CallReport, type VoiceProvider } from "./port";
+import { SIGNATURE_HEADER, requireWebhookSecret, signBody, signatureMatches } from "./webhook-secret";
+
+export type SimulatorOptions = {
+  /** How long a simulated call lasts before its report is posted. */
+  delayMs: number;
+  /** Signs reports; the status route verifies them with the same value as `credentials.webhookSecret`. */
+  secret: string;
+  fetch?: typeof fetch;
+  /** Pause before the first re-post of an undelivered report; doubles before the second. Default 1 s. */
+  retryDelayMs?: number;
+  /** How many attempt ids are remembered for idempotency; the oldest is forgotten first. Default 10,000. */
+  rememberAttempts?: number;
+};
+
+/** The last four digits of the destination pick the simulated outcome; any other number is answered. */
+export const SIMULATOR_TEST_NUMBERS: Readonly<Record<string, Outcome>> = {
+  "0000": "no_answer",
+  "0001": "busy",
+  "0002": "failed",
+  "0003": "voicemail",
+};
+
+const DETAILS: Record<Outcome, string> = {
+  completed: "simulated: answered and talked",
+  no_answer: "simulated: nobody answered",
+  busy: "simulated: line busy",
+  voicemail: "simulated: reached voicemail",
+  failed: "simulated: carrier failed to connect",
+};
+
+const REPORT_TRIES = 3;
+const REPORT_TIMEOUT_MS = 10_000;
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+const reportSchema = z.object({
+  type: z.literal("call.ended"),
+  callId: z.string().min(1),
+  attemptId: z.string(),
+  outcome: z.enum(OUTCOMES),
+  detail: z.string(),
+  retryable: z.boolean(),
+  endedAt: z.iso.datetime(),
+});
+
+/** The JSON body the simulator posts to `statusUrl`. */
+export type SimulatorReport = z.infer<typeof reportSchema>;
+
+export function simulatedOutcome(to: string): Outcome {
+  return SIMULATOR_TEST_NUMBERS[to.replace(/\D/g, "").slice(-4)] ?? "completed";
+}
+
+export function createSimulator(options: SimulatorOptions): VoiceProvider {
+  const send = options.fetch ?? fetch;
+  const retryDelayMs = options.retryDelayMs ?? 1_000;
+  const rememberAttempts = options.rememberAttempts ?? 10_000;
+  const callIdByAttempt = new Map<string, string>();
+
+  function remember(attemptId: string, callId: string) {
+    callIdByAttempt.set(attemptId, callId);
+    if (callIdByAttempt.size > rememberAttempts) {
+      callIdByAttempt.delete(callIdByAttempt.keys().next().value!);
+    }
+  }
+
+  /** "retry" for failures a later try may cure (network, 408, 429, 5xx); "stop" for delivered or refused. */
+  async function postOnce(url: string, body: string): Promise<"stop" | "retry"> {
+    try {
+      const res = await send(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signBody(options.secret, body) },
+        body,
+        signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      if (res.ok) return "stop";
+      if (res.status === 408 || res.status === 429 || res.status >= 500) return "retry";
+      console.warn(`simulator: ${new URL(url).pathname} refused the report with ${res.status}; not retrying`);
+      return "stop";
+    } catch {
+      return "retry";
+    }
+  }
+
+  async function deliver(url: string, report: SimulatorReport) {
+    const body = JSON.stringify(report);
+    for (let attempt = 1; attempt <= REPORT_TRIES; attempt++) {
+      if ((await postOnce(url, body)) === "stop") return;
+      if (attempt < REPORT_TRIES) await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (attempt - 1)));
+    }
+    console.warn(`simulator: the report for ${report.callId} could not be delivered after ${REPORT_TRIES} tries`);
+  }
+
+  return {
+    name: "simulator",
+
+    async startCall(req) {
+      const known = callIdByAttempt.get(req.attemptId);
+      if (known) return { providerCallId: known };
+      if (!E164.test(req.to)) {
+        throw new ProviderError(`Simulator: "${req.to}" is not an E.164 number such as +919876543210`, false, 400);
+      }
+      const callId = `sim_${randomToken(20)}`;
+      remember(req.attemptId, callId);
+      const outcome = simulatedOutcome(req.to);
+      setTimeout(() => {
+        void deliver(req.statusUrl, {
+          type: "call.ended",
+          callId,
+          attemptId: req.attemptId,
+          outcome,
+          detail: DETAILS[outcome],
+          retryable: outcome !== "completed",
+          endedAt: new Date().toISOString(),
+        });
+      }, options.delayMs);
+      return { providerCallId: callId };
+    },
+
+    parseStatusWebhook(webhook, credentials): CallReport | null {
+      const secret = requireWebhookSecret(credentials, "simulator");
+      if (!signatureMatches(secret, webhook.rawBody, webhook.headers.get(SIGNATURE_HEADER))) {
+        throw new ProviderWebhookError(`The ${SIGNATURE_HEADER} signature is missing or does not match the body`, 401);
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(webhook.rawBody);
+      } catch {
+        throw new ProviderWebhookError("The simulator report is not valid JSON", 400);
+      }
+      const kind = z.object({ type: z.string() }).safeParse(json);
+      if (!kind.success) throw new ProviderWebhookError("The simulator report has no type", 400);
+      if (kind.data.type !== "call.ended") return null;
+      const report = reportSchema.safeParse(json);
+      if (!report.success) {
+        const issue = report.error.issues[0]!;
+        throw new ProviderWebhookError(`The simulator report is malformed at ${issue.path.join(".")}: ${issue.message}`, 400);
+      }
+      const { callId, outcome, detail, endedAt, retryable } = report.data;
+      return { providerCallId: callId, outcome, detail, endedAt: new Date(endedAt), retryable };
+    },
+  };
+}
