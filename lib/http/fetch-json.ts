@@ -101,8 +101,8 @@ function parseJson(text: string): unknown {
 }
 
 function formatSeconds(ms: number): string {
-  const s = ms / 1000;
-  return s === 1 ? "1 second" : `${Number.isInteger(s) ? s : s.toFixed(1)} seconds`;
+  const s = Math.round(ms / 10) / 100;
+  return s === 1 ? "1 second" : `${s} seconds`;
 }
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */

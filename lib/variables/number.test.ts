@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatNumber } from "./number";
 
@@ -47,5 +48,16 @@ describe("formatNumber strips currency and grouping", () => {
     { raw: "  ", reason: "The number is empty" },
   ])("rejects $raw", ({ raw, reason }) => {
     expect(formatNumber(raw)).toEqual({ ok: false, reason });
+  });
+});
+
+describe("formatNumber properties", () => {
+  it("reads back any integer written with Western or Indian grouping, with or without ₹", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.constantFrom("en-US", "en-IN"), fc.boolean(), (n, locale, rupee) => {
+        const written = `${rupee ? "₹" : ""}${n.toLocaleString(locale)}`;
+        expect(formatNumber(written)).toEqual({ ok: true, value: n.toString() });
+      }),
+    );
   });
 });

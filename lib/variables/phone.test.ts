@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatPhoneE164, normalizeCallingCode } from "./phone";
 
@@ -62,5 +63,34 @@ describe("normalizeCallingCode", () => {
     { code: undefined, expected: null },
   ])("$code → $expected", ({ code, expected }) => {
     expect(normalizeCallingCode(code)).toBe(expected);
+  });
+});
+
+describe("formatPhoneE164 properties", () => {
+  it("any Indian mobile number, however it is written, becomes the same E.164 number", () => {
+    const mobile = fc.tuple(fc.constantFrom("6", "7", "8", "9"), fc.stringMatching(/^\d{9}$/)).map(([a, b]) => a + b);
+    const style = fc.constantFrom(
+      (n: string) => n,
+      (n: string) => `0${n}`,
+      (n: string) => `+91-${n}`,
+      (n: string) => `91${n}`,
+      (n: string) => `+91 ${n.slice(0, 5)} ${n.slice(5)}`,
+      (n: string) => `0091${n}`,
+    );
+    fc.assert(
+      fc.property(mobile, style, (n, write) => {
+        expect(formatPhoneE164(write(n), "91")).toEqual({ ok: true, value: `+91${n}` });
+      }),
+    );
+  });
+
+  it("only ever returns E.164 or a reason", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), fc.constantFrom("91", "1", "44", null), (raw, code) => {
+        const result = formatPhoneE164(raw, code);
+        if (result.ok) expect(result.value).toMatch(/^\+[1-9]\d{1,14}$/);
+        else expect(result.reason.length).toBeGreaterThan(0);
+      }),
+    );
   });
 });

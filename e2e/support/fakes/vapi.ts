@@ -120,9 +120,9 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
   async function run(call: FakeVapiCall) {
     const endedReason = endedReasons.get(call.customer.number) ?? options.defaultEndedReason ?? "customer-ended-call";
     const statuses = statusesFor(endedReason);
-    const startedAt = new Date().toISOString();
     try {
       await sleep(options.reportDelayMs ?? 50, undefined, { signal: stopping.signal });
+      const startedAt = new Date().toISOString();
       for (const [index, status] of statuses.entries()) {
         if (index > 0) await sleep(options.stepMs ?? 10, undefined, { signal: stopping.signal });
         call.status = status;

@@ -83,7 +83,7 @@ function describeJsonType(value: unknown): string {
 
 function toRecords(value: unknown): { ok: true; records: Record<string, unknown>[] } | { ok: false; kind: LeadSquaredBodyFailureKind; message: string } {
   if (isRecord(value)) {
-    if (Object.keys(value).length === 0) return { ok: false, kind: "empty", message: "The body is an empty JSON object: it has no lead fields." };
+    if (Object.keys(value).length === 0) return { ok: false, kind: "empty", message: "The body has no lead fields: it is an empty object." };
     return { ok: true, records: [value] };
   }
   if (Array.isArray(value)) {
@@ -134,7 +134,7 @@ export function parseLeadSquaredBody(input: { raw: string; contentType: string |
   }
   const text = input.raw.replace(/^\uFEFF/, "").trim();
   if (text === "") {
-    return { ok: false, kind: "empty", message: `The body is empty; LeadSquared should post the lead's fields, and ${FIX}.` };
+    return { ok: false, kind: "empty", message: `The body is empty; a LeadSquared webhook posts the lead's fields. Check the webhook's event, and ${FIX}.` };
   }
   const decoded = decode(text, reading, type);
   if (!decoded.ok) return decoded;

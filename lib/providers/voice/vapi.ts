@@ -42,6 +42,7 @@ export function vapiCallBody(req: StartCallRequest, secret: string) {
       },
       serverMessages: SERVER_MESSAGES,
     },
+    // Capped so an unusually long attempt id cannot make Vapi refuse the call; variableValues carries it whole.
     name: `leadline ${req.attemptId}`.slice(0, 40),
   };
 }

@@ -1,0 +1,186 @@
+// One suite, two drivers: the embedded graphile-worker queue (real time, short gaps) and the Inngest function
+// (through @inngest/test, with a fake clock advanced by its sleeps). Both must drive the same state machine alike.
+import { InngestTestEngine, mockCtx } from "@inngest/test";
+import { Inngest } from "inngest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { recordReport, dialAttempt, type StepDeps } from "@/lib/calls/steps";
+import { db } from "@/lib/db";
+import type { JobDriver } from "@/lib/jobs/driver";
+import { embeddedDriver } from "@/lib/jobs/embedded-queue";
+import { installJobQueue, startEmbeddedWorker, type EmbeddedWorker } from "@/lib/jobs/embedded-worker";
+import { inngestDriver } from "@/lib/jobs/inngest-driver";
+import { createCallTaskFunction } from "@/inngest/functions/call-task";
+import { truncateAll } from "@/test/databases";
+import { scriptedProvider, seedCalls, testDeps, type Dial } from "@/test/call-fixtures";
+import type { Outcome } from "@/lib/schedule/types";
+
+type Harness = {
+  driver: JobDriver;
+  /** Gap between retries in hours: about a second on the real clock, an hour on the fake one. */
+  gapHours: string;
+  now: () => Date;
+  /** Drives the given tasks until each is finished; returns the dials the provider saw. */
+  run(script: Record<string, Outcome[]>, seed: (driver: JobDriver) => Promise<{ tasks: { id: string; agentId: string }[] }>): Promise<Dial[]>;
+};
+
+async function waitUntilFinal(taskIds: string[], timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await db.callTask.count({ where: { id: { in: taskIds }, status: { in: ["scheduled", "dialing", "in_progress"] } } });
+    if (open === 0) return;
+    if (Date.now() > deadline) throw new Error(`${open} tasks still open after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function embeddedHarness(): Harness & { stop(): Promise<void> } {
+  let worker: EmbeddedWorker | undefined;
+  let current: { deps: StepDeps } | undefined;
+  return {
+    driver: embeddedDriver,
+    gapHours: "0.0003",
+    now: () => new Date(),
+    async run(script, seed) {
+      const { dials, binding } = scriptedProvider({
+        outcomes: script, reportDelayMs: 150, now: () => new Date(),
+        onReport: async (agent, report) => {
+          const r = await recordReport(agent, report);
+          if (r && !r.duplicate) await embeddedDriver.attemptEnded(r.taskId, r.attempt);
+          return r !== null;
+        },
+      });
+      current = { deps: testDeps(binding, () => new Date()) };
+      worker ??= await startEmbeddedWorker({ connectionString: process.env.DATABASE_URL!, deps: new Proxy({} as StepDeps, { get: (_, k) => current!.deps[k as keyof StepDeps] }), pollIntervalMs: 100 });
+      const { tasks } = await seed(embeddedDriver);
+      await waitUntilFinal(tasks.map((t) => t.id), 30_000);
+      return dials;
+    },
+    stop: async () => worker?.stop(),
+  };
+}
+
+function inngestHarness(): Harness {
+  let clockMs = 0;
+  const now = () => new Date(clockMs);
+  return {
+    driver: inngestDriver,
+    gapHours: "1",
+    now,
+    async run(script, seed) {
+      clockMs = Date.parse("2030-01-07T05:00:00Z");
+      const { dials, binding, flush } = scriptedProvider({ outcomes: script, reportDelayMs: null, now, onReport: async (agent, report) => (await recordReport(agent, report)) !== null });
+      const deps = testDeps(binding, now);
+      const fn = createCallTaskFunction(new Inngest({ id: "leadline-test", isDev: true }), () => deps);
+      const { tasks } = await seed({ ...inngestDriver, afterCommit: async () => {} });
+      for (const task of tasks) {
+        const engine = new InngestTestEngine({
+          function: fn,
+          transformCtx: (raw) => {
+            const ctx = mockCtx(raw);
+            const sleepUntil = ctx.step.sleepUntil;
+            ctx.step.sleepUntil = ((id: string, at: string) => {
+              clockMs = Math.max(clockMs, Date.parse(at));
+              return sleepUntil(id, at);
+            }) as typeof ctx.step.sleepUntil;
+            // @inngest/test 1.0 cannot mock waitForEvent (inngest-js#1652). The provider's report is delivered here,
+            // as it would arrive while the run waits; the event itself only wakes the run.
+            ctx.step.waitForEvent = (async (_id: string, opts: { if: string }) => {
+              const attempt = Number(/attempt == (\d+)/.exec(opts.if)![1]);
+              const attemptId = `att_${task.id.slice(5)}_${attempt}`;
+              return (await flush(attemptId)) ? { name: "call/attempt.ended", data: { taskId: task.id, attempt } } : null;
+            }) as typeof ctx.step.waitForEvent;
+            return ctx;
+          },
+        });
+        const sleeps = Array.from({ length: 40 }, (_, k) => [`round-${k + 1}-wait`, `round-${k + 1}-cap`, `round-${k + 1}-settle-wait`]).flat();
+        const { error } = await engine.execute({
+          events: [{ name: "call/task.created", data: { taskId: task.id, agentId: task.agentId, fromAttempt: 1 } }],
+          steps: sleeps.map((id) => ({ id, handler() {} })),
+        });
+        expect(error).toBeUndefined();
+      }
+      return dials;
+    },
+  };
+}
+
+const harnesses: Array<[string, () => Harness & { stop?: () => Promise<void> }]> = [
+  ["embedded (graphile-worker)", embeddedHarness],
+  ["inngest (@inngest/test)", inngestHarness],
+];
+
+beforeAll(() => installJobQueue(process.env.DATABASE_URL!));
+
+describe.each(harnesses)("call-task driver: %s", (_name, make) => {
+  const h = make();
+  const hours = Number(h.gapHours);
+  beforeEach(() => truncateAll(process.env.DATABASE_URL!));
+  afterAll(async () => h.stop?.());
+
+  it("dials at once when there is no window, and finishes on an answered call", async () => {
+    let seeded: Awaited<ReturnType<typeof seedCalls>> | undefined;
+    const dials = await h.run({}, async (driver) => (seeded = await seedCalls(driver, { phones: ["+919876500011"], schedule: {}, receivedAt: h.now() })));
+    const task = await db.callTask.findUniqueOrThrow({ where: { id: seeded!.tasks[0]!.id }, include: { attempts: true } });
+    expect(dials).toHaveLength(1);
+    expect(dials[0]!.at.getTime() - task.createdAt.getTime()).toBeLessThan(hours < 0.01 ? 1500 : 1);
+    expect(task).toMatchObject({ status: "completed", attemptsMade: 1, lastOutcome: "completed" });
+    expect(task.attempts.map((a) => [a.number, a.status, a.outcome])).toEqual([[1, "ended", "completed"]]);
+  });
+
+  it("retries after each gap until the call connects, dialing each attempt exactly once", async () => {
+    let seeded: Awaited<ReturnType<typeof seedCalls>> | undefined;
+    const phone = "+919876500012";
+    const gaps = [h.gapHours, String(hours * 2), h.gapHours].join(",");
+    const dials = await h.run({ [phone]: ["no_answer", "busy", "completed"] }, async (driver) => (seeded = await seedCalls(driver, { phones: [phone], schedule: { num_of_retries: "3", gap_between_retries: gaps }, receivedAt: h.now() })));
+    const task = await db.callTask.findUniqueOrThrow({ where: { id: seeded!.tasks[0]!.id }, include: { attempts: { orderBy: { number: "asc" } } } });
+    expect(task).toMatchObject({ status: "completed", attemptsMade: 3, maxAttempts: 4 });
+    expect(task.attempts.map((a) => a.outcome)).toEqual(["no_answer", "busy", "completed"]);
+    expect(new Set(dials.map((d) => d.attemptId)).size).toBe(dials.length);
+    expect(dials).toHaveLength(3);
+    // Each retry waits at least its gap after the previous dial.
+    const gapMs = [hours, hours * 2].map((g) => g * 3_600_000);
+    expect(dials[1]!.at.getTime() - dials[0]!.at.getTime()).toBeGreaterThanOrEqual(gapMs[0]! - 5);
+    expect(dials[2]!.at.getTime() - dials[1]!.at.getTime()).toBeGreaterThanOrEqual(gapMs[1]! - 5);
+    expect(task.attempts[1]!.reason).toMatchObject({ kind: "retry_gap", gapHours: hours });
+  });
+
+  it("gives up when the retries are used up, and honours retry_on", async () => {
+    let seeded: Awaited<ReturnType<typeof seedCalls>> | undefined;
+    const [a, b] = ["+919876500013", "+919876500014"];
+    const dials = await h.run({ [a]: ["no_answer", "no_answer", "no_answer"], [b]: ["no_answer"] }, async (driver) => {
+      const first = await seedCalls(driver, { phones: [a], schedule: { num_of_retries: "2", gap_between_retries: `${h.gapHours},${h.gapHours}` }, receivedAt: h.now() });
+      const second = await seedCalls(driver, { phones: [b], schedule: { num_of_retries: "2", gap_between_retries: `${h.gapHours},${h.gapHours}`, retry_on: "busy" }, receivedAt: h.now() });
+      seeded = { ...first, tasks: [...first.tasks, ...second.tasks] };
+      return seeded;
+    });
+    const [exhausted, narrowed] = await Promise.all(seeded!.tasks.map((t) => db.callTask.findUniqueOrThrow({ where: { id: t.id } })));
+    expect(exhausted).toMatchObject({ status: "failed", attemptsMade: 3, lastOutcome: "no_answer" });
+    expect(exhausted!.nextAttemptReason).toMatchObject({ kind: "finished", why: "all 3 attempts were used" });
+    expect(narrowed).toMatchObject({ status: "failed", attemptsMade: 1 });
+    expect(narrowed!.nextAttemptReason).toMatchObject({ why: "retry_on does not include no_answer" });
+    expect(dials.filter((d) => d.to === a)).toHaveLength(3);
+    expect(dials.filter((d) => d.to === b)).toHaveLength(1);
+  });
+
+  it("records a repeated report once and never re-dials a finished attempt", async () => {
+    let seeded: Awaited<ReturnType<typeof seedCalls>> | undefined;
+    const dials = await h.run({}, async (driver) => (seeded = await seedCalls(driver, { phones: ["+919876500015"], schedule: {}, receivedAt: h.now() })));
+    const agent = seeded!.agent;
+    const attempt = await db.callAttempt.findFirstOrThrow({ where: { taskId: seeded!.tasks[0]!.id } });
+    const again = await recordReport(agent, { providerCallId: attempt.providerCallId!, outcome: "busy", detail: "late duplicate", endedAt: new Date(), retryable: true });
+    expect(again).toEqual({ taskId: attempt.taskId, attempt: 1, duplicate: true });
+    expect(await db.callAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject({ outcome: "completed", outcomeDetail: "scripted completed" });
+    const { binding } = scriptedProvider({ outcomes: {}, reportDelayMs: 0, now: h.now, onReport: async () => true });
+    expect(await dialAttempt(testDeps(binding, h.now), attempt.taskId, 1)).toEqual({ kind: "stale" });
+    expect(dials).toHaveLength(1);
+  });
+
+  it("keeps an agent's live calls under its concurrency cap and still places them all", async () => {
+    const phones = Array.from({ length: 6 }, (_, i) => `+91987650010${i}`);
+    let seeded: Awaited<ReturnType<typeof seedCalls>> | undefined;
+    const dials = await h.run({}, async (driver) => (seeded = await seedCalls(driver, { phones, schedule: {}, receivedAt: h.now(), cap: 2 })));
+    expect(dials).toHaveLength(6);
+    expect(Math.max(...dials.map((d) => d.liveAtStart))).toBeLessThanOrEqual(2);
+    expect(await db.callTask.count({ where: { agentId: seeded!.agent.id, status: "completed" } })).toBe(6);
+  });
+});

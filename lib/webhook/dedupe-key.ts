@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+import type { LeadSquaredLead } from "@/lib/crm/leadsquared/lead-body";
+import type { HubSpotEvent } from "@/lib/crm/hubspot/events";
+
+// Legacy contact.* and generic object.* subscriptions announce the same change under two names.
+type HubSpotKeyFields = Pick<HubSpotEvent, "portalId" | "objectId" | "objectType" | "change" | "propertyName" | "eventId">;
+
+function hubSpotTrigger(event: HubSpotKeyFields): string {
+  const base = `${event.objectType ?? "object"}.${event.change}`;
+  return event.propertyName ? `${base}:${event.propertyName}` : base;
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/**
+ * One call per agent, lead and trigger. LeadSquared re-posts the same lead on any non-200 (3 tries), and the same
+ * lead can reach an agent from a webhook and an automation; the webhook's own id is left out so both collapse.
+ * A body with no ProspectID falls back to a hash of its fields, which still catches LeadSquared's identical retries.
+ */
+export function leadSquaredDedupeKey(agentId: string, lead: Pick<LeadSquaredLead, "leadId" | "eventType" | "fields">): string {
+  const event = (lead.eventType ?? "unknown").toLowerCase();
+  if (lead.leadId) return `${agentId}:leadsquared:${lead.leadId.toLowerCase()}:${event}`;
+  const digest = createHash("sha256").update(canonicalJson(lead.fields)).digest("hex");
+  return `${agentId}:leadsquared:body-${digest}:${event}`;
+}
+
+/**
+ * Keyed by portal, contact and trigger rather than eventId alone: a retry reuses the eventId, but a contact.creation
+ * and an object.creation subscription report the same new contact under two eventIds, and that must not dial twice.
+ */
+export function hubSpotDedupeKey(agentId: string, event: HubSpotKeyFields): string {
+  const object = event.objectId ?? `event-${event.eventId}`;
+  return `${agentId}:hubspot:${event.portalId}:${object}:${hubSpotTrigger(event)}`;
+}

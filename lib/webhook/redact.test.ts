@@ -1,0 +1,150 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { MAX_STORED_BODY_BYTES, isSecretName, redactBody, redactHeaders, redactUrl } from "./redact";
+
+describe("isSecretName", () => {
+  it.each([
+    ["x_api_key", true],
+    ["X-API-KEY", true],
+    ["apiKey", true],
+    ["Authorization", true],
+    ["Proxy-Authorization", true],
+    ["Cookie", true],
+    ["X-HubSpot-Signature", true],
+    ["X-HubSpot-Signature-v3", true],
+    ["x-LSQ-AccessKey", true],
+    ["accessKey", true],
+    ["secretKey", true],
+    ["SecretKey", true],
+    ["client_secret", true],
+    ["Password", true],
+    ["mx_Portal_Password", true],
+    ["refresh_token", true],
+    ["private-key", true],
+    ["X-HubSpot-Signature-Version", false],
+    ["X-HubSpot-Request-Timestamp", false],
+    ["Phone", false],
+    ["mx_Key_Account", false],
+    ["agent_id", false],
+    ["content-type", false],
+  ])("%s → %s", (name, secret) => {
+    expect(isSecretName(name)).toBe(secret);
+  });
+});
+
+describe("redactUrl", () => {
+  it.each([
+    {
+      rule: "CallKaro-style key in the query, everything else as sent",
+      url: "https://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=leadsquared&x_api_key=ll_abc_secret&gap_between_retries=2,4,6&entityType=webhook",
+      expected: "https://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=leadsquared&x_api_key=[redacted]&gap_between_retries=2,4,6&entityType=webhook",
+    },
+    {
+      rule: "encoded and differently cased names",
+      url: "/api/call/crm-webhook?X%5FAPI%5FKEY=k1&accessKey=a&SecretKey=s&min_trigger_time=09%3A00",
+      expected: "/api/call/crm-webhook?X%5FAPI%5FKEY=[redacted]&accessKey=[redacted]&SecretKey=[redacted]&min_trigger_time=09%3A00",
+    },
+    { rule: "repeated key", url: "/x?x_api_key=a&x_api_key=b", expected: "/x?x_api_key=[redacted]&x_api_key=[redacted]" },
+    { rule: "fragment kept", url: "/x?token=t#frag", expected: "/x?token=[redacted]#frag" },
+    { rule: "no query", url: "https://leadline.example.com/api/call/crm-webhook", expected: "https://leadline.example.com/api/call/crm-webhook" },
+    { rule: "flag without value", url: "/x?debug&x_api_key=k", expected: "/x?debug&x_api_key=[redacted]" },
+  ])("$rule", ({ url, expected }) => {
+    expect(redactUrl(url)).toBe(expected);
+  });
+});
+
+describe("redactHeaders", () => {
+  it("hides credentials and signatures, lowercases names", () => {
+    const headers = new Headers({
+      "Content-Type": "application/json",
+      "X-API-KEY": "ll_abc_secret",
+      Authorization: "Bearer pat-na1-123",
+      "X-HubSpot-Signature": "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de",
+      "X-HubSpot-Signature-v3": "s9fg/l7gop54ZS/srjGtdZr4E+Gn4LNDdUEFKy6/Dlo=",
+      "X-HubSpot-Signature-Version": "v1",
+      "X-HubSpot-Request-Timestamp": "1763800000123",
+      "User-Agent": "HubSpot Connect 2.0 (http://dev.hubspot.com/)",
+    });
+    expect(redactHeaders(headers)).toEqual({
+      "content-type": "application/json",
+      "x-api-key": "[redacted]",
+      authorization: "[redacted]",
+      "x-hubspot-signature": "[redacted]",
+      "x-hubspot-signature-v3": "[redacted]",
+      "x-hubspot-signature-version": "v1",
+      "x-hubspot-request-timestamp": "1763800000123",
+      "user-agent": "HubSpot Connect 2.0 (http://dev.hubspot.com/)",
+    });
+  });
+
+  it("accepts a plain record", () => {
+    expect(redactHeaders({ "X-Custom-Token": "t", Accept: "*/*" })).toEqual({ "x-custom-token": "[redacted]", accept: "*/*" });
+  });
+});
+
+describe("redactBody", () => {
+  it("stores a body without secrets byte for byte", () => {
+    const raw = '{ "ProspectID": "a311900c",\n  "Phone": "+91-9876543210" }';
+    expect(redactBody(raw)).toEqual({ body: raw, truncated: false, bytes: raw.length });
+  });
+
+  it("redacts secret fields at any depth in JSON", () => {
+    const raw = JSON.stringify([
+      { ProspectID: "a", mx_Portal_Password: "hunter2", nested: { accessKey: "AK", secretKey: "SK", list: [{ token: "t" }] } },
+      { ProspectID: "b", password: null, api_token: "" },
+    ]);
+    const stored = redactBody(raw);
+    expect(JSON.parse(stored.body)).toEqual([
+      { ProspectID: "a", mx_Portal_Password: "[redacted]", nested: { accessKey: "[redacted]", secretKey: "[redacted]", list: [{ token: "[redacted]" }] } },
+      { ProspectID: "b", password: null, api_token: "" },
+    ]);
+    expect(stored.truncated).toBe(false);
+  });
+
+  it("redacts form pairs and keeps their encoding", () => {
+    expect(redactBody("FirstName=Asha+Rao&Password=p%40ss&Phone=%2B91-9876543210").body).toBe("FirstName=Asha+Rao&Password=[redacted]&Phone=%2B91-9876543210");
+  });
+
+  it("leaves text it cannot parse alone", () => {
+    expect(redactBody("{not json password: x").body).toBe("{not json password: x");
+    expect(redactBody("hello world").body).toBe("hello world");
+  });
+
+  it("caps a large body at 64 KB with a marker", () => {
+    const raw = JSON.stringify({ ProspectID: "a", notes: "x".repeat(100_000) });
+    const stored = redactBody(raw);
+    const marker = `…[truncated: ${raw.length} bytes in total]`;
+    expect(stored.truncated).toBe(true);
+    expect(stored.bytes).toBe(raw.length);
+    expect(new TextEncoder().encode(stored.body).length).toBe(MAX_STORED_BODY_BYTES);
+    expect(stored.body.endsWith(marker)).toBe(true);
+    expect(stored.body.startsWith('{"ProspectID":"a","notes":"xxx')).toBe(true);
+  });
+
+  it("never splits a multi-byte character when cutting", () => {
+    const raw = "₹".repeat(100); // 3 bytes each
+    const stored = redactBody(raw, 50);
+    const marker = "…[truncated: 300 bytes in total]"; // 34 bytes: 16 left, so 5 whole rupee signs
+    expect(stored.body).toBe(`${"₹".repeat(5)}${marker}`);
+    expect(stored.body.includes("\uFFFD")).toBe(false);
+  });
+
+  it("does not cut a body exactly at the limit", () => {
+    const raw = "a".repeat(64);
+    expect(redactBody(raw, 64)).toEqual({ body: raw, truncated: false, bytes: 64 });
+  });
+});
+
+describe("redactBody properties", () => {
+  it("never stores more than the cap, and what it keeps is a prefix of the body", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }).filter((s) => !s.includes("&")), fc.integer({ min: 40, max: 300 }), (raw, cap) => {
+        const stored = redactBody(`note=${raw}`, cap);
+        expect(new TextEncoder().encode(stored.body).length).toBeLessThanOrEqual(cap);
+        expect(stored.truncated).toBe(stored.bytes > cap);
+        const kept = stored.truncated ? stored.body.slice(0, stored.body.lastIndexOf("…[truncated: ")) : stored.body;
+        expect(`note=${raw}`.startsWith(kept)).toBe(true);
+      }),
+    );
+  });
+});

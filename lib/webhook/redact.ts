@@ -1,0 +1,111 @@
+export const MAX_STORED_BODY_BYTES = 64 * 1024;
+export const REDACTED = "[redacted]";
+
+// Compared against names with case and punctuation removed: "X-API-KEY", "x_api_key" and "apiKey" all read "xapikey".
+const SECRET_PARTS = ["password", "passwd", "token", "secret", "apikey", "accesskey", "authorization", "signature", "cookie", "privatekey"];
+const NOT_SECRET = new Set(["xhubspotsignatureversion"]);
+
+export function isSecretName(name: string): boolean {
+  const compact = name.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return !NOT_SECRET.has(compact) && SECRET_PARTS.some((part) => compact.includes(part));
+}
+
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, " "));
+  } catch {
+    return raw;
+  }
+}
+
+/** Redacts pairs of a query string or form body in place, so the rest keeps its exact original encoding. */
+function redactPairs(text: string): { text: string; changed: boolean } {
+  let changed = false;
+  const pairs = text.split("&").map((pair) => {
+    const eq = pair.indexOf("=");
+    const name = eq >= 0 ? pair.slice(0, eq) : pair;
+    if (eq < 0 || !isSecretName(decodeName(name))) return pair;
+    changed = true;
+    return `${name}=${REDACTED}`;
+  });
+  return { text: pairs.join("&"), changed };
+}
+
+/** Hides x_api_key and any other secret-looking query parameter; works on full URLs and on path?query. */
+export function redactUrl(url: string): string {
+  const hash = url.indexOf("#");
+  const base = hash >= 0 ? url.slice(0, hash) : url;
+  const fragment = hash >= 0 ? url.slice(hash) : "";
+  const q = base.indexOf("?");
+  if (q < 0) return url;
+  return `${base.slice(0, q + 1)}${redactPairs(base.slice(q + 1)).text}${fragment}`;
+}
+
+/** Header names are lowercased; X-API-KEY, Authorization, Cookie and HubSpot's signatures are hidden. */
+export function redactHeaders(headers: Headers | Record<string, string>): Record<string, string> {
+  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
+  return Object.fromEntries(entries.map(([name, value]) => [name.toLowerCase(), isSecretName(name) ? REDACTED : value]));
+}
+
+function redactJson(value: unknown): { value: unknown; changed: boolean } {
+  if (Array.isArray(value)) {
+    const items = value.map(redactJson);
+    return { value: items.map((i) => i.value), changed: items.some((i) => i.changed) };
+  }
+  if (value !== null && typeof value === "object") {
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      if (isSecretName(key) && item !== null && item !== "") {
+        out[key] = REDACTED;
+        changed = true;
+      } else {
+        const inner = redactJson(item);
+        out[key] = inner.value;
+        changed ||= inner.changed;
+      }
+    }
+    return { value: out, changed };
+  }
+  return { value, changed: false };
+}
+
+function redactText(raw: string): string {
+  const trimmed = raw.trim();
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    try {
+      const redacted = redactJson(JSON.parse(trimmed));
+      // Untouched bodies are stored byte for byte, so what support sees is what the CRM sent.
+      return redacted.changed ? JSON.stringify(redacted.value) : raw;
+    } catch {
+      return raw;
+    }
+  }
+  if (/^[^=&\s]+=/.test(trimmed)) {
+    const redacted = redactPairs(trimmed);
+    return redacted.changed ? redacted.text : raw;
+  }
+  return raw;
+}
+
+function cutAtCharBoundary(bytes: Uint8Array, limit: number): number {
+  let end = Math.max(0, limit);
+  // Step back over UTF-8 continuation bytes (10xxxxxx) so no character is split.
+  while (end > 0 && end < bytes.length && ((bytes[end] ?? 0) & 0xc0) === 0x80) end -= 1;
+  return end;
+}
+
+export type StoredBody = { body: string; truncated: boolean; bytes: number };
+
+/**
+ * The copy of a webhook body kept in the delivery log: secret-looking fields (JSON at any depth, or form pairs)
+ * are redacted, then the text is capped at `maxBytes` of UTF-8 with a marker saying how much was cut.
+ */
+export function redactBody(raw: string, maxBytes = MAX_STORED_BODY_BYTES): StoredBody {
+  const text = redactText(raw);
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= maxBytes) return { body: text, truncated: false, bytes: bytes.length };
+  const marker = `…[truncated: ${bytes.length} bytes in total]`;
+  const keep = cutAtCharBoundary(bytes, maxBytes - new TextEncoder().encode(marker).length);
+  return { body: new TextDecoder().decode(bytes.subarray(0, keep)) + marker, truncated: true, bytes: bytes.length };
+}

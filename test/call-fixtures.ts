@@ -1,0 +1,85 @@
+import { createCallTask } from "@/lib/calls/create";
+import type { ProviderBinding, StepDeps } from "@/lib/calls/steps";
+import { db } from "@/lib/db";
+import type { Agent } from "@/lib/generated/prisma/client";
+import { newId } from "@/lib/ids";
+import type { JobDriver } from "@/lib/jobs/driver";
+import type { CallReport, VoiceProvider } from "@/lib/providers/voice/port";
+import { parseScheduleParams } from "@/lib/schedule/parse-schedule-params";
+import type { Outcome } from "@/lib/schedule/types";
+import { createOrg } from "@/test/factories";
+
+export type Dial = { attemptId: string; to: string; at: Date; liveAtStart: number };
+
+/**
+ * A voice provider scripted per destination number: each dial takes the next outcome in the number's list and
+ * reports it after `reportDelayMs` through `onReport` (the same recordReport path the status webhook uses).
+ */
+export function scriptedProvider(opts: {
+  outcomes: Record<string, Outcome[]>;
+  /** Report after this long; null holds each report until `flush(attemptId)` (for a fake clock). */
+  reportDelayMs: number | null;
+  /** Resolves false when the report was not taken (its call id not stored yet), as our status route's 404. */
+  onReport: (agent: Agent, report: CallReport) => Promise<boolean>;
+  now: () => Date;
+}) {
+  const dials: Dial[] = [];
+  const held = new Map<string, () => Promise<void>>();
+  let live = 0;
+  const provider = (agent: Agent): VoiceProvider => ({
+    name: "simulator",
+    async startCall(req) {
+      const script = opts.outcomes[req.to] ?? [];
+      const outcome = script[dials.filter((d) => d.to === req.to).length] ?? "completed";
+      dials.push({ attemptId: req.attemptId, to: req.to, at: opts.now(), liveAtStart: ++live });
+      const providerCallId = `fake_${req.attemptId}`;
+      const report = { providerCallId, outcome, detail: `scripted ${outcome}`, endedAt: opts.now(), retryable: true };
+      // Like a real provider, try again while our side does not know the call yet.
+      const deliver = async (triesLeft: number) => {
+        if ((await opts.onReport(agent, report)) || triesLeft === 0) return void live--;
+        setTimeout(() => void deliver(triesLeft - 1), 25);
+      };
+      if (opts.reportDelayMs === null) held.set(req.attemptId, () => deliver(0));
+      else setTimeout(() => void deliver(40), opts.reportDelayMs);
+      return { providerCallId };
+    },
+    parseStatusWebhook: () => null,
+  });
+  const binding = (agent: Agent): ProviderBinding => ({ provider: provider(agent), credentials: {}, statusUrl: "http://127.0.0.1:9/unused" });
+  /** Delivers a held report now; false if that attempt was never dialed. */
+  const flush = async (attemptId: string) => {
+    const send = held.get(attemptId);
+    held.delete(attemptId);
+    if (send) await send();
+    return !!send;
+  };
+  return { dials, binding, flush };
+}
+
+export function testDeps(binding: (agent: Agent) => ProviderBinding, now: () => Date): StepDeps {
+  return { providerFor: binding, now, outcomeTimeoutMs: 60_000, capRecheckMs: 200 };
+}
+
+export async function createAgentRow(orgId: string, overrides: Partial<Agent> = {}): Promise<Agent> {
+  return db.agent.create({ data: { id: newId("agt"), orgId, name: "Test agent", concurrencyCap: 5, ...overrides, providerSettings: {}, scheduleDefaults: {} } });
+}
+
+/** An organisation, an agent and `phones.length` call tasks with the given URL-style schedule, created through the driver. */
+export async function seedCalls(driver: JobDriver, opts: { phones: string[]; schedule: Record<string, string>; receivedAt: Date; cap?: number }) {
+  const { organization } = await createOrg();
+  const agent = await createAgentRow(organization.id, { concurrencyCap: opts.cap ?? 5 });
+  const parsed = parseScheduleParams(opts.schedule);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  const tasks = await db.$transaction((tx) =>
+    Promise.all(
+      opts.phones.map((phone) =>
+        createCallTask(tx, driver, {
+          orgId: organization.id, agent, source: "api", phone, variables: { phone }, params: parsed.params,
+          fallbackZone: "Asia/Kolkata", receivedAt: opts.receivedAt,
+        }),
+      ),
+    ),
+  );
+  await driver.afterCommit(tasks.map((t) => ({ taskId: t.id, agentId: agent.id, fromAttempt: 1 })));
+  return { organization, agent, tasks };
+}
