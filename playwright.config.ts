@@ -43,6 +43,7 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { NEXTAUTH_URL: baseURL, LEADLINE_PUBLIC_URL: baseURL },
+    // Short simulated calls and quick re-checks keep the scheduling tests in seconds.
+    env: { NEXTAUTH_URL: baseURL, LEADLINE_PUBLIC_URL: baseURL, LEADLINE_SIMULATOR_DELAY_MS: "300", LEADLINE_CAP_RECHECK_MS: "500" },
   },
 });
