@@ -4,9 +4,14 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL });
-  // Secrets are never selected unless a query asks for them by name.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, apiKey: { secretHash: true } } });
+  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 20 });
+  return new PrismaClient({
+    adapter,
+    // Secrets are never selected unless a query asks for them by name.
+    omit: { user: { passwordHash: true }, apiKey: { secretHash: true } },
+    // Room for a burst of webhook deliveries waiting on a pooled connection before an interactive transaction gives up.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
 }
 
 export type Db = ReturnType<typeof createClient>;

@@ -16,6 +16,12 @@ const envSchema = z.object({
   LEADLINE_OUTCOME_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30 * 60_000),
   LEADLINE_CAP_RECHECK_MS: z.coerce.number().int().min(100).default(15_000),
   VAPI_BASE_URL: z.string().url().optional(),
+  HUBSPOT_API_BASE_URL: z.string().url().default("https://api.hubapi.com"),
+  /** Origins besides LeadSquared's API hosts that a LeadSquared integration may use, e.g. a test server. */
+  LEADLINE_LEADSQUARED_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((h) => h.trim()).filter(Boolean)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -64,7 +64,7 @@ export async function startEmbeddedPostgres(opts: {
     // Postgres refuses to run as root; the package runs it as a `postgres` system user it creates once.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: flags,
-    onLog: () => {},
+    onLog: (m) => { if (process.env.LEADLINE_PG_LOG) process.stderr.write(`[pg] ${m}`); },
     onError: (e) => opts.log?.(`[postgres] ${String(e)}`),
   });
 

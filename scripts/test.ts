@@ -73,7 +73,7 @@ async function main() {
         const url = await createScratchDatabase(local.env.DATABASE_URL!, "leadline_test_e2e");
         await applyMigrations(url);
         const report = `${RESULTS}/playwright.json`;
-        const env = { ...local.env, DATABASE_URL: url, E2E_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_NAME: report };
+        const env = { ...local.env, DATABASE_URL: url, E2E_PORT: String(await freePort()), E2E_HUBSPOT_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_NAME: report };
         const built = (await run("npm", ["run", "build", "--silent"], env)) === 0;
         const failed = !built || (await run(node, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], env)) !== 0;
         if (built) tally(report, "playwright");

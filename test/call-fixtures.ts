@@ -57,7 +57,7 @@ export function scriptedProvider(opts: {
 }
 
 export function testDeps(binding: (agent: Agent) => ProviderBinding, now: () => Date): StepDeps {
-  return { providerFor: binding, now, outcomeTimeoutMs: 60_000, capRecheckMs: 200 };
+  return { providerFor: binding, now, outcomeTimeoutMs: 60_000, capRecheckMs: 200, lookupLeads: async () => new Map() };
 }
 
 export async function createAgentRow(orgId: string, overrides: Partial<Agent> = {}): Promise<Agent> {

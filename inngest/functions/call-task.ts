@@ -1,4 +1,5 @@
 import { NonRetriableError, RetryAfterError, type Inngest } from "inngest";
+import { resolveLeads } from "@/lib/calls/resolve";
 import { dialAttempt, planAttempt, settleAttempt, type StepDeps } from "@/lib/calls/steps";
 import { ProviderError } from "@/lib/providers/voice/port";
 import { callAttemptEnded, callTaskCancelled, callTaskCreated } from "../client";
@@ -22,6 +23,11 @@ export function createCallTaskFunction(inngest: Inngest, deps: () => StepDeps) {
       for (let round = 1; round <= MAX_ROUNDS; round++) {
         const plan = await step.run(`round-${round}-plan`, () => planAttempt(taskId));
         if (plan.kind === "finished") return plan;
+        if (plan.kind === "resolve") {
+          // Reads the lead from the CRM; its errors are retried by the step, then the plan is made again.
+          await step.run(`round-${round}-resolve`, () => resolveLeads(deps(), taskId));
+          continue;
+        }
         let attempt = plan.attempt;
         if (plan.kind === "dial") {
           await step.sleepUntil(`round-${round}-wait`, plan.at);

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { agentInputSchema, agentUpdateSchema } from "@/lib/agents/schema";
 import { decryptSecret, encryptSecret, secretHint } from "@/lib/crypto/secrets";
+import { OPEN_STATUSES } from "@/lib/calls/state";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Agent, Prisma } from "@/lib/generated/prisma/client";
@@ -74,7 +75,7 @@ export async function updateAgent(orgId: string, agentId: string, patch: z.outpu
 
 export async function deleteAgent(orgId: string, agentId: string) {
   const agent = await findAgent(orgId, agentId);
-  const active = await db.callTask.count({ where: { agentId: agent.id, status: { in: ["scheduled", "dialing", "in_progress"] } } });
+  const active = await db.callTask.count({ where: { agentId: agent.id, status: { in: [...OPEN_STATUSES] } } });
   if (active) {
     throw new ApiError(409, "agent_busy", `Agent ${agentId} still has ${active} scheduled or live calls. Cancel them first, then delete the agent.`);
   }

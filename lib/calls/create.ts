@@ -10,7 +10,8 @@ export type NewCallTask = {
   orgId: string;
   agent: Pick<Agent, "id">;
   source: "api" | "leadsquared" | "hubspot";
-  phone: string;
+  /** Null when the number must first be read from the CRM's API: the task starts in `resolving`. */
+  phone: string | null;
   leadName?: string | null;
   crmLeadId?: string | null;
   variables: Record<string, string>;
@@ -19,20 +20,24 @@ export type NewCallTask = {
   fallbackZone: string;
   receivedAt: Date;
   idempotencyKey?: string | null;
+  dedupeKey?: string | null;
+  deliveryId?: string | null;
+  leadFields?: Record<string, unknown> | null;
 };
 
 /** Creates a task and hands it to the job driver inside the caller's transaction: durable before anyone is told. */
 export async function createCallTask(tx: Tx, driver: JobDriver, input: NewCallTask) {
   const zone = effectiveZone(input.params, input.fallbackZone);
-  const first = firstAttemptAt({ receivedAt: input.receivedAt, params: input.params, zone });
+  // A resolving task is woken at once to read its lead; its first attempt is planned from the arrival time afterwards.
+  const first = input.phone === null ? { at: input.receivedAt, reason: null } : firstAttemptAt({ receivedAt: input.receivedAt, params: input.params, zone });
   const task = await tx.callTask.create({
     data: {
       id: newId("call"),
       orgId: input.orgId,
       agentId: input.agent.id,
-      status: "scheduled",
+      status: input.phone === null ? "resolving" : "scheduled",
       source: input.source,
-      phone: input.phone,
+      phone: input.phone ?? "",
       leadName: input.leadName ?? null,
       crmLeadId: input.crmLeadId ?? null,
       variables: input.variables,
@@ -40,8 +45,12 @@ export async function createCallTask(tx: Tx, driver: JobDriver, input: NewCallTa
       timezone: zone,
       maxAttempts: 1 + input.params.retries,
       nextAttemptAt: first.at,
-      nextAttemptReason: first.reason as unknown as Prisma.InputJsonValue,
+      nextAttemptReason: (first.reason ?? undefined) as unknown as Prisma.InputJsonValue,
       idempotencyKey: input.idempotencyKey ?? null,
+      dedupeKey: input.dedupeKey ?? null,
+      activeDedupeKey: input.dedupeKey ?? null,
+      deliveryId: input.deliveryId ?? null,
+      leadFields: (input.leadFields ?? undefined) as Prisma.InputJsonValue | undefined,
       createdAt: input.receivedAt,
     },
   });

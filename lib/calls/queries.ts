@@ -99,7 +99,7 @@ export async function cancelCall(orgId: string, callId: string) {
   }
   const { count } = await db.callTask.updateMany({
     where: { id: task.id, status: "scheduled" },
-    data: { status: "cancelled", nextAttemptAt: null, finishedAt: new Date(), nextAttemptReason: { kind: "finished", why: "cancelled by an admin" } },
+    data: { status: "cancelled", nextAttemptAt: null, finishedAt: new Date(), activeDedupeKey: null, nextAttemptReason: { kind: "finished", why: "cancelled by an admin" } },
   });
   if (count === 0) throw new ApiError(409, "not_cancellable", `Call ${callId} started dialing just now; it can no longer be cancelled.`);
   await jobDriver().cancelled(task.id);
@@ -114,7 +114,7 @@ export async function retryCallNow(orgId: string, callId: string) {
   await db.$transaction(async (tx) => {
     const { count } = await tx.callTask.updateMany({
       where: { id: task.id, status: "failed", attemptsMade: task.attemptsMade },
-      data: { status: "scheduled", maxAttempts: maxAttemptsAfterRetryNow(task), nextAttemptAt: now, nextAttemptReason: { kind: "retry_now" }, finishedAt: null },
+      data: { status: "scheduled", maxAttempts: maxAttemptsAfterRetryNow(task), nextAttemptAt: now, nextAttemptReason: { kind: "retry_now" }, finishedAt: null, activeDedupeKey: task.dedupeKey },
     });
     if (count === 0) throw new ApiError(409, "not_retryable", `Call ${callId} changed just now; reload and try again.`);
     await driver.scheduleInTransaction(tx, task.id, now);

@@ -5,6 +5,7 @@ import type { ProviderBinding, StepDeps } from "@/lib/calls/steps";
 import { env } from "@/lib/env";
 import type { Agent } from "@/lib/generated/prisma/client";
 import { voiceProviderFor } from "@/lib/providers/voice";
+import { lookupLeads } from "@/lib/webhook/lookup";
 
 /** The simulator signs its reports with a key derived from the server's own, so no setting is needed for it. */
 export function simulatorSecret(): string {
@@ -33,5 +34,5 @@ export function providerBinding(agent: Agent): ProviderBinding {
 /** The production dependencies of the call steps. */
 export function stepDeps(): StepDeps {
   const e = env();
-  return { providerFor: providerBinding, now: () => new Date(), outcomeTimeoutMs: e.LEADLINE_OUTCOME_TIMEOUT_MS, capRecheckMs: e.LEADLINE_CAP_RECHECK_MS };
+  return { providerFor: providerBinding, lookupLeads, now: () => new Date(), outcomeTimeoutMs: e.LEADLINE_OUTCOME_TIMEOUT_MS, capRecheckMs: e.LEADLINE_CAP_RECHECK_MS };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FINAL_STATUSES, OPEN_STATUSES } from "@/lib/calls/state";
 import { OUTCOMES } from "@/lib/schedule/types";
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
@@ -15,7 +16,7 @@ export const createCallSchema = z
   })
   .strict();
 
-export const CALL_STATUSES = ["scheduled", "dialing", "in_progress", "completed", "failed", "cancelled"] as const;
+export const CALL_STATUSES = [...OPEN_STATUSES, ...FINAL_STATUSES] as const;
 
 export const listCallsQuerySchema = z.object({
   agent_id: z.string().optional(),

@@ -2,7 +2,7 @@ import { retryAt } from "@/lib/schedule/planner";
 import type { AttemptReason, Outcome, ScheduleParams } from "@/lib/schedule/types";
 
 export const LIVE_STATUSES = ["dialing", "in_progress"] as const;
-export const OPEN_STATUSES = ["scheduled", "dialing", "in_progress"] as const;
+export const OPEN_STATUSES = ["resolving", "scheduled", "dialing", "in_progress"] as const;
 export const FINAL_STATUSES = ["completed", "failed", "cancelled"] as const;
 
 export type TaskStatus = (typeof OPEN_STATUSES)[number] | (typeof FINAL_STATUSES)[number];

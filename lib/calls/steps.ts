@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Agent, CallOutcome, Prisma } from "@/lib/generated/prisma/client";
+import type { Agent, CallOutcome, CallTask, Prisma } from "@/lib/generated/prisma/client";
 import { ProviderError, type CallReport, type VoiceProvider } from "@/lib/providers/voice/port";
 import type { ScheduleParams } from "@/lib/schedule/types";
+import { claimAttempt } from "@/lib/calls/claim";
 import { decideAfterAttempt, LIVE_STATUSES } from "@/lib/calls/state";
 
 export type ProviderBinding = { provider: VoiceProvider; credentials: Record<string, string>; statusUrl: string };
@@ -15,9 +16,15 @@ export type StepDeps = {
   outcomeTimeoutMs: number;
   /** When an agent is at its concurrency cap, look again after this long (a freed slot also wakes waiting tasks). */
   capRecheckMs: number;
+  /** Reads leads from the CRM's API for resolving tasks (HubSpot sends only ids); keyed by task id. */
+  lookupLeads: (tasks: CallTask[]) => Promise<Map<string, Record<string, unknown>>>;
 };
 
-export type PlanResult = { kind: "finished" } | { kind: "dial"; attempt: number; at: string } | { kind: "await_outcome"; attempt: number };
+export type PlanResult =
+  | { kind: "finished" }
+  | { kind: "resolve" }
+  | { kind: "dial"; attempt: number; at: string }
+  | { kind: "await_outcome"; attempt: number };
 export type DialResult =
   | { kind: "dialed"; attempt: number }
   | { kind: "ended"; attempt: number }
@@ -34,11 +41,33 @@ export type SettleResult =
 export async function planAttempt(taskId: string): Promise<PlanResult> {
   const task = await db.callTask.findUnique({ where: { id: taskId } });
   if (!task || task.status === "completed" || task.status === "failed" || task.status === "cancelled") return { kind: "finished" };
+  if (task.status === "resolving") return { kind: "resolve" };
   if (task.status === "scheduled") return { kind: "dial", attempt: task.attemptsMade + 1, at: task.nextAttemptAt!.toISOString() };
   return { kind: "await_outcome", attempt: task.attemptsMade };
 }
 
 type Claim = { kind: "claimed"; attemptId: string; agent: Agent; phone: string; variables: Record<string, string> } | Exclude<DialResult, { kind: "dialed" | "ended" }>;
+
+async function claimDueAttempt(deps: StepDeps, taskId: string, attempt: number): Promise<Claim> {
+  const task = await db.callTask.findUnique({ where: { id: taskId }, include: { agent: true } });
+  if (!task) return { kind: "stale" };
+  const attemptId = `att_${taskId.slice(5)}_${attempt}`;
+  const existing = await db.callAttempt.findUnique({ where: { id: attemptId } });
+  // A re-run of a dial that never got the provider's answer: send it again under the same attempt id.
+  if (existing) return existing.status === "dialing" ? { kind: "claimed", attemptId, agent: task.agent, phone: task.phone, variables: existing.variablesSent as Record<string, string> } : { kind: "stale" };
+  if (task.status !== "scheduled" || task.attemptsMade !== attempt - 1) return { kind: "stale" };
+  const now = deps.now();
+  if (task.nextAttemptAt && task.nextAttemptAt > now) return { kind: "not_due", at: task.nextAttemptAt.toISOString() };
+  if (await claimAttempt({ taskId, agentId: task.agentId, attempt, attemptId, now })) {
+    return { kind: "claimed", attemptId, agent: task.agent, phone: task.phone, variables: task.variables as Record<string, string> };
+  }
+  // Not claimed although due: either the agent is at its cap, or the task moved on (cancelled) meanwhile.
+  const after = await db.callTask.findUnique({ where: { id: taskId }, select: { status: true, attemptsMade: true } });
+  if (after?.status === "scheduled" && after.attemptsMade === attempt - 1) {
+    return { kind: "deferred", until: new Date(now.getTime() + deps.capRecheckMs).toISOString() };
+  }
+  return { kind: "stale" };
+}
 
 /**
  * Claims attempt `attempt` of a due task (compare-and-set, under the agent's row lock so the concurrency cap holds) and
@@ -46,42 +75,7 @@ type Claim = { kind: "claimed"; attemptId: string; agent: Agent; phone: string; 
  * providers use as an idempotency key; an attempt past `dialing` is left alone.
  */
 export async function dialAttempt(deps: StepDeps, taskId: string, attempt: number): Promise<DialResult> {
-  const claim = await db.$transaction(async (tx): Promise<Claim> => {
-    const task = await tx.callTask.findUnique({ where: { id: taskId }, include: { agent: true } });
-    if (!task) return { kind: "stale" };
-    const existing = await tx.callAttempt.findUnique({ where: { taskId_number: { taskId, number: attempt } } });
-    if (existing) {
-      if (existing.status !== "dialing") return { kind: "stale" };
-      return { kind: "claimed", attemptId: existing.id, agent: task.agent, phone: task.phone, variables: existing.variablesSent as Record<string, string> };
-    }
-    if (task.status !== "scheduled" || task.attemptsMade !== attempt - 1) return { kind: "stale" };
-    const now = deps.now();
-    if (task.nextAttemptAt && task.nextAttemptAt > now) return { kind: "not_due", at: task.nextAttemptAt.toISOString() };
-
-    await tx.$queryRaw`SELECT id FROM agents WHERE id = ${task.agentId} FOR UPDATE`;
-    const live = await tx.callAttempt.count({ where: { agentId: task.agentId, status: { in: [...LIVE_STATUSES] } } });
-    if (live >= task.agent.concurrencyCap) return { kind: "deferred", until: new Date(now.getTime() + deps.capRecheckMs).toISOString() };
-
-    const { count } = await tx.callTask.updateMany({
-      where: { id: taskId, status: "scheduled", attemptsMade: attempt - 1 },
-      data: { status: "dialing", attemptsMade: attempt },
-    });
-    if (count === 0) return { kind: "stale" };
-    const row = await tx.callAttempt.create({
-      data: {
-        id: `att_${taskId.slice(5)}_${attempt}`,
-        taskId,
-        agentId: task.agentId,
-        number: attempt,
-        status: "dialing",
-        scheduledAt: task.nextAttemptAt ?? now,
-        reason: (task.nextAttemptReason ?? { kind: "immediate" }) as Prisma.InputJsonValue,
-        provider: task.agent.provider,
-        variablesSent: task.variables as Prisma.InputJsonValue,
-      },
-    });
-    return { kind: "claimed", attemptId: row.id, agent: task.agent, phone: task.phone, variables: task.variables as Record<string, string> };
-  });
+  const claim = await claimDueAttempt(deps, taskId, attempt);
   if (claim.kind !== "claimed") return claim;
 
   const binding = deps.providerFor(claim.agent);
@@ -114,21 +108,24 @@ export async function dialAttempt(deps: StepDeps, taskId: string, attempt: numbe
   }
 }
 
-/** Records a provider's terminal report once; a repeat or an unknown call changes nothing. */
+/** Records a provider's terminal report once; a repeat changes nothing, an unknown call id answers null. */
 export async function recordReport(
   agent: Pick<Agent, "id" | "provider">,
   report: CallReport,
 ): Promise<{ taskId: string; attempt: number; duplicate: boolean } | null> {
   // Scoped to the agent whose secret verified the report, so one agent's secret cannot end another agent's calls.
-  const { count } = await db.callAttempt.updateMany({
-    where: { agentId: agent.id, provider: agent.provider, providerCallId: report.providerCallId, status: { not: "ended" } },
-    data: { status: "ended", outcome: report.outcome as CallOutcome, outcomeDetail: report.detail, retryable: report.retryable, endedAt: report.endedAt },
-  });
+  // Found first and then updated by id: a report racing our own write of the call id is "unknown" (the provider
+  // tries again), never mistaken for a duplicate.
   const row = await db.callAttempt.findFirst({
     where: { agentId: agent.id, provider: agent.provider, providerCallId: report.providerCallId },
-    select: { taskId: true, number: true },
+    select: { id: true, taskId: true, number: true },
   });
-  return row ? { taskId: row.taskId, attempt: row.number, duplicate: count === 0 } : null;
+  if (!row) return null;
+  const { count } = await db.callAttempt.updateMany({
+    where: { id: row.id, status: { not: "ended" } },
+    data: { status: "ended", outcome: report.outcome as CallOutcome, outcomeDetail: report.detail, retryable: report.retryable, endedAt: report.endedAt },
+  });
+  return { taskId: row.taskId, attempt: row.number, duplicate: count === 0 };
 }
 
 /**
@@ -136,53 +133,54 @@ export async function recordReport(
  * when, or the end. With no report by the deadline the attempt ends as failed.
  */
 export async function settleAttempt(deps: StepDeps, taskId: string, attempt: number): Promise<SettleResult> {
-  return db.$transaction(async (tx): Promise<SettleResult> => {
-    const now = deps.now();
-    let row = await tx.callAttempt.findUnique({ where: { taskId_number: { taskId, number: attempt } } });
-    if (!row) return { kind: "stale" };
-    if (row.status !== "ended") {
-      const deadline = new Date((row.dialedAt ?? row.createdAt).getTime() + deps.outcomeTimeoutMs);
-      if (row.status === "dialing" || now < deadline) return { kind: "waiting", until: (now < deadline ? deadline : new Date(now.getTime() + deps.capRecheckMs)).toISOString() };
-      row = await tx.callAttempt.update({
-        where: { id: row.id },
-        data: { status: "ended", outcome: "failed", retryable: true, endedAt: now, error: `No report from the provider within ${Math.round(deps.outcomeTimeoutMs / 60_000)} minutes` },
-      });
-    }
-    const task = await tx.callTask.findUnique({ where: { id: taskId } });
-    if (!task || task.attemptsMade !== attempt || (task.status !== "dialing" && task.status !== "in_progress")) return { kind: "stale" };
+  // No interactive transaction: every write below is a compare-and-set, so a second settle of the same attempt is stale.
+  const now = deps.now();
+  let row = await db.callAttempt.findUnique({ where: { taskId_number: { taskId, number: attempt } } });
+  if (!row) return { kind: "stale" };
+  if (row.status !== "ended") {
+    const deadline = new Date((row.dialedAt ?? row.createdAt).getTime() + deps.outcomeTimeoutMs);
+    if (row.status === "dialing" || now < deadline) return { kind: "waiting", until: (now < deadline ? deadline : new Date(now.getTime() + deps.capRecheckMs)).toISOString() };
+    await db.callAttempt.updateMany({
+      where: { id: row.id, status: { not: "ended" } },
+      data: { status: "ended", outcome: "failed", retryable: true, endedAt: now, error: `No report from the provider within ${Math.round(deps.outcomeTimeoutMs / 60_000)} minutes` },
+    });
+    // Re-read: a report that landed just now wins over the timeout.
+    row = await db.callAttempt.findUniqueOrThrow({ where: { id: row.id } });
+  }
+  const task = await db.callTask.findUnique({ where: { id: taskId } });
+  if (!task || task.attemptsMade !== attempt || (task.status !== "dialing" && task.status !== "in_progress")) return { kind: "stale" };
 
-    const decision = decideAfterAttempt({
-      params: task.scheduleParams as unknown as ScheduleParams,
-      zone: task.timezone,
-      attemptsMade: task.attemptsMade,
-      maxAttempts: task.maxAttempts,
-      outcome: row.outcome!,
-      retryable: row.retryable !== false,
-      dialedAt: row.dialedAt ?? row.endedAt ?? now,
-    });
-    const common = { lastOutcome: row.outcome, lastError: row.error };
-    const { count } = await tx.callTask.updateMany({
-      where: { id: taskId, attemptsMade: attempt, status: { in: [...LIVE_STATUSES] } },
-      data:
-        decision.kind === "retry"
-          ? { ...common, status: "scheduled", nextAttemptAt: decision.at, nextAttemptReason: decision.reason as unknown as Prisma.InputJsonValue }
-          : { ...common, status: decision.status, nextAttemptAt: null, nextAttemptReason: { kind: "finished", why: decision.why } as Prisma.InputJsonValue, finishedAt: now },
-    });
-    if (count === 0) return { kind: "stale" };
-    const wake = await waitingForSlot(tx, task.agentId, now);
-    return decision.kind === "retry"
-      ? { kind: "retry", attempt: attempt + 1, at: decision.at.toISOString(), wake }
-      : { kind: "finished", status: decision.status, wake };
+  const decision = decideAfterAttempt({
+    params: task.scheduleParams as unknown as ScheduleParams,
+    zone: task.timezone,
+    attemptsMade: task.attemptsMade,
+    maxAttempts: task.maxAttempts,
+    outcome: row.outcome!,
+    retryable: row.retryable !== false,
+    dialedAt: row.dialedAt ?? row.endedAt ?? now,
   });
+  const common = { lastOutcome: row.outcome, lastError: row.error };
+  const { count } = await db.callTask.updateMany({
+    where: { id: taskId, attemptsMade: attempt, status: { in: [...LIVE_STATUSES] } },
+    data:
+      decision.kind === "retry"
+        ? { ...common, status: "scheduled", nextAttemptAt: decision.at, nextAttemptReason: decision.reason as unknown as Prisma.InputJsonValue }
+        : { ...common, status: decision.status, nextAttemptAt: null, nextAttemptReason: { kind: "finished", why: decision.why } as Prisma.InputJsonValue, finishedAt: now, activeDedupeKey: null },
+  });
+  if (count === 0) return { kind: "stale" };
+  const wake = await waitingForSlot(task.agentId, now);
+  return decision.kind === "retry"
+    ? { kind: "retry", attempt: attempt + 1, at: decision.at.toISOString(), wake }
+    : { kind: "finished", status: decision.status, wake };
 }
 
 /** Tasks of an agent that came due while it was at its cap, oldest first, as many as there are free slots now. */
-async function waitingForSlot(tx: Prisma.TransactionClient, agentId: string, now: Date): Promise<string[]> {
-  const agent = await tx.agent.findUniqueOrThrow({ where: { id: agentId }, select: { concurrencyCap: true } });
-  const live = await tx.callAttempt.count({ where: { agentId, status: { in: [...LIVE_STATUSES] } } });
+async function waitingForSlot(agentId: string, now: Date): Promise<string[]> {
+  const agent = await db.agent.findUniqueOrThrow({ where: { id: agentId }, select: { concurrencyCap: true } });
+  const live = await db.callAttempt.count({ where: { agentId, status: { in: [...LIVE_STATUSES] } } });
   const free = agent.concurrencyCap - live;
   if (free <= 0) return [];
-  const rows = await tx.callTask.findMany({
+  const rows = await db.callTask.findMany({
     where: { agentId, status: "scheduled", nextAttemptAt: { lte: now } },
     orderBy: { nextAttemptAt: "asc" },
     take: free,

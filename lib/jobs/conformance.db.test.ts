@@ -4,6 +4,7 @@ import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { Inngest } from "inngest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { recordReport, dialAttempt, type StepDeps } from "@/lib/calls/steps";
+import { OPEN_STATUSES } from "@/lib/calls/state";
 import { db } from "@/lib/db";
 import type { JobDriver } from "@/lib/jobs/driver";
 import { embeddedDriver } from "@/lib/jobs/embedded-queue";
@@ -26,7 +27,7 @@ type Harness = {
 async function waitUntilFinal(taskIds: string[], timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const open = await db.callTask.count({ where: { id: { in: taskIds }, status: { in: ["scheduled", "dialing", "in_progress"] } } });
+    const open = await db.callTask.count({ where: { id: { in: taskIds }, status: { in: [...OPEN_STATUSES] } } });
     if (open === 0) return;
     if (Date.now() > deadline) throw new Error(`${open} tasks still open after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));

@@ -1,6 +1,7 @@
 import "server-only";
 import { EventEmitter } from "node:events";
 import { Logger, run, runMigrations, type Task, type WorkerEvents } from "graphile-worker";
+import { resolveLeads } from "@/lib/calls/resolve";
 import { dialAttempt, planAttempt, settleAttempt, type StepDeps } from "@/lib/calls/steps";
 import { db } from "@/lib/db";
 import { addJob, attemptKey, settleKey, TASKS } from "@/lib/jobs/embedded-queue";
@@ -24,6 +25,11 @@ export function callTaskList(deps: StepDeps): Record<string, Task> {
       const { taskId } = payload as { taskId: string };
       const plan = await planAttempt(taskId);
       if (plan.kind === "finished") return;
+      if (plan.kind === "resolve") {
+        const { scheduled } = await resolveLeads(deps, taskId);
+        for (const s of scheduled) await addJob(db, TASKS.attempt, { taskId: s.taskId }, new Date(s.at), attemptKey(s.taskId));
+        return;
+      }
       if (plan.kind === "await_outcome") {
         // Recovery after a crash between dialing and scheduling the settle: make sure one is pending.
         await addJob(db, TASKS.settle, { taskId, attempt: plan.attempt }, deps.now(), settleKey(taskId), "preserve_run_at");

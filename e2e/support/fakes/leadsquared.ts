@@ -261,8 +261,9 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
       if (!baseUrl) throw new Error("The LeadSquared fake is not started.");
       return baseUrl;
     },
-    async start(): Promise<string> {
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    /** Port 0 picks a free one; a fixed port lets a server started earlier be told the fake's URL. */
+    async start(port = 0): Promise<string> {
+      await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
       baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       return baseUrl;
     },

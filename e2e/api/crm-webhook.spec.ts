@@ -1,0 +1,181 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
+import { hubSpotSignatureV3 } from "../../lib/crm/hubspot/signature";
+import { createAgent, organisationWithKey, waitForCall } from "../support/api";
+import { resetDatabase } from "../support/db";
+import { createFakeHubSpot, FAKE_HUBSPOT_CONTACTS, FAKE_HUBSPOT_TOKEN, type FakeHubSpot } from "../support/fakes/hubspot";
+import { createFakeLeadSquared, FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_LEADS, FAKE_LSQ_SECRET_KEY, type FakeLeadSquared } from "../support/fakes/leadsquared";
+
+let api: APIRequestContext;
+let key: string;
+let agentId: string;
+let lsq: FakeLeadSquared;
+let hubspot: FakeHubSpot;
+const CLIENT_SECRET = "hubspot-app-client-secret-1234";
+
+async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const hook = (params: Record<string, string> = {}) => `/api/call/crm-webhook?${new URLSearchParams({ agent_id: agentId, type: "leadsquared", x_api_key: key, ...params })}`;
+const lead = (id: string, extra: Record<string, unknown> = {}) => ({ ProspectID: id, FirstName: "asha", Phone: "+91-9876541234", mx_Product_Interest: "2BHK", ...extra });
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  await resetDatabase();
+  ({ api, key } = await organisationWithKey(playwright, baseURL!));
+  agentId = (await createAgent(api)).id;
+  const variables = [
+    { name: "name", source: "leadsquared", field: "FirstName", format: "first_name" },
+    { name: "phone", source: "leadsquared", field: "Phone", format: "phone_e164" },
+    { name: "product_interest", source: "leadsquared", field: "mx_Product_Interest", default: "a home" },
+  ];
+  expect((await api.put(`/api/v1/agents/${agentId}/variables`, { data: { variables } })).status()).toBe(200);
+  lsq = createFakeLeadSquared();
+  await lsq.start();
+  hubspot = createFakeHubSpot();
+  await hubspot.start(Number(process.env.E2E_HUBSPOT_PORT));
+});
+test.afterAll(async () => {
+  await lsq.stop();
+  await hubspot.stop();
+});
+
+test("a LeadSquared lead in JSON is stored, mapped and called, and the key never reaches the log", async ({ request }) => {
+  const res = await request.post(hook({ num_of_retries: "1", gap_between_retries: "1" }), { data: lead("lsq-1") });
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.Status).toBe("Success");
+  const callId = body.results[0].callId;
+  expect(body.results[0]).toMatchObject({ crmId: "lsq-1", status: "accepted" });
+
+  const call = await waitForCall(api, callId, (c) => c.status === "completed");
+  expect(call.attempts[0]!.outcome).toBe("completed");
+  const [row] = await sql<{ variables: Record<string, string>; max_attempts: number }>("SELECT variables, max_attempts FROM call_tasks WHERE id = $1", [callId]);
+  expect(row!.variables).toEqual({ name: "Asha", phone: "+919876541234", product_interest: "2BHK" });
+  expect(row!.max_attempts).toBe(2);
+
+  const deliveries = await sql<{ status: string; query: Record<string, string>; body: string; content_type: string }>("SELECT status, query, body, content_type FROM deliveries");
+  expect(deliveries).toHaveLength(1);
+  expect(deliveries[0]!.status).toBe("accepted");
+  expect(JSON.stringify(deliveries)).not.toContain(key);
+  expect(deliveries[0]!.query.x_api_key).toBe("[redacted]");
+});
+
+test("form-encoded and text/plain bodies work too, with LeadSquared's appended URL parameters", async ({ request }) => {
+  const form = await request.post(hook({ entityType: "Lead", eventType: "Lead_Post_Create" }), { form: { ProspectID: "lsq-form", FirstName: "Ravi", Phone: "9876541235", mx_Product_Interest: "Villa" } });
+  expect((await form.json()).Status).toBe("Success");
+  const text = await request.post(hook(), { headers: { "content-type": "text/plain" }, data: Buffer.from(JSON.stringify(lead("lsq-text", { Phone: "09876541236" }))) });
+  expect((await text.json()).Status).toBe("Success");
+  const rows = await sql<{ crm_lead_id: string; phone: string }>("SELECT crm_lead_id, phone FROM call_tasks WHERE crm_lead_id IN ('lsq-form', 'lsq-text') ORDER BY crm_lead_id");
+  expect(rows).toEqual([{ crm_lead_id: "lsq-form", phone: "+919876541235" }, { crm_lead_id: "lsq-text", phone: "+919876541236" }]);
+});
+
+test("a bulk body answers 200 with Status Error for a lead without a usable phone, and still calls the others", async ({ request }) => {
+  const res = await request.post(hook(), { data: [lead("bulk-ok", { Phone: "+91 98765 41237" }), lead("bulk-bad", { Phone: "" })] });
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.Status).toBe("Error");
+  expect(body.results.map((r: { crmId: string; status: string }) => [r.crmId, r.status])).toEqual([["bulk-ok", "accepted"], ["bulk-bad", "rejected"]]);
+  expect(body.results[1].reason).toMatch(/Phone/);
+  const [delivery] = await sql<{ status: string; accepted: number; rejected: number }>("SELECT status, accepted, rejected FROM deliveries ORDER BY created_at DESC LIMIT 1");
+  expect(delivery).toEqual({ status: "partial", accepted: 1, rejected: 1 });
+  expect(await sql("SELECT 1 FROM call_tasks WHERE crm_lead_id = 'bulk-bad'")).toHaveLength(0);
+});
+
+test("a duplicate storm (LeadSquared's retries, sent at once) yields exactly one call", async ({ request }) => {
+  const responses = await Promise.all(Array.from({ length: 6 }, () => request.post(hook({ eventType: "Lead_Post_Create" }), { data: lead("storm-1", { Phone: "+919876541238" }) })));
+  const statuses = await Promise.all(responses.map(async (r) => [r.status(), (await r.json()).results[0].status]));
+  expect(statuses.filter(([, s]) => s === "accepted")).toHaveLength(1);
+  expect(statuses.filter(([code, s]) => code === 200 && s === "duplicate")).toHaveLength(5);
+  expect(await sql("SELECT 1 FROM call_tasks WHERE crm_lead_id = 'storm-1'")).toHaveLength(1);
+});
+
+test("configuration errors answer 4xx with what to fix, and are logged under the organisation", async ({ request, playwright, baseURL }) => {
+  const wrongKey = await request.post(hook({ x_api_key: "ll_aaaaaaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" }), { data: lead("x") });
+  expect(wrongKey.status()).toBe(401);
+  expect(await wrongKey.json()).toMatchObject({ Status: "Error", error: { code: "invalid_api_key" } });
+
+  const headerKey = await request.post(`/api/call/crm-webhook?agent_id=${agentId}&type=leadsquared`, { headers: { "x-api-key": key }, data: lead("hdr-1", { Phone: "+919876541239" }) });
+  expect((await headerKey.json()).Status).toBe("Success");
+
+  const unknownAgent = await request.post(hook({ agent_id: "agt_doesnotexist" }), { data: lead("x") });
+  expect(unknownAgent.status()).toBe(404);
+
+  const params = await request.post(hook({ min_trigger_time: "9am", max_trigger_time: "18:00", carry_over: "yes", num_of_retries: "3", gap_between_retries: "2,4" }), { data: lead("x") });
+  expect(params.status()).toBe(400);
+  const details = (await params.json()).error.details.map((d: { field: string }) => d.field);
+  expect(details).toEqual(["min_trigger_time", "carry_over", "gap_between_retries"]);
+
+  const noType = await request.post(hook({ type: "salesforce" }), { data: lead("x") });
+  expect(noType.status()).toBe(400);
+  const xml = await request.post(hook(), { headers: { "content-type": "application/xml" }, data: Buffer.from("<lead/>") });
+  expect(xml.status()).toBe(415);
+  const broken = await request.post(hook(), { headers: { "content-type": "application/json" }, data: Buffer.from("{\"ProspectID\":") });
+  expect(broken.status()).toBe(400);
+  const huge = await request.post(hook(), { headers: { "content-type": "application/json" }, data: Buffer.alloc(1024 * 1024 + 10, "a") });
+  expect(huge.status()).toBe(413);
+
+  const errors = await sql<{ error_code: string; http_status: number }>("SELECT error_code, http_status FROM deliveries WHERE status = 'error' ORDER BY created_at");
+  expect(errors.map((e) => [e.http_status, e.error_code])).toEqual([[404, "unknown_agent"], [400, "invalid_parameter"], [400, "invalid_type"], [415, "unsupported_media_type"], [400, "invalid_body"], [413, "body_too_large"]]);
+
+  // Another organisation's key never reaches this agent, and learns nothing about it.
+  const other = await playwright.request.newContext({ baseURL });
+  expect((await other.head(hook())).status()).toBe(200);
+  expect((await other.post(hook().replace("/api/call", "/call"), { data: lead("alias-1", { Phone: "+919876541240" }) })).status()).toBe(200);
+});
+
+test("a lead missing a mapped field is read from LeadSquared's API before it is called", async ({ request }) => {
+  const connect = await api.put("/api/v1/integrations/leadsquared", { data: { host: lsq.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY } });
+  expect(connect.status(), await connect.text()).toBe(200);
+  expect(JSON.stringify(await connect.json())).not.toContain(FAKE_LSQ_SECRET_KEY);
+  const known = FAKE_LSQ_LEADS[0]!;
+  const res = await request.post(hook(), { data: { ProspectID: known.ProspectID, FirstName: "Asha" } });
+  const callId = (await res.json()).results[0].callId;
+  const call = await waitForCall(api, callId, (c) => c.status === "completed");
+  expect(call.attempts).toHaveLength(1);
+  const [row] = await sql<{ variables: Record<string, string> }>("SELECT variables FROM call_tasks WHERE id = $1", [callId]);
+  expect(row!.variables).toEqual({ name: "Asha", phone: "+919876543210", product_interest: "2BHK apartment" });
+  expect(lsq.requests.filter((r) => r.path.endsWith("Leads.GetById"))).toHaveLength(1);
+});
+
+test("HubSpot: signed batches are read in one batch call; forged signatures are refused", async ({ request }) => {
+  const connect = await api.put("/api/v1/integrations/hubspot", { data: { token: FAKE_HUBSPOT_TOKEN, clientSecret: CLIENT_SECRET } });
+  expect(connect.status(), await connect.text()).toBe(200);
+  const hsAgent = await createAgent(api, { name: "HubSpot caller" });
+  await api.put(`/api/v1/agents/${hsAgent.id}/variables`, { data: { variables: [{ name: "name", source: "hubspot", field: "firstname" }, { name: "phone", source: "hubspot", field: "phone" }] } });
+  const events = [
+    ...FAKE_HUBSPOT_CONTACTS.map((c, i) => ({ eventId: String(100 + i), subscriptionId: "7", portalId: "48211234", occurredAt: String(Date.now()), subscriptionType: "contact.creation", attemptNumber: 0, objectId: c.id, changeSource: "CRM_UI" })),
+    { eventId: "200", subscriptionId: "8", portalId: "48211234", occurredAt: String(Date.now()), subscriptionType: "contact.propertyChange", attemptNumber: 0, objectId: "90512345678", propertyName: "city", propertyValue: "Mumbai" },
+  ];
+  const path = `/api/call/crm-webhook?${new URLSearchParams({ agent_id: hsAgent.id, type: "hubspot", x_api_key: key })}`;
+  const raw = JSON.stringify(events);
+  const timestamp = String(Date.now());
+  const signature = hubSpotSignatureV3({ clientSecret: CLIENT_SECRET, method: "POST", uri: `${test.info().project.use.baseURL}${path}`, rawBody: raw, timestamp });
+  const headers = { "content-type": "application/json", "X-HubSpot-Signature-v3": signature, "X-HubSpot-Request-Timestamp": timestamp };
+
+  const forged = await request.post(path, { headers: { ...headers, "X-HubSpot-Signature-v3": signature.replace(/^./, (c) => (c === "A" ? "B" : "A")) }, data: Buffer.from(raw) });
+  expect(forged.status()).toBe(401);
+
+  const res = await request.post(path, { headers, data: Buffer.from(raw) });
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  const statuses = body.results.map((r: { status: string }) => r.status);
+  expect(statuses).toEqual(["accepted", "accepted", "ignored"]);
+
+  // HubSpot retries the same delivery while the calls are open: nothing new is scheduled.
+  const again = await request.post(path, { headers, data: Buffer.from(raw) });
+  expect((await again.json()).results.map((r: { status: string }) => r.status)).toEqual(["duplicate", "duplicate", "ignored"]);
+
+  const ids = body.results.slice(0, 2).map((r: { callId: string }) => r.callId);
+  const calls = await Promise.all(ids.map((id: string) => waitForCall(api, id, (c) => c.status === "completed")));
+  const phones = await sql<{ phone: string }>("SELECT phone FROM call_tasks WHERE id = ANY($1) ORDER BY phone", [ids]);
+  expect(phones.map((p) => p.phone)).toEqual(["+919876543210", "+919901111111"]);
+  expect(calls.every((c) => c.attempts.length === 1)).toBe(true);
+  expect(hubspot.requests.filter((r) => r.path.includes("/batch/read"))).toHaveLength(1);
+});

@@ -1,0 +1,71 @@
+import "server-only";
+import type { StepDeps } from "@/lib/calls/steps";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { firstAttemptAt } from "@/lib/schedule/planner";
+import type { ScheduleParams } from "@/lib/schedule/types";
+import { resolveVariables } from "@/lib/variables/map";
+import { toVariable } from "@/lib/variables/queries";
+import type { VariableSource } from "@/lib/variables/schema";
+
+// HubSpot's batch read takes 100 ids; a delivery carries at most 100 events.
+const BATCH = 100;
+
+/**
+ * Reads the lead from the CRM for a task that arrived without its fields (and, with it, every other resolving task of
+ * the same delivery, so HubSpot's batches cost one API call), maps the agent's variables and plans the first attempt.
+ * A lead without a usable phone ends here, and its delivery log entry says why. CRM errors throw: the driver retries.
+ */
+export async function resolveLeads(deps: StepDeps, taskId: string): Promise<{ scheduled: Array<{ taskId: string; at: string }> }> {
+  const task = await db.callTask.findUnique({ where: { id: taskId } });
+  if (!task || task.status !== "resolving") return { scheduled: [] };
+  const batch = task.deliveryId
+    ? await db.callTask.findMany({ where: { deliveryId: task.deliveryId, agentId: task.agentId, status: "resolving" }, take: BATCH, orderBy: { id: "asc" } })
+    : [task];
+  if (!batch.some((t) => t.id === task.id)) batch.push(task);
+  const agent = await db.agent.findUniqueOrThrow({
+    where: { id: task.agentId },
+    include: { variables: { orderBy: { position: "asc" } }, organization: { select: { defaultCountryCode: true } } },
+  });
+  const fetched = await deps.lookupLeads(batch);
+  const now = deps.now();
+  const scheduled: Array<{ taskId: string; at: string }> = [];
+  for (const t of batch) {
+    const lead = fetched.get(t.id) ?? ((t.leadFields as Record<string, unknown> | null) ?? {});
+    const resolved = resolveVariables({
+      lead, variables: agent.variables.map(toVariable), defaultCountryCode: agent.organization.defaultCountryCode,
+      phoneVariable: agent.phoneVariable, source: t.source as VariableSource, timeZone: t.timezone,
+    });
+    if (!resolved.phone) {
+      const reason = resolved.problems.find((p) => p.blocking)?.message ?? "The lead has no usable phone number.";
+      await rejectResolvingTask(t.id, t.deliveryId, reason, lead, now);
+      continue;
+    }
+    const first = firstAttemptAt({ receivedAt: t.createdAt, params: t.scheduleParams as unknown as ScheduleParams, zone: t.timezone });
+    const { count } = await db.callTask.updateMany({
+      where: { id: t.id, status: "resolving" },
+      data: {
+        status: "scheduled", phone: resolved.phone, variables: resolved.values, leadFields: lead as Prisma.InputJsonValue,
+        nextAttemptAt: first.at, nextAttemptReason: first.reason as unknown as Prisma.InputJsonValue,
+      },
+    });
+    if (count) scheduled.push({ taskId: t.id, at: first.at.toISOString() });
+  }
+  return { scheduled };
+}
+
+async function rejectResolvingTask(taskId: string, deliveryId: string | null, reason: string, lead: Record<string, unknown>, now: Date) {
+  const { count } = await db.callTask.updateMany({
+    where: { id: taskId, status: "resolving" },
+    data: {
+      status: "failed", lastError: reason, finishedAt: now, activeDedupeKey: null, nextAttemptAt: null,
+      nextAttemptReason: { kind: "finished", why: reason }, leadFields: lead as Prisma.InputJsonValue,
+    },
+  });
+  if (!count || !deliveryId) return;
+  // The delivery was answered "accepted" before the CRM was read; its log now tells the truth about this lead.
+  await db.$transaction([
+    db.deliveryLead.updateMany({ where: { callTaskId: taskId, status: "accepted" }, data: { status: "rejected", reason } }),
+    db.delivery.update({ where: { id: deliveryId }, data: { accepted: { decrement: 1 }, rejected: { increment: 1 }, status: "partial" } }),
+  ]);
+}
