@@ -1,6 +1,7 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
 import pg from "pg";
 import { hubSpotSignatureV3 } from "../../lib/crm/hubspot/signature";
+import { createOrganisationWithCli, signInRequest } from "../support/accounts";
 import { createAgent, organisationWithKey, waitForCall } from "../support/api";
 import { resetDatabase } from "../support/db";
 import { createFakeHubSpot, FAKE_HUBSPOT_CONTACTS, FAKE_HUBSPOT_TOKEN, type FakeHubSpot } from "../support/fakes/hubspot";
@@ -96,6 +97,14 @@ test("a duplicate storm (LeadSquared's retries, sent at once) yields exactly one
   expect(await sql("SELECT 1 FROM call_tasks WHERE crm_lead_id = 'storm-1'")).toHaveLength(1);
 });
 
+/** A second organisation, made with the admin command line, and an API key of its own. */
+async function organisationKeyElsewhere(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string): Promise<string> {
+  const org = await createOrganisationWithCli("Globex", `bo-${Date.now()}@globex.test`);
+  const admin = await playwright.request.newContext({ baseURL });
+  await signInRequest(admin, org.email);
+  return (await (await admin.post("/api/v1/api-keys", { data: { name: "globex" } })).json()).key;
+}
+
 test("configuration errors answer 4xx with what to fix, and are logged under the organisation", async ({ request, playwright, baseURL }) => {
   const wrongKey = await request.post(hook({ x_api_key: "ll_aaaaaaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" }), { data: lead("x") });
   expect(wrongKey.status()).toBe(401);
@@ -124,10 +133,16 @@ test("configuration errors answer 4xx with what to fix, and are logged under the
   const errors = await sql<{ error_code: string; http_status: number }>("SELECT error_code, http_status FROM deliveries WHERE status = 'error' ORDER BY created_at");
   expect(errors.map((e) => [e.http_status, e.error_code])).toEqual([[404, "unknown_agent"], [400, "invalid_parameter"], [400, "invalid_type"], [415, "unsupported_media_type"], [400, "invalid_body"], [413, "body_too_large"]]);
 
-  // Another organisation's key never reaches this agent, and learns nothing about it.
-  const other = await playwright.request.newContext({ baseURL });
-  expect((await other.head(hook())).status()).toBe(200);
-  expect((await other.post(hook().replace("/api/call", "/call"), { data: lead("alias-1", { Phone: "+919876541240" }) })).status()).toBe(200);
+  // LeadSquared's HEAD handshake, and CallKaro's path for URLs written for it.
+  expect((await request.head(hook())).status()).toBe(200);
+  const alias = await request.post(hook().replace("/api/call", "/call"), { data: lead("alias-1", { Phone: "+919876541240" }) });
+  expect((await alias.json()).Status).toBe("Success");
+
+  // Another organisation's key gets the same 404 for this agent as for one that does not exist.
+  const other = await organisationKeyElsewhere(playwright, baseURL!);
+  const foreign = await request.post(hook({ x_api_key: other }), { data: lead("x") });
+  expect(foreign.status()).toBe(404);
+  expect((await foreign.json()).error.code).toBe("unknown_agent");
 });
 
 test("a lead missing a mapped field is read from LeadSquared's API before it is called", async ({ request }) => {

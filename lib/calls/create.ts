@@ -23,6 +23,8 @@ export type NewCallTask = {
   dedupeKey?: string | null;
   deliveryId?: string | null;
   leadFields?: Record<string, unknown> | null;
+  /** When the driver should first wake the task, if not at its first attempt (see ingestDelivery). */
+  wakeAt?: Date;
 };
 
 /** Creates a task and hands it to the job driver inside the caller's transaction: durable before anyone is told. */
@@ -54,6 +56,6 @@ export async function createCallTask(tx: Tx, driver: JobDriver, input: NewCallTa
       createdAt: input.receivedAt,
     },
   });
-  await driver.scheduleInTransaction(tx, task.id, first.at);
+  await driver.scheduleInTransaction(tx, task.id, input.wakeAt ?? first.at);
   return task;
 }

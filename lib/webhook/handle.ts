@@ -48,10 +48,11 @@ export async function handleCrmWebhook(req: Request): Promise<Response> {
   const crm: Crm | null = type === "leadsquared" || type === "hubspot" ? type : null;
   let logged: { orgId: string; agentId: string | null; request: StoredRequest } | null = null;
   try {
+    // The key rides in the URL or a header, so the caller is known before the body is read and even a 413 is logged.
+    const caller = await authenticateApiKey(url.searchParams.get("x_api_key") ?? req.headers.get("x-api-key"));
+    logged = { orgId: caller.orgId, agentId: null, request: storedRequest(url, req.headers, "", url.searchParams.get("eventType")) };
     const raw = await readRawBody(req);
-    const key = url.searchParams.get("x_api_key") ?? req.headers.get("x-api-key");
-    const caller = await authenticateApiKey(key);
-    logged = { orgId: caller.orgId, agentId: null, request: storedRequest(url, req.headers, raw, url.searchParams.get("eventType")) };
+    logged.request = storedRequest(url, req.headers, raw, url.searchParams.get("eventType"));
     if (!crm) throw new ApiError(400, "invalid_type", `type must be leadsquared or hubspot (got ${type ? `"${type}"` : "nothing"}): add &type=leadsquared to the webhook URL.`, [{ field: "type", message: "Use leadsquared or hubspot." }]);
     const agentId = url.searchParams.get("agent_id");
     if (!agentId) throw new ApiError(400, "missing_agent_id", "Add agent_id=<your agent's id> to the webhook URL (Agents → copy id).", [{ field: "agent_id", message: "Required." }]);

@@ -37,6 +37,8 @@ export type IngestInput = {
   request: StoredRequest;
 };
 
+const RESOLVE_FALLBACK_MS = 5_000;
+
 type Plan = { kind: "ignore" | "reject"; reason: string } | { kind: "accept"; phone: string | null; values: Record<string, string> };
 
 /** What to do with one lead before anything is written: call now, read it from the CRM first, or refuse it. */
@@ -66,6 +68,7 @@ export async function ingestDelivery(driver: JobDriver, input: IngestInput): Pro
     await tx.delivery.create({ data: { id: deliveryId, orgId: input.orgId, agentId: input.agent.id, crm: input.crm, status: "accepted", httpStatus: 200, ...storedRequest(input.request) } });
     const leads: LeadOutcome[] = [];
     const created: Array<{ taskId: string; agentId: string; fromAttempt: number }> = [];
+    let resolving = 0;
     for (const { lead, plan } of plans) {
       const base = { crmId: lead.crmLeadId, ...(lead.eventId ? { eventId: lead.eventId } : {}) };
       let result: LeadOutcome;
@@ -81,6 +84,8 @@ export async function ingestDelivery(driver: JobDriver, input: IngestInput): Pro
             orgId: input.orgId, agent: input.agent, source: input.crm, phone: plan.phone, crmLeadId: lead.crmLeadId,
             leadName: plan.values.name ?? null, variables: plan.values, params: input.params, fallbackZone: input.fallbackZone,
             receivedAt: input.receivedAt, dedupeKey: lead.dedupeKey, deliveryId, leadFields: lead.fields,
+            // The first lead to read from the CRM reads the whole delivery in one batch; the others wake later only as a fallback.
+            ...(plan.phone === null && resolving++ > 0 ? { wakeAt: new Date(input.receivedAt.getTime() + RESOLVE_FALLBACK_MS) } : {}),
           });
           created.push({ taskId: task.id, agentId: input.agent.id, fromAttempt: 1 });
           result = { ...base, status: "accepted", callId: task.id, ...(plan.phone ? { firstAttemptAt: task.nextAttemptAt!.toISOString() } : {}) };
