@@ -194,3 +194,31 @@ test("HubSpot: signed batches are read in one batch call; forged signatures are 
   expect(calls.every((c) => c.attempts.length === 1)).toBe(true);
   expect(hubspot.requests.filter((r) => r.path.includes("/batch/read"))).toHaveLength(1);
 });
+
+test("a rejected delivery is replayed after the admin fixes the mapping, and the log lists both", async ({ request }) => {
+  // Without a connected LeadSquared, a lead lacking its phone field is refused at once (no API to ask).
+  expect((await api.delete("/api/v1/integrations/leadsquared")).status()).toBe(204);
+  const agent = await createAgent(api, { name: "Replay caller" });
+  await api.put(`/api/v1/agents/${agent.id}/variables`, { data: { variables: [{ name: "phone", source: "leadsquared", field: "Phone" }] } });
+  const url = `/api/call/crm-webhook?${new URLSearchParams({ agent_id: agent.id, type: "leadsquared", x_api_key: key })}`;
+  const first = await request.post(url, { data: { ProspectID: "replay-1", Mobile: "+919876541241" } });
+  expect(await first.json()).toMatchObject({ Status: "Error", results: [{ status: "rejected" }] });
+
+  const list = await (await api.get(`/api/v1/deliveries?agent_id=${agent.id}&status=rejected`)).json();
+  expect(list.deliveries).toHaveLength(1);
+  const rejectedId = list.deliveries[0].id;
+  expect(list.deliveries[0]).not.toHaveProperty("body");
+  const detail = (await (await api.get(`/api/v1/deliveries/${rejectedId}`)).json()).delivery;
+  expect(detail.leads[0]).toMatchObject({ crmLeadId: "replay-1", status: "rejected" });
+  expect(detail.leads[0].reason).toMatch(/Phone/);
+  expect(detail.body).toContain("replay-1");
+
+  await api.put(`/api/v1/agents/${agent.id}/variables`, { data: { variables: [{ name: "phone", source: "leadsquared", field: "Mobile" }] } });
+  const replay = await api.post(`/api/v1/deliveries/${rejectedId}/replay`);
+  expect(replay.status()).toBe(200);
+  const replayed = await replay.json();
+  expect(replayed.leads).toMatchObject([{ crmId: "replay-1", status: "accepted" }]);
+  await waitForCall(api, replayed.leads[0].callId, (c) => c.status === "completed");
+  const all = await (await api.get(`/api/v1/deliveries?agent_id=${agent.id}`)).json();
+  expect(all.deliveries.map((d: { status: string }) => d.status)).toEqual(["accepted", "rejected"]);
+});

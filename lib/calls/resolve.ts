@@ -6,6 +6,7 @@ import { firstAttemptAt } from "@/lib/schedule/planner";
 import type { ScheduleParams } from "@/lib/schedule/types";
 import { resolveVariables } from "@/lib/variables/map";
 import { toVariable } from "@/lib/variables/queries";
+import { deliveryStatus } from "@/lib/webhook/delivery-status";
 import type { VariableSource } from "@/lib/variables/schema";
 
 // HubSpot's batch read takes 100 ids; a delivery carries at most 100 events.
@@ -64,8 +65,9 @@ async function rejectResolvingTask(taskId: string, deliveryId: string | null, re
   });
   if (!count || !deliveryId) return;
   // The delivery was answered "accepted" before the CRM was read; its log now tells the truth about this lead.
-  await db.$transaction([
+  const [, counts] = await db.$transaction([
     db.deliveryLead.updateMany({ where: { callTaskId: taskId, status: "accepted" }, data: { status: "rejected", reason } }),
-    db.delivery.update({ where: { id: deliveryId }, data: { accepted: { decrement: 1 }, rejected: { increment: 1 }, status: "partial" } }),
+    db.delivery.update({ where: { id: deliveryId }, data: { accepted: { decrement: 1 }, rejected: { increment: 1 } } }),
   ]);
+  await db.delivery.update({ where: { id: deliveryId }, data: { status: deliveryStatus(counts) } });
 }

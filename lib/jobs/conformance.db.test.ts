@@ -123,7 +123,7 @@ describe.each(harnesses)("call-task driver: %s", (_name, make) => {
     const dials = await h.run({}, async (driver) => (seeded = await seedCalls(driver, { phones: ["+919876500011"], schedule: {}, receivedAt: h.now() })));
     const task = await db.callTask.findUniqueOrThrow({ where: { id: seeded!.tasks[0]!.id }, include: { attempts: true } });
     expect(dials).toHaveLength(1);
-    expect(dials[0]!.at.getTime() - task.createdAt.getTime()).toBeLessThan(hours < 0.01 ? 1500 : 1);
+    expect(dials[0]!.at.getTime() - task.createdAt.getTime()).toBeLessThan(hours < 0.01 ? 3000 : 1);
     expect(task).toMatchObject({ status: "completed", attemptsMade: 1, lastOutcome: "completed" });
     expect(task.attempts.map((a) => [a.number, a.status, a.outcome])).toEqual([[1, "ended", "completed"]]);
   });

@@ -13,9 +13,13 @@ export const MAX_JOB_ATTEMPTS = 12;
 
 type Sql = Pick<Tx, "$executeRaw">;
 
-/** `preserve_run_at` adds the job only if none is pending under the key, leaving an earlier wake-up in place. */
-export function addJob(sql: Sql, task: string, payload: object, runAt: Date, key: string, mode: "replace" | "preserve_run_at" = "replace") {
-  return sql.$executeRaw`SELECT graphile_worker.add_job(${task}, ${JSON.stringify(payload)}::json,
+/**
+ * Every job of a task goes to the task's own named queue, which graphile-worker runs one job at a time: a wake-up
+ * never races a dial in flight for the same task. `preserve_run_at` adds the job only if none is pending under the
+ * key, leaving an earlier wake-up in place.
+ */
+export function addJob(sql: Sql, task: string, payload: { taskId: string; attempt?: number }, runAt: Date, key: string, mode: "replace" | "preserve_run_at" = "replace") {
+  return sql.$executeRaw`SELECT graphile_worker.add_job(${task}, ${JSON.stringify(payload)}::json, queue_name := ${`task:${payload.taskId}`},
     run_at := ${runAt}::timestamptz, job_key := ${key}, max_attempts := ${MAX_JOB_ATTEMPTS}, job_key_mode := ${mode})`;
 }
 

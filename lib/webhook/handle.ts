@@ -13,20 +13,30 @@ import { jobDriver } from "@/lib/jobs";
 import { withAgentDefaults } from "@/lib/schedule/merge-defaults";
 import { scheduleParamsSchema } from "@/lib/schedule/params-schema";
 import { ingestDelivery, recordRefusedDelivery, type StoredRequest } from "@/lib/webhook/ingest";
+import type { DeliveryOutcome } from "@/lib/webhook/outcome";
 import { readLeads } from "@/lib/webhook/read-leads";
 import { redactBody, redactUrl } from "@/lib/webhook/redact";
 
 type Crm = "leadsquared" | "hubspot";
 
-function storedRequest(url: URL, headers: Headers, raw: string, eventType: string | null): StoredRequest {
+export type WebhookRequest = {
+  orgId: string;
+  query: URLSearchParams;
+  contentType: string | null;
+  raw: string;
+  /** The request as HubSpot signed it; absent for a replay, which an admin asked for. */
+  signed?: { method: string; publicUrl: string; headers: Headers };
+};
+
+export function storedRequestOf(query: URLSearchParams, contentType: string | null, raw: string): StoredRequest {
   const body = redactBody(raw);
-  const query = Object.fromEntries(new URL(redactUrl(url.toString())).searchParams);
-  return { contentType: headers.get("content-type"), eventType, query, body: body.body, bodyBytes: body.bytes };
+  const redacted = Object.fromEntries(new URL(redactUrl(`http://x/?${query}`)).searchParams);
+  return { contentType, eventType: query.get("eventType"), query: redacted, body: body.body, bodyBytes: body.bytes };
 }
 
-/** Each CRM reads errors its own way: LeadSquared's webhook history shows Status/StatusReason; HubSpot only retries 5xx/429. */
-function refuse(crm: Crm | null, err: ApiError): Response {
-  return crm === "hubspot" ? hubSpotConfigError(err.status, err.code, err.message, err.details) : leadSquaredConfigError(err.status, err.code, err.message, err.details);
+function crmOf(query: URLSearchParams): Crm | null {
+  const type = query.get("type");
+  return type === "leadsquared" || type === "hubspot" ? type : null;
 }
 
 function asApiError(err: unknown): ApiError | null {
@@ -39,53 +49,69 @@ function asApiError(err: unknown): ApiError | null {
 }
 
 /**
- * The CRM webhook: authenticate, check the URL's parameters, read the body, then store the delivery, its leads and
- * their calls in one transaction before answering. Configuration errors are 4xx and logged; only our own failures are 5xx.
+ * Everything after authentication: the URL's parameters, the signature, the body, then one transaction for the
+ * delivery, its leads and their calls. A refusal is logged under the organisation and rethrown as an ApiError.
  */
-export async function handleCrmWebhook(req: Request): Promise<Response> {
-  const url = new URL(req.url);
-  const type = url.searchParams.get("type");
-  const crm: Crm | null = type === "leadsquared" || type === "hubspot" ? type : null;
-  let logged: { orgId: string; agentId: string | null; request: StoredRequest } | null = null;
+export async function ingestWebhookRequest(request: WebhookRequest): Promise<DeliveryOutcome> {
+  const { orgId, query } = request;
+  const stored = storedRequestOf(query, request.contentType, request.raw);
+  const crm = crmOf(query);
+  let agentId: string | null = null;
   try {
-    // The key rides in the URL or a header, so the caller is known before the body is read and even a 413 is logged.
-    const caller = await authenticateApiKey(url.searchParams.get("x_api_key") ?? req.headers.get("x-api-key"));
-    logged = { orgId: caller.orgId, agentId: null, request: storedRequest(url, req.headers, "", url.searchParams.get("eventType")) };
-    const raw = await readRawBody(req);
-    logged.request = storedRequest(url, req.headers, raw, url.searchParams.get("eventType"));
-    if (!crm) throw new ApiError(400, "invalid_type", `type must be leadsquared or hubspot (got ${type ? `"${type}"` : "nothing"}): add &type=leadsquared to the webhook URL.`, [{ field: "type", message: "Use leadsquared or hubspot." }]);
-    const agentId = url.searchParams.get("agent_id");
-    if (!agentId) throw new ApiError(400, "missing_agent_id", "Add agent_id=<your agent's id> to the webhook URL (Agents → copy id).", [{ field: "agent_id", message: "Required." }]);
-    const agent = await db.agent.findFirst({ where: { id: agentId, orgId: caller.orgId }, include: { variables: { orderBy: { position: "asc" } }, organization: true } });
-    if (!agent) throw new ApiError(404, "unknown_agent", `No agent ${agentId} in your organisation. Check agent_id in the webhook URL.`);
-    logged.agentId = agent.id;
+    if (!crm) {
+      throw new ApiError(400, "invalid_type", `type must be leadsquared or hubspot (got ${query.get("type") ? `"${query.get("type")}"` : "nothing"}): add &type=leadsquared to the webhook URL.`, [{ field: "type", message: "Use leadsquared or hubspot." }]);
+    }
+    const id = query.get("agent_id");
+    if (!id) throw new ApiError(400, "missing_agent_id", "Add agent_id=<your agent's id> to the webhook URL (Agents → copy id).", [{ field: "agent_id", message: "Required." }]);
+    const agent = await db.agent.findFirst({ where: { id, orgId }, include: { variables: { orderBy: { position: "asc" } }, organization: true } });
+    if (!agent) throw new ApiError(404, "unknown_agent", `No agent ${id} in your organisation. Check agent_id in the webhook URL.`);
+    agentId = agent.id;
 
-    const integration = await findIntegration(caller.orgId, crm);
+    const integration = await findIntegration(orgId, crm);
     const clientSecret = crm === "hubspot" && integration ? hubSpotClientSecret(integration) : undefined;
-    if (clientSecret) {
-      const publicUrl = `${env().LEADLINE_PUBLIC_URL}${url.pathname}${url.search}`;
-      const check = verifyHubSpotSignature({ method: req.method, url: publicUrl, rawBody: raw, headers: req.headers, clientSecret, now: new Date() });
+    if (clientSecret && request.signed) {
+      const check = verifyHubSpotSignature({ ...request.signed, url: request.signed.publicUrl, rawBody: request.raw, clientSecret, now: new Date() });
       if (!check.ok) throw new ApiError(401, "invalid_signature", `HubSpot's request signature did not verify: ${check.reason}`);
     }
-    const query = Object.fromEntries(url.searchParams);
-    const params = scheduleParamsSchema.parse(withAgentDefaults(query, agent.scheduleDefaults as Record<string, string>));
-    const { leads, eventType } = readLeads(crm, agent.id, raw, req.headers.get("content-type"), url.searchParams);
-    logged.request.eventType = eventType;
-
-    const outcome = await ingestDelivery(jobDriver(), {
-      orgId: caller.orgId, agent, crm, params, fallbackZone: agent.timezone ?? agent.organization.timezone,
-      defaultCountryCode: agent.organization.defaultCountryCode, canLookUp: !!integration, receivedAt: new Date(), leads, request: logged.request,
+    const params = scheduleParamsSchema.parse(withAgentDefaults(Object.fromEntries(query), agent.scheduleDefaults as Record<string, string>));
+    const { leads, eventType } = readLeads(crm, agent.id, request.raw, request.contentType, query);
+    return await ingestDelivery(jobDriver(), {
+      orgId, agent, crm, params, fallbackZone: agent.timezone ?? agent.organization.timezone,
+      defaultCountryCode: agent.organization.defaultCountryCode, canLookUp: !!integration, receivedAt: new Date(), leads,
+      request: { ...stored, eventType },
     });
+  } catch (err) {
+    const known = asApiError(err);
+    if (known) await recordRefusedDelivery({ orgId, agentId, crm, httpStatus: known.status, code: known.code, message: known.message, request: stored }).catch(() => {});
+    throw known ?? err;
+  }
+}
+
+/** Each CRM reads errors its own way: LeadSquared's webhook history shows Status/StatusReason; HubSpot only retries 5xx/429. */
+function refuse(crm: Crm | null, err: ApiError): Response {
+  return crm === "hubspot" ? hubSpotConfigError(err.status, err.code, err.message, err.details) : leadSquaredConfigError(err.status, err.code, err.message, err.details);
+}
+
+/** POST /api/call/crm-webhook: configuration errors are 4xx (and logged); only our own failures are 5xx, so the CRM retries. */
+export async function handleCrmWebhook(req: Request): Promise<Response> {
+  const url = new URL(req.url);
+  const crm = crmOf(url.searchParams);
+  let orgId: string | null = null;
+  try {
+    // The key rides in the URL or a header, so the caller is known before the body is read and even a 413 is logged.
+    orgId = (await authenticateApiKey(url.searchParams.get("x_api_key") ?? req.headers.get("x-api-key"))).orgId;
+    const raw = await readRawBody(req);
+    const publicUrl = `${env().LEADLINE_PUBLIC_URL}${url.pathname}${url.search}`;
+    const outcome = await ingestWebhookRequest({ orgId, query: url.searchParams, contentType: req.headers.get("content-type"), raw, signed: { method: req.method, publicUrl, headers: req.headers } });
     return crm === "hubspot" ? respondToHubSpot(outcome) : respondToLeadSquared(outcome);
   } catch (err) {
     const known = asApiError(err);
-    if (!known) {
-      const requestId = crypto.randomUUID();
-      console.error(`[${requestId}] crm webhook failed`, err);
-      // A 5xx asks the CRM to retry: right for our own failures, and nothing was stored.
-      return refuse(crm, new ApiError(503, "temporarily_unavailable", `Leadline could not store this delivery (request ${requestId}); the CRM will retry.`));
+    if (known?.code === "body_too_large" && orgId) {
+      await recordRefusedDelivery({ orgId, agentId: null, crm, httpStatus: 413, code: known.code, message: known.message, request: storedRequestOf(url.searchParams, req.headers.get("content-type"), "") }).catch(() => {});
     }
-    if (logged) await recordRefusedDelivery({ ...logged, crm, httpStatus: known.status, code: known.code, message: known.message }).catch(() => {});
-    return refuse(crm, known);
+    if (known) return refuse(crm, known);
+    const requestId = crypto.randomUUID();
+    console.error(`[${requestId}] crm webhook failed`, err);
+    return refuse(crm, new ApiError(503, "temporarily_unavailable", `Leadline could not store this delivery (request ${requestId}); the CRM will retry.`));
   }
 }

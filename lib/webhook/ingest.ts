@@ -7,6 +7,7 @@ import type { JobDriver } from "@/lib/jobs/driver";
 import type { ScheduleParams } from "@/lib/schedule/types";
 import { missingFields, resolveVariables } from "@/lib/variables/map";
 import { toVariable } from "@/lib/variables/queries";
+import { deliveryStatus } from "@/lib/webhook/delivery-status";
 import type { DeliveryOutcome, LeadOutcome } from "@/lib/webhook/outcome";
 
 export type IncomingLead = {
@@ -102,12 +103,6 @@ export async function ingestDelivery(driver: JobDriver, input: IngestInput): Pro
   });
   await driver.afterCommit(created);
   return outcome;
-}
-
-function deliveryStatus(c: { accepted: number; duplicates: number; rejected: number }): string {
-  if (c.rejected && (c.accepted || c.duplicates)) return "partial";
-  if (c.rejected) return "rejected";
-  return c.accepted ? "accepted" : c.duplicates ? "duplicate" : "ignored";
 }
 
 export function storedRequest(r: StoredRequest) {
