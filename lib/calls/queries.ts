@@ -6,6 +6,7 @@ import { canCancel, canRetryNow, maxAttemptsAfterRetryNow } from "@/lib/calls/st
 import { db } from "@/lib/db";
 import type { CallAttempt, CallTask, Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, encodeCursor } from "@/lib/http/cursor";
+import { createdBetween } from "@/lib/http/page-query";
 import { ApiError } from "@/lib/http/errors";
 import { jobDriver } from "@/lib/jobs";
 import { describeReason } from "@/lib/schedule/describe-reason";
@@ -84,7 +85,7 @@ export async function listCalls(orgId: string, q: ListCallsQuery) {
     ...(q.agent_id ? { agentId: q.agent_id } : {}),
     ...(q.status ? { status: q.status } : {}),
     ...(q.outcome ? { lastOutcome: q.outcome } : {}),
-    ...(q.from || q.to ? { createdAt: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } } : {}),
+    ...createdBetween(q.from, q.to),
     ...afterCursor(q.cursor),
   };
   const rows = await db.callTask.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: q.limit + 1 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FINAL_STATUSES, OPEN_STATUSES } from "@/lib/calls/state";
+import { pageQueryShape } from "@/lib/http/page-query";
 import { OUTCOMES } from "@/lib/schedule/types";
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
@@ -22,10 +23,7 @@ export const listCallsQuerySchema = z.object({
   agent_id: z.string().optional(),
   status: z.enum(CALL_STATUSES, { message: `status is one of ${CALL_STATUSES.join(", ")}` }).optional(),
   outcome: z.enum(OUTCOMES, { message: `outcome is one of ${OUTCOMES.join(", ")}` }).optional(),
-  from: z.iso.datetime({ offset: true, message: "from is an ISO 8601 instant, e.g. 2026-11-23T00:00:00Z" }).optional(),
-  to: z.iso.datetime({ offset: true, message: "to is an ISO 8601 instant, e.g. 2026-11-24T00:00:00Z" }).optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(100, "limit is at most 100").default(50),
+  ...pageQueryShape,
 });
 
 export type CreateCallInput = z.input<typeof createCallSchema>;

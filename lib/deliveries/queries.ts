@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { ListDeliveriesQuery } from "@/lib/deliveries/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, encodeCursor } from "@/lib/http/cursor";
+import { createdBetween } from "@/lib/http/page-query";
 import { ApiError } from "@/lib/http/errors";
 import { MAX_STORED_BODY_BYTES } from "@/lib/webhook/redact";
 import { ingestWebhookRequest } from "@/lib/webhook/handle";
@@ -13,7 +14,7 @@ export async function listDeliveries(orgId: string, q: ListDeliveriesQuery) {
     ...(q.agent_id ? { agentId: q.agent_id } : {}),
     ...(q.crm ? { crm: q.crm } : {}),
     ...(q.status ? { status: q.status } : {}),
-    ...(q.from || q.to ? { createdAt: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } } : {}),
+    ...createdBetween(q.from, q.to),
     ...afterCursor(q.cursor),
   };
   const rows = await db.delivery.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: q.limit + 1, omit: { body: true } });

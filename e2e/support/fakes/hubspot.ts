@@ -2,7 +2,7 @@
 // contact reads and batch read, with Bearer auth, scopes, HubSpot's error bodies and a rolling ten-second limit.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { isObject, lifecycle, parseBody, readBody } from "./http";
 
 export type FakeContact = { id: string; properties: Record<string, string | null>; createdAt: string; updatedAt: string };
 export type FakeProperty = {
@@ -229,7 +229,7 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
     res.end(result.html ?? JSON.stringify(result.body));
   });
 
-  let baseUrl: string | null = null;
+  const life = lifecycle(server, "HubSpot");
 
   return {
     token,
@@ -238,23 +238,13 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
     requests,
     contacts,
     get baseUrl(): string {
-      if (!baseUrl) throw new Error("The HubSpot fake is not started.");
-      return baseUrl;
+      return life.baseUrl;
     },
     setScopes(next: string[]): void {
       scopes = new Set(next);
     },
-    /** Port 0 picks a free one; a fixed port lets a server started earlier be told the fake's URL. */
-    async start(port = 0): Promise<string> {
-      await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      return baseUrl;
-    },
-    async stop(): Promise<void> {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      baseUrl = null;
-    },
+    start: life.start,
+    stop: life.stop,
     /** The next `count` requests fail: HTTP 500 with HubSpot's error body, no answer at all, or a web page. */
     failNext(count: number, mode: FailureMode): void {
       for (let i = 0; i < count; i++) failures.push(mode);
@@ -263,22 +253,3 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
 }
 
 export type FakeHubSpot = ReturnType<typeof createFakeHubSpot>;
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function parseBody(raw: string): unknown {
-  if (!raw) return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return raw;
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

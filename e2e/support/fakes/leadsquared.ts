@@ -2,7 +2,7 @@
 // with LeadSquared's auth, bodies, error shapes and per-key rate limit. Each instance owns all of its state.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { isObject, lifecycle, parseBody, readBody } from "./http";
 
 export type FakeLead = Record<string, string | null>;
 export type FakeLeadField = {
@@ -248,7 +248,7 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     }
   });
 
-  let baseUrl: string | null = null;
+  const life = lifecycle(server, "LeadSquared");
 
   return {
     accessKey,
@@ -258,20 +258,10 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     leads,
     webhooks,
     get baseUrl(): string {
-      if (!baseUrl) throw new Error("The LeadSquared fake is not started.");
-      return baseUrl;
+      return life.baseUrl;
     },
-    /** Port 0 picks a free one; a fixed port lets a server started earlier be told the fake's URL. */
-    async start(port = 0): Promise<string> {
-      await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      return baseUrl;
-    },
-    async stop(): Promise<void> {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      baseUrl = null;
-    },
+    start: life.start,
+    stop: life.stop,
     /** The next `count` requests fail: HTTP 500 with LeadSquared's error body, no answer at all, or a web page. */
     failNext(count: number, mode: FailureMode): void {
       for (let i = 0; i < count; i++) failures.push(mode);
@@ -280,22 +270,3 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
 }
 
 export type FakeLeadSquared = ReturnType<typeof createFakeLeadSquared>;
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function parseBody(raw: string): unknown {
-  if (!raw) return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return raw;
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

@@ -1,0 +1,43 @@
+import type { IncomingMessage, Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** JSON when it parses, the raw text otherwise (fakes answer malformed bodies the way their vendor does). */
+export function parseBody(raw: string): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Start and stop for a fake's server on loopback; port 0 picks a free one, a fixed port lets an app be told it first. */
+export function lifecycle(server: Server, name: string) {
+  let baseUrl: string | null = null;
+  return {
+    get baseUrl(): string {
+      if (!baseUrl) throw new Error(`The ${name} fake is not started.`);
+      return baseUrl;
+    },
+    async start(port = 0): Promise<string> {
+      await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      return baseUrl;
+    },
+    async stop(): Promise<void> {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      baseUrl = null;
+    },
+  };
+}
