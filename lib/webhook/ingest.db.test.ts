@@ -1,0 +1,71 @@
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { resolveLeads } from "@/lib/calls/resolve";
+import { db } from "@/lib/db";
+import { embeddedDriver } from "@/lib/jobs/embedded-queue";
+import { installJobQueue } from "@/lib/jobs/embedded-worker";
+import { parseScheduleParams } from "@/lib/schedule/parse-schedule-params";
+import { ingestDelivery, type IngestInput } from "@/lib/webhook/ingest";
+import { truncateAll } from "@/test/databases";
+import { createAgentRow, scriptedProvider, testDeps } from "@/test/call-fixtures";
+import { createOrg } from "@/test/factories";
+
+const params = (() => {
+  const parsed = parseScheduleParams({});
+  if (!parsed.ok) throw new Error("bad params");
+  return parsed.params;
+})();
+
+async function setup() {
+  const { organization } = await createOrg();
+  const agent = await createAgentRow(organization.id);
+  await db.agentVariable.create({ data: { id: `var_${agent.id}`, agentId: agent.id, position: 0, name: "phone", source: "leadsquared", field: "Phone" } });
+  const withVariables = await db.agent.findUniqueOrThrow({ where: { id: agent.id }, include: { variables: true } });
+  const input = (leads: IngestInput["leads"], canLookUp = false): IngestInput => ({
+    orgId: organization.id, agent: withVariables, crm: "leadsquared", params, fallbackZone: "Asia/Kolkata", defaultCountryCode: "91", canLookUp,
+    receivedAt: new Date(), leads, request: { contentType: "application/json", eventType: null, query: {}, body: "{}", bodyBytes: 2 },
+  });
+  return { organization, agent, input };
+}
+
+beforeAll(() => installJobQueue(process.env.DATABASE_URL!));
+beforeEach(() => truncateAll(process.env.DATABASE_URL!));
+
+describe("ingestDelivery", () => {
+  it("gives concurrent deliveries of one lead exactly one call; the others are duplicates pointing at it", async () => {
+    const { input } = await setup();
+    const lead = { crmLeadId: "p-1", dedupeKey: "k:p-1", fields: { ProspectID: "p-1", Phone: "9876543210" } };
+    const outcomes = await Promise.all(Array.from({ length: 8 }, () => ingestDelivery(embeddedDriver, input([lead]))));
+    const statuses = outcomes.map((o) => o.leads[0]!.status);
+    expect(statuses.filter((s) => s === "accepted")).toHaveLength(1);
+    expect(statuses.filter((s) => s === "duplicate")).toHaveLength(7);
+    expect(new Set(outcomes.map((o) => o.leads[0]!.callId)).size).toBe(1);
+    expect(await db.callTask.count()).toBe(1);
+    expect(await db.delivery.count()).toBe(8);
+  });
+
+  it("rejects a lead without a usable phone and writes no call, when there is no CRM to ask", async () => {
+    const { input } = await setup();
+    const outcome = await ingestDelivery(embeddedDriver, input([{ crmLeadId: "p-2", dedupeKey: "k:p-2", fields: { ProspectID: "p-2", Phone: "12" } }]));
+    expect(outcome.leads[0]).toMatchObject({ status: "rejected" });
+    expect(outcome.leads[0]!.reason).toMatch(/"12"/);
+    expect(await db.callTask.count()).toBe(0);
+    expect(await db.delivery.findFirstOrThrow()).toMatchObject({ status: "rejected", rejected: 1, accepted: 0 });
+  });
+
+  it("reads a lead lacking its mapped field from the CRM afterwards, and logs a rejection if it still has no phone", async () => {
+    const { input } = await setup();
+    const outcome = await ingestDelivery(embeddedDriver, input([{ crmLeadId: "p-3", dedupeKey: "k:p-3", fields: { ProspectID: "p-3", FirstName: "Asha" } }], true));
+    const callId = outcome.leads[0]!.callId!;
+    expect(outcome.leads[0]).toMatchObject({ status: "accepted" });
+    expect(await db.callTask.findUniqueOrThrow({ where: { id: callId } })).toMatchObject({ status: "resolving", phone: "" });
+
+    const { binding } = scriptedProvider({ outcomes: {}, reportDelayMs: 0, now: () => new Date(), onReport: async () => true });
+    const deps = { ...testDeps(binding, () => new Date()), lookupLeads: async () => new Map([[callId, { ProspectID: "p-3", FirstName: "Asha", Phone: null }]]) };
+    expect(await resolveLeads(deps, callId)).toEqual({ scheduled: [] });
+    const task = await db.callTask.findUniqueOrThrow({ where: { id: callId } });
+    expect(task).toMatchObject({ status: "failed", activeDedupeKey: null });
+    expect(task.lastError).toMatch(/Phone/);
+    expect(await db.deliveryLead.findFirstOrThrow({ where: { callTaskId: callId } })).toMatchObject({ status: "rejected" });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: outcome.deliveryId } })).toMatchObject({ status: "rejected", accepted: 0, rejected: 1 });
+  });
+});
