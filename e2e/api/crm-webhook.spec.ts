@@ -222,3 +222,22 @@ test("a rejected delivery is replayed after the admin fixes the mapping, and the
   const all = await (await api.get(`/api/v1/deliveries?agent_id=${agent.id}`)).json();
   expect(all.deliveries.map((d: { status: string }) => d.status)).toEqual(["accepted", "rejected"]);
 });
+
+test("connecting a CRM checks the credentials first and stores nothing when they fail", async () => {
+  const wrongKey = await api.put("/api/v1/integrations/leadsquared", { data: { host: lsq.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: "not-the-secret-key" } });
+  expect(wrongKey.status()).toBe(400);
+  expect((await wrongKey.json()).error).toMatchObject({ code: "crm_unauthorized", details: [{ field: "accessKey" }] });
+  const elsewhere = await api.put("/api/v1/integrations/leadsquared", { data: { host: "https://169.254.169.254", accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY } });
+  expect(elsewhere.status()).toBe(400);
+  expect((await elsewhere.json()).error.code).toBe("invalid_host");
+
+  hubspot.setScopes(["crm.objects.contacts.read"]);
+  const scopes = await api.put("/api/v1/integrations/hubspot", { data: { token: FAKE_HUBSPOT_TOKEN } });
+  hubspot.setScopes(["crm.objects.contacts.read", "crm.schemas.contacts.read"]);
+  expect(scopes.status()).toBe(400);
+  expect((await scopes.json()).error.message).toContain("crm.schemas.contacts.read");
+
+  const list = await (await api.get("/api/v1/integrations")).json();
+  expect(list.integrations.map((i: { crm: string }) => i.crm)).not.toContain("leadsquared");
+  expect(JSON.stringify(list)).not.toContain(FAKE_HUBSPOT_TOKEN);
+});

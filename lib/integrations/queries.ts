@@ -47,9 +47,14 @@ export function findIntegration(orgId: string, crm: CrmType) {
   return db.integration.findUnique({ where: { orgId_crm: { orgId, crm } } });
 }
 
-function connectError(err: unknown, field: string): ApiError {
-  if (err instanceof CrmError) return new ApiError(400, `crm_${err.kind}`, err.message, [{ field, message: err.message }]);
-  throw err;
+/** A failed credential check, told to the admin next to the field to fix; anything unexpected stays a 500. */
+async function checked<T>(check: Promise<T>, field: string): Promise<T> {
+  try {
+    return await check;
+  } catch (err) {
+    if (err instanceof CrmError) throw new ApiError(400, `crm_${err.kind}`, err.message, [{ field, message: err.message }]);
+    throw err;
+  }
 }
 
 /** Checks the credentials with a real API call, then stores them encrypted. Nothing is stored when the check fails. */
@@ -57,13 +62,13 @@ export async function connectLeadSquared(orgId: string, input: z.output<typeof l
   const host = checkLeadSquaredHost(input.host, env().LEADLINE_LEADSQUARED_ALLOWED_HOSTS);
   if (!host.ok) throw new ApiError(400, "invalid_host", host.reason, [{ field: "host", message: host.reason }]);
   const client = createLeadSquaredClient({ baseUrl: host.baseUrl, accessKey: input.accessKey, secretKey: input.secretKey });
-  const account = await client.checkCredentials().catch((err: unknown) => Promise.reject(connectError(err, "accessKey")));
+  const account = await checked(client.checkCredentials(), "accessKey");
   return save(orgId, "leadsquared", { host: host.baseUrl, account: account.orgName ?? account.orgId }, { accessKey: input.accessKey, secretKey: input.secretKey });
 }
 
 export async function connectHubSpot(orgId: string, input: z.output<typeof hubSpotConnectSchema>) {
   const client = createHubSpotClient({ baseUrl: env().HUBSPOT_API_BASE_URL, token: input.token });
-  const check = await client.checkToken().catch((err: unknown) => Promise.reject(connectError(err, "token")));
+  const check = await checked(client.checkToken(), "token");
   if (check.missing.length) {
     const message = `The token lacks the scopes ${check.missing.join(", ")}. Add them to the private app, then copy its token again.`;
     throw new ApiError(400, "missing_scopes", message, [{ field: "token", message }]);
