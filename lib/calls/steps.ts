@@ -46,12 +46,17 @@ export async function planAttempt(taskId: string): Promise<PlanResult> {
   return { kind: "await_outcome", attempt: task.attemptsMade };
 }
 
+/** Deterministic, so two runs of one dial collide on the attempt's primary key instead of dialing twice. */
+export function attemptIdFor(taskId: string, attempt: number): string {
+  return `att_${taskId.slice("call_".length)}_${attempt}`;
+}
+
 type Claim = { kind: "claimed"; attemptId: string; agent: Agent; phone: string; variables: Record<string, string> } | Exclude<DialResult, { kind: "dialed" | "ended" }>;
 
 async function claimDueAttempt(deps: StepDeps, taskId: string, attempt: number): Promise<Claim> {
   const task = await db.callTask.findUnique({ where: { id: taskId }, include: { agent: true } });
   if (!task) return { kind: "stale" };
-  const attemptId = `att_${taskId.slice(5)}_${attempt}`;
+  const attemptId = attemptIdFor(taskId, attempt);
   const existing = await db.callAttempt.findUnique({ where: { id: attemptId } });
   // A re-run of a dial that never got the provider's answer: send it again under the same attempt id.
   if (existing) return existing.status === "dialing" ? { kind: "claimed", attemptId, agent: task.agent, phone: task.phone, variables: existing.variablesSent as Record<string, string> } : { kind: "stale" };
@@ -70,7 +75,7 @@ async function claimDueAttempt(deps: StepDeps, taskId: string, attempt: number):
 }
 
 /**
- * Claims attempt `attempt` of a due task (compare-and-set, under the agent's row lock so the concurrency cap holds) and
+ * Claims attempt `attempt` of a due task (compare-and-set, under the agent's advisory lock so the concurrency cap holds) and
  * dials it. Re-running it never places a second call: a claimed attempt is re-sent with the same attempt id, which
  * providers use as an idempotency key; an attempt past `dialing` is left alone.
  */

@@ -3,7 +3,7 @@
 import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { Inngest } from "inngest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { recordReport, dialAttempt, type StepDeps } from "@/lib/calls/steps";
+import { attemptIdFor, dialAttempt, recordReport, type StepDeps } from "@/lib/calls/steps";
 import { OPEN_STATUSES } from "@/lib/calls/state";
 import { db } from "@/lib/db";
 import type { JobDriver } from "@/lib/jobs/driver";
@@ -87,7 +87,7 @@ function inngestHarness(): Harness {
             // as it would arrive while the run waits; the event itself only wakes the run.
             ctx.step.waitForEvent = (async (_id: string, opts: { if: string }) => {
               const attempt = Number(/attempt == (\d+)/.exec(opts.if)![1]);
-              const attemptId = `att_${task.id.slice(5)}_${attempt}`;
+              const attemptId = attemptIdFor(task.id, attempt);
               return (await flush(attemptId)) ? { name: "call/attempt.ended", data: { taskId: task.id, attempt } } : null;
             }) as typeof ctx.step.waitForEvent;
             return ctx;
