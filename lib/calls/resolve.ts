@@ -1,6 +1,7 @@
 import "server-only";
 import type { StepDeps } from "@/lib/calls/steps";
 import { db } from "@/lib/db";
+import { CrmError } from "@/lib/http/fetch-json";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { firstAttemptAt } from "@/lib/schedule/planner";
 import type { ScheduleParams } from "@/lib/schedule/types";
@@ -28,8 +29,17 @@ export async function resolveLeads(deps: StepDeps, taskId: string): Promise<{ sc
     where: { id: task.agentId },
     include: { variables: { orderBy: { position: "asc" } }, organization: { select: { defaultCountryCode: true } } },
   });
-  const fetched = await deps.lookupLeads(batch);
   const now = deps.now();
+  let fetched: Map<string, Record<string, unknown>>;
+  try {
+    fetched = await deps.lookupLeads(batch);
+  } catch (err) {
+    // A refusal retrying cannot cure (a revoked token, a deleted account) ends these leads with its reason.
+    if (!(err instanceof CrmError) || err.transient) throw err;
+    const reason = `Could not read the lead from the CRM: ${err.message}`;
+    for (const t of batch) await rejectResolvingTask(t.id, t.deliveryId, reason, (t.leadFields as Record<string, unknown> | null) ?? {}, now);
+    return { scheduled: [] };
+  }
   const scheduled: Array<{ taskId: string; at: string }> = [];
   for (const t of batch) {
     const lead = fetched.get(t.id) ?? ((t.leadFields as Record<string, unknown> | null) ?? {});

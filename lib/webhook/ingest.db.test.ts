@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resolveLeads } from "@/lib/calls/resolve";
 import { db } from "@/lib/db";
+import { CrmError } from "@/lib/http/fetch-json";
 import { embeddedDriver } from "@/lib/jobs/embedded-queue";
 import { installJobQueue } from "@/lib/jobs/embedded-worker";
 import { parseScheduleParams } from "@/lib/schedule/parse-schedule-params";
@@ -67,5 +68,23 @@ describe("ingestDelivery", () => {
     expect(task.lastError).toMatch(/Phone/);
     expect(await db.deliveryLead.findFirstOrThrow({ where: { callTaskId: callId } })).toMatchObject({ status: "rejected" });
     expect(await db.delivery.findUniqueOrThrow({ where: { id: outcome.deliveryId } })).toMatchObject({ status: "rejected", accepted: 0, rejected: 1 });
+  });
+});
+
+describe("resolveLeads", () => {
+  it("ends the leads with the CRM's reason when the CRM refuses for good, and retries when it may recover", async () => {
+    const { input } = await setup();
+    const outcome = await ingestDelivery(embeddedDriver, input([{ crmLeadId: "p-4", dedupeKey: "k:p-4", fields: { ProspectID: "p-4" } }], true));
+    const callId = outcome.leads[0]!.callId!;
+    const { binding } = scriptedProvider({ outcomes: {}, reportDelayMs: 0, now: () => new Date(), onReport: async () => true });
+    const failing = (err: Error) => ({ ...testDeps(binding, () => new Date()), lookupLeads: async () => Promise.reject(err) });
+
+    await expect(resolveLeads(failing(new CrmError("rate_limited", "slow down", { status: 429 })), callId)).rejects.toThrow("slow down");
+    expect((await db.callTask.findUniqueOrThrow({ where: { id: callId } })).status).toBe("resolving");
+
+    await resolveLeads(failing(new CrmError("unauthorized", "LeadSquared rejected the keys", { status: 401 })), callId);
+    const task = await db.callTask.findUniqueOrThrow({ where: { id: callId } });
+    expect(task.status).toBe("failed");
+    expect(task.lastError).toBe("Could not read the lead from the CRM: LeadSquared rejected the keys");
   });
 });

@@ -1,6 +1,18 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
+/** A request as a fake logged it, with the status it answered (null while it hangs). */
+export type LoggedRequest = {
+  at: number;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+  status: number | null;
+};
+export type FailureMode = "500" | "hang" | "html";
+
 export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);

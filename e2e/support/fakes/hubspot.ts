@@ -2,7 +2,7 @@
 // contact reads and batch read, with Bearer auth, scopes, HubSpot's error bodies and a rolling ten-second limit.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { isObject, lifecycle, parseBody, readBody } from "./http";
+import { isObject, lifecycle, parseBody, readBody, type FailureMode, type LoggedRequest } from "./http";
 
 export type FakeContact = { id: string; properties: Record<string, string | null>; createdAt: string; updatedAt: string };
 export type FakeProperty = {
@@ -18,16 +18,7 @@ export type FakeProperty = {
   formField: boolean;
   options: { label: string; value: string; description: string; displayOrder: number; hidden: boolean }[];
 };
-export type LoggedRequest = {
-  at: number;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  body: unknown;
-  status: number | null;
-};
-export type FailureMode = "500" | "hang" | "html";
+export type { FailureMode, LoggedRequest } from "./http";
 
 export type FakeHubSpotOptions = {
   token?: string;

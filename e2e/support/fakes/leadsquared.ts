@@ -2,7 +2,7 @@
 // with LeadSquared's auth, bodies, error shapes and per-key rate limit. Each instance owns all of its state.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { isObject, lifecycle, parseBody, readBody } from "./http";
+import { isObject, lifecycle, parseBody, readBody, type FailureMode, type LoggedRequest } from "./http";
 
 export type FakeLead = Record<string, string | null>;
 export type FakeLeadField = {
@@ -25,16 +25,7 @@ export type FakeWebhook = {
   NotifyOnFailure: boolean;
   CustomHeaders: { Key: string; Value: string }[];
 };
-export type LoggedRequest = {
-  at: number;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  body: unknown;
-  status: number | null;
-};
-export type FailureMode = "500" | "hang" | "html";
+export type { FailureMode, LoggedRequest } from "./http";
 
 export type FakeLeadSquaredOptions = {
   accessKey?: string;
