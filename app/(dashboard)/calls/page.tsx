@@ -1,3 +1,4 @@
+import { CallsTable } from "@/components/calls/calls-table";
 import { requireUser } from "@/lib/auth/session";
 
 export default async function CallsPage() {
@@ -5,7 +6,7 @@ export default async function CallsPage() {
   return (
     <>
       <h1 className="text-xl font-semibold">Call History</h1>
-      <p className="mt-2 text-sm text-slate-600">No calls yet. Every lead your CRM sends appears here with each attempt.</p>
+      <CallsTable />
     </>
   );
 }
