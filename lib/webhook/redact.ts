@@ -41,12 +41,6 @@ export function redactUrl(url: string): string {
   return `${base.slice(0, q + 1)}${redactPairs(base.slice(q + 1)).text}${fragment}`;
 }
 
-/** Header names are lowercased; X-API-KEY, Authorization, Cookie and HubSpot's signatures are hidden. */
-export function redactHeaders(headers: Headers | Record<string, string>): Record<string, string> {
-  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
-  return Object.fromEntries(entries.map(([name, value]) => [name.toLowerCase(), isSecretName(name) ? REDACTED : value]));
-}
-
 function redactJson(value: unknown): { value: unknown; changed: boolean } {
   if (Array.isArray(value)) {
     const items = value.map(redactJson);

@@ -29,6 +29,19 @@ export function parseBody(raw: string): unknown {
   }
 }
 
+/** The log entry of an arriving request; its status is filled in once the fake answers. */
+export function logEntry(req: IncomingMessage, url: URL, raw: string, at: number): LoggedRequest {
+  return {
+    at,
+    method: req.method ?? "GET",
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+    body: parseBody(raw),
+    status: null,
+  };
+}
+
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

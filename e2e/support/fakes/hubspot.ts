@@ -2,7 +2,7 @@
 // contact reads and batch read, with Bearer auth, scopes, HubSpot's error bodies and a rolling ten-second limit.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { isObject, lifecycle, parseBody, readBody, type FailureMode, type LoggedRequest } from "./http";
+import { isObject, lifecycle, logEntry, readBody, type FailureMode, type LoggedRequest } from "./http";
 
 export type FakeContact = { id: string; properties: Record<string, string | null>; createdAt: string; updatedAt: string };
 export type FakeProperty = {
@@ -202,15 +202,7 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://fake");
     const raw = await readBody(req);
-    const entry: LoggedRequest = {
-      at: now(),
-      method: req.method ?? "GET",
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
-      body: parseBody(raw),
-      status: null,
-    };
+    const entry = logEntry(req, url, raw, now());
     requests.push(entry);
     const result = answer(req, url.pathname, entry.query, entry.body);
     if (result === "hang") return;

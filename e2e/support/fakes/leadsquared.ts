@@ -2,7 +2,7 @@
 // with LeadSquared's auth, bodies, error shapes and per-key rate limit. Each instance owns all of its state.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { isObject, lifecycle, parseBody, readBody, type FailureMode, type LoggedRequest } from "./http";
+import { isObject, lifecycle, logEntry, readBody, type FailureMode, type LoggedRequest } from "./http";
 
 export type FakeLead = Record<string, string | null>;
 export type FakeLeadField = {
@@ -217,15 +217,7 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://fake");
     const raw = await readBody(req);
-    const entry: LoggedRequest = {
-      at: now(),
-      method: req.method ?? "GET",
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
-      body: parseBody(raw),
-      status: null,
-    };
+    const entry = logEntry(req, url, raw, now());
     requests.push(entry);
     // LeadSquared treats parameter names case-insensitively (§1.2), so the routes read them lower-cased.
     const query = Object.fromEntries([...url.searchParams].map(([k, v]) => [k.toLowerCase(), v]));
