@@ -28,4 +28,12 @@ test("Call History shows a webhook lead's call and follows it as it is dialed, w
   await expect(row).toContainText("no answer");
   await expect(row).toContainText("2 / 2");
   await page.screenshot({ path: "test-results/screens/call-history.png", fullPage: true });
+
+  // The other lists show what exists: the agent, and the delivery that brought the lead.
+  await page.getByRole("link", { name: "Agents" }).click();
+  await expect(page.getByText(agent.id)).toBeVisible();
+  await page.getByRole("link", { name: "Deliveries" }).click();
+  await expect(page.getByRole("row", { name: /leadsquared accepted 1 accepted, 0 duplicate, 0 rejected/ })).toBeVisible();
+  await page.getByRole("link", { name: "Integrations" }).click();
+  await expect(page.getByText("No CRM is connected yet.")).toBeVisible();
 });

@@ -1,11 +1,44 @@
 import { requireUser } from "@/lib/auth/session";
+import { listDeliveries } from "@/lib/deliveries/queries";
+import { listDeliveriesQuerySchema } from "@/lib/deliveries/schema";
 
 export default async function DeliveriesPage() {
-  await requireUser();
+  const user = await requireUser();
+  const { deliveries } = await listDeliveries(user.orgId, listDeliveriesQuerySchema.parse({}));
   return (
     <>
       <h1 className="text-xl font-semibold">Deliveries</h1>
-      <p className="mt-2 text-sm text-slate-600">No webhook deliveries yet. Every request your CRM sends is logged here.</p>
+      {deliveries.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">No webhook deliveries yet. Every request your CRM sends is logged here.</p>
+      ) : (
+        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Webhook deliveries, newest first</caption>
+            <thead className="text-slate-500">
+              <tr>
+                {["Received (UTC)", "CRM", "Status", "Leads", "Problem"].map((h) => (
+                  <th key={h} scope="col" className="px-3 py-2 font-medium">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {deliveries.map((d) => (
+                <tr key={d.id} className="border-t border-slate-100">
+                  <td className="px-3 py-2 whitespace-nowrap">{d.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+                  <td className="px-3 py-2">{d.crm ?? "—"}</td>
+                  <td className="px-3 py-2">{d.status}</td>
+                  <td className="px-3 py-2">
+                    {d.accepted} accepted, {d.duplicates} duplicate, {d.rejected} rejected
+                  </td>
+                  <td className="px-3 py-2 text-slate-600">{d.errorMessage ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }
