@@ -1,6 +1,7 @@
 "use client";
 
 import { FormError } from "@/components/ui/field";
+import { TableHead } from "@/components/ui/table-head";
 import { useCalls } from "@/lib/client/calls";
 import { formatDateTime } from "@/lib/client/format";
 
@@ -18,15 +19,7 @@ export function CallsTable() {
     <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Calls, newest first</caption>
-        <thead className="text-slate-500">
-          <tr>
-            {["Lead", "Status", "Last outcome", "Attempts", "Next attempt", "Received"].map((h) => (
-              <th key={h} scope="col" className="px-3 py-2 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={["Lead", "Status", "Last outcome", "Attempts", "Next attempt", "Received"]} />
         <tbody>
           {calls.data?.calls.map((c) => (
             <tr key={c.id} className="border-t border-slate-100">

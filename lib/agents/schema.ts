@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseScheduleParams, SCHEDULE_PARAM_NAMES, type ScheduleParamName } from "@/lib/schedule/parse-schedule-params";
-import { normalizeTimeZone } from "@/lib/schedule/time-zone";
+import { timeZoneSchema } from "@/lib/orgs/schema";
 
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
@@ -25,14 +25,13 @@ export const agentInputSchema = z
     providerSettings: z.object({ assistantId: optionalText(200), phoneNumberId: optionalText(200) }).strict().default({}),
     /** Write-only: stored encrypted, answered with the last four characters. */
     providerApiKey: z.string().trim().min(8, "Paste the provider's private API key.").max(500).optional(),
+    // Empty means "use the organisation's zone".
     timezone: z
       .string()
       .trim()
       .nullish()
-      .transform((v, ctx) => {
-        if (!v) return null;
-        return normalizeTimeZone(v) ?? (ctx.addIssue({ code: "custom", message: "Use an IANA time zone name such as Asia/Kolkata." }), z.NEVER);
-      }),
+      .transform((v) => v || null)
+      .pipe(timeZoneSchema.nullable()),
     concurrencyCap: z.number({ message: "Give a whole number of calls." }).int("Give a whole number of calls.").min(1, "Allow at least 1 call at a time.").max(200, "At most 200 calls at a time.").default(5),
     phoneVariable: z.string().trim().regex(/^[a-z][a-z0-9_]*$/, "Use a variable name like phone or mobile_number.").default("phone"),
     scheduleDefaults: scheduleDefaultsSchema.default({}),

@@ -1,8 +1,6 @@
-import { getCountries, getCountryCallingCode } from "libphonenumber-js";
 import { z } from "zod";
 import { normalizeTimeZone } from "@/lib/schedule/time-zone";
-
-const CALLING_CODES = new Set(getCountries().map((c) => getCountryCallingCode(c)));
+import { isCallingCode, normalizeCallingCode } from "@/lib/variables/phone";
 
 export const timeZoneSchema = z
   .string()
@@ -12,8 +10,8 @@ export const timeZoneSchema = z
 export const countryCallingCodeSchema = z
   .string()
   .trim()
-  .transform((v) => v.replace(/^\+/, ""))
-  .refine((v) => CALLING_CODES.has(v), "Use a country calling code such as +91 or +1.");
+  .transform((v) => normalizeCallingCode(v) ?? "")
+  .refine(isCallingCode, "Use a country calling code such as +91 or +1.");
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address."));
 

@@ -8,6 +8,10 @@ import { type FormatResult, formatted, quote, unformattable } from "./format-res
 
 const CALLING_CODES = new Set<string>(getCountries().map((country) => getCountryCallingCode(country)));
 
+export function isCallingCode(code: string): boolean {
+  return CALLING_CODES.has(code);
+}
+
 /** "91", "+91" and " 91 " all mean India; null when absent. */
 export function normalizeCallingCode(code: string | null | undefined): string | null {
   const trimmed = code?.trim().replace(/^\+/, "") ?? "";

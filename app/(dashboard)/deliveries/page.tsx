@@ -1,3 +1,4 @@
+import { TableHead } from "@/components/ui/table-head";
 import { requireUser } from "@/lib/auth/session";
 import { listDeliveries } from "@/lib/deliveries/queries";
 import { listDeliveriesQuerySchema } from "@/lib/deliveries/schema";
@@ -14,15 +15,7 @@ export default async function DeliveriesPage() {
         <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Webhook deliveries, newest first</caption>
-            <thead className="text-slate-500">
-              <tr>
-                {["Received (UTC)", "CRM", "Status", "Leads", "Problem"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={["Received (UTC)", "CRM", "Status", "Leads", "Problem"]} />
             <tbody>
               {deliveries.map((d) => (
                 <tr key={d.id} className="border-t border-slate-100">
