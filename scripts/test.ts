@@ -51,7 +51,10 @@ function assertLoopback(url: string) {
 }
 
 async function main() {
-  const asked = process.argv.slice(2).filter((a): a is Suite => (SUITES as readonly string[]).includes(a));
+  const args = process.argv.slice(2);
+  const asked = args.filter((a): a is Suite => (SUITES as readonly string[]).includes(a));
+  // Anything else narrows Playwright to those spec files or `--grep` patterns, for a quick loop on one screen.
+  const playwrightArgs = args.filter((a) => !(SUITES as readonly string[]).includes(a));
   const suites: Suite[] = asked.length ? asked : [...SUITES];
   const node = process.execPath;
   rmSync(RESULTS, { recursive: true, force: true });
@@ -74,8 +77,10 @@ async function main() {
         await applyMigrations(url);
         const report = `${RESULTS}/playwright.json`;
         const env = { ...local.env, DATABASE_URL: url, E2E_PORT: String(await freePort()), E2E_HUBSPOT_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_NAME: report };
-        const built = (await run("npm", ["run", "build", "--silent"], env)) === 0;
-        const failed = !built || (await run(node, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], env)) !== 0;
+        // LEADLINE_TEST_REUSE_BUILD=1 skips `next build` when only the tests changed since the last one.
+        const reuse = process.env.LEADLINE_TEST_REUSE_BUILD === "1" && existsSync(".next/BUILD_ID");
+        const built = reuse || (await run("npm", ["run", "build", "--silent"], env)) === 0;
+        const failed = !built || (await run(node, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json", ...playwrightArgs], env)) !== 0;
         if (built) tally(report, "playwright");
         if (failed) failures.push("e2e");
       }
