@@ -6,12 +6,14 @@ import { createAccountLimiters } from "@/lib/crm/leadsquared/rate-limit";
 import { decryptSecret, encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { CrmType, Integration } from "@/lib/generated/prisma/client";
-import { CrmError } from "@/lib/http/fetch-json";
+import type { Integration } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
-import type { HubSpotSecrets, LeadSquaredSecrets } from "@/lib/integrations/schema";
-import { hubSpotConnectSchema, leadSquaredConnectSchema } from "@/lib/integrations/schema";
+import { describeFailure } from "@/lib/integrations/check-failure";
+import { checkHubSpot, checkLeadSquared, type CheckResult } from "@/lib/integrations/check";
+import { keepStoredSecrets } from "@/lib/integrations/keep-secrets";
+import { CRM_NAMES, crmSchema, SECRET_PROMPTS, type Crm, type HubSpotSecrets, type LeadSquaredSecrets } from "@/lib/integrations/schema";
+import type { hubSpotConnectSchema, leadSquaredConnectSchema } from "@/lib/integrations/schema";
 import type { z } from "zod";
 
 // One limiter per LeadSquared account in this process: LeadSquared allows 25 calls per 5 seconds per account.
@@ -43,42 +45,75 @@ export function hubSpotClientSecret(integration: Integration): string | undefine
   return secretsOf<HubSpotSecrets>(integration).clientSecret;
 }
 
-export function findIntegration(orgId: string, crm: CrmType) {
+export function findIntegration(orgId: string, crm: Crm) {
   return db.integration.findUnique({ where: { orgId_crm: { orgId, crm } } });
 }
 
-/** A failed credential check, told to the admin next to the field to fix; anything unexpected stays a 500. */
-async function checked<T>(check: Promise<T>, field: string): Promise<T> {
-  try {
-    return await check;
-  } catch (err) {
-    if (err instanceof CrmError) throw new ApiError(400, `crm_${err.kind}`, err.message, [{ field, message: err.message }]);
-    throw err;
-  }
+/** The `:crm` of an integrations route; anything else is a 404, as for any unknown path. */
+export function parseCrm(value: string | undefined): Crm {
+  const crm = crmSchema.safeParse(value);
+  if (!crm.success) throw new ApiError(404, "unknown_crm", `Leadline connects leadsquared and hubspot, not ${value}.`);
+  return crm.data;
 }
 
-/** Checks the credentials with a real API call, then stores them encrypted. Nothing is stored when the check fails. */
+/** Given secrets replace stored ones, empty ones keep them; a required secret that is neither is a 400 on its field. */
+async function secretsForUpdate<K extends keyof typeof SECRET_PROMPTS | "clientSecret">(
+  orgId: string,
+  crm: Crm,
+  given: Partial<Record<K, string>>,
+  names: readonly K[],
+  required: readonly (K & keyof typeof SECRET_PROMPTS)[],
+) {
+  const stored = await findIntegration(orgId, crm);
+  const { secrets, missing } = keepStoredSecrets(given, stored && secretsOf<Partial<Record<K, string>>>(stored), names, required);
+  if (missing.length) {
+    const details = missing.map((field) => ({ field, message: SECRET_PROMPTS[field as keyof typeof SECRET_PROMPTS] }));
+    throw new ApiError(400, "invalid_request", details.map((d) => d.message).join(" "), details);
+  }
+  return secrets as Record<K, string>;
+}
+
+function configOrThrow(result: CheckResult) {
+  if (result.ok) return result.config;
+  const { code, field, summary, message } = result.failure;
+  throw new ApiError(400, code, `${summary}. ${message}`, field ? [{ field, message }] : undefined);
+}
+
+/**
+ * Checks the credentials with a real API call, then stores them encrypted; nothing is stored when the check fails.
+ * Secrets left empty keep the stored ones, so an admin can change the host without pasting the keys again.
+ */
 export async function connectLeadSquared(orgId: string, input: z.output<typeof leadSquaredConnectSchema>) {
   const host = checkLeadSquaredHost(input.host, env().LEADLINE_LEADSQUARED_ALLOWED_HOSTS);
   if (!host.ok) throw new ApiError(400, "invalid_host", host.reason, [{ field: "host", message: host.reason }]);
-  const client = createLeadSquaredClient({ baseUrl: host.baseUrl, accessKey: input.accessKey, secretKey: input.secretKey });
-  const account = await checked(client.checkCredentials(), "accessKey");
-  return save(orgId, "leadsquared", { host: host.baseUrl, account: account.orgName ?? account.orgId }, { accessKey: input.accessKey, secretKey: input.secretKey });
+  const names = ["accessKey", "secretKey"] as const;
+  const secrets: LeadSquaredSecrets = await secretsForUpdate(orgId, "leadsquared", input, names, names);
+  const client = createLeadSquaredClient({ baseUrl: host.baseUrl, ...secrets });
+  return save(orgId, "leadsquared", configOrThrow(await checkLeadSquared(client, host.baseUrl)), secrets);
 }
 
 export async function connectHubSpot(orgId: string, input: z.output<typeof hubSpotConnectSchema>) {
-  const client = createHubSpotClient({ baseUrl: env().HUBSPOT_API_BASE_URL, token: input.token });
-  const check = await checked(client.checkToken(), "token");
-  if (check.missing.length) {
-    const message = `The token lacks the scopes ${check.missing.join(", ")}. Add them to the private app, then copy its token again.`;
-    throw new ApiError(400, "missing_scopes", message, [{ field: "token", message }]);
-  }
-  return save(orgId, "hubspot", { portalId: check.hubId }, { token: input.token, clientSecret: input.clientSecret });
+  const secrets: HubSpotSecrets = await secretsForUpdate(orgId, "hubspot", input, ["token", "clientSecret"], ["token"]);
+  const client = createHubSpotClient({ baseUrl: env().HUBSPOT_API_BASE_URL, token: secrets.token });
+  return save(orgId, "hubspot", configOrThrow(await checkHubSpot(client)), secrets);
 }
 
-async function save(orgId: string, crm: CrmType, config: object, secrets: object) {
+async function save(orgId: string, crm: Crm, config: object, secrets: object) {
   const data = { config, secrets: encryptSecret(JSON.stringify(secrets), env().LEADLINE_ENCRYPTION_KEY), status: "connected", lastCheckedAt: new Date(), lastError: null };
   const row = await db.integration.upsert({ where: { orgId_crm: { orgId, crm } }, create: { id: newId("int"), orgId, crm, ...data }, update: data });
+  return presentIntegration(row);
+}
+
+/** Checks the stored credentials again and records the outcome; a failed check keeps the integration, with its error. */
+export async function testIntegration(orgId: string, crm: Crm) {
+  const integration = await findIntegration(orgId, crm);
+  if (!integration) throw new ApiError(404, "not_connected", `${CRM_NAMES[crm]} is not connected. Connect it first.`);
+  const result =
+    crm === "leadsquared"
+      ? await checkLeadSquared(leadSquaredClientFor(integration), (integration.config as { host: string }).host)
+      : await checkHubSpot(hubSpotClientFor(integration));
+  const outcome = result.ok ? { status: "connected", lastError: null, config: result.config } : { status: "error", lastError: describeFailure(result.failure) };
+  const row = await db.integration.update({ where: { orgId_crm: { orgId, crm } }, data: { ...outcome, lastCheckedAt: new Date() } });
   return presentIntegration(row);
 }
 
@@ -86,8 +121,6 @@ export async function listIntegrations(orgId: string) {
   return (await db.integration.findMany({ where: { orgId }, orderBy: { crm: "asc" } })).map(presentIntegration);
 }
 
-export async function disconnectIntegration(orgId: string, crm: CrmType) {
+export async function disconnectIntegration(orgId: string, crm: Crm) {
   await db.integration.deleteMany({ where: { orgId, crm } });
 }
-
-export const connectSchemas = { leadsquared: leadSquaredConnectSchema, hubspot: hubSpotConnectSchema };

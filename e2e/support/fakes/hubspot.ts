@@ -82,7 +82,7 @@ const DEFAULTS = ["email", "firstname", "lastname", ...ALWAYS];
 type Answer = { status: number; body?: unknown; html?: string; headers?: Record<string, string> };
 
 export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
-  const token = options.token ?? FAKE_HUBSPOT_TOKEN;
+  let token = options.token ?? FAKE_HUBSPOT_TOKEN;
   let scopes = new Set(options.scopes ?? FAKE_HUBSPOT_SCOPES);
   const hubId = options.hubId ?? 48211234;
   const now = options.now ?? Date.now;
@@ -215,8 +215,14 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
   const life = lifecycle(server, "HubSpot");
 
   return {
-    token,
+    get token(): string {
+      return token;
+    },
     hubId,
+    /** The private app's token is rotated in HubSpot: the old one is refused from now on. */
+    rotateToken(next: string): void {
+      token = next;
+    },
     /** Every request in arrival order, with the status answered (null while hanging). */
     requests,
     contacts,

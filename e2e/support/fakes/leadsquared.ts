@@ -108,8 +108,8 @@ const lsqError = (status: number, type: string, message: string): Answer => ({
 });
 
 export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
-  const accessKey = options.accessKey ?? FAKE_LSQ_ACCESS_KEY;
-  const secretKey = options.secretKey ?? FAKE_LSQ_SECRET_KEY;
+  let accessKey = options.accessKey ?? FAKE_LSQ_ACCESS_KEY;
+  let secretKey = options.secretKey ?? FAKE_LSQ_SECRET_KEY;
   const now = options.now ?? Date.now;
   const limit = options.rateLimit?.limit ?? 25;
   const windowMs = options.rateLimit?.windowMs ?? 5_000;
@@ -234,8 +234,17 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
   const life = lifecycle(server, "LeadSquared");
 
   return {
-    accessKey,
-    secretKey,
+    get accessKey(): string {
+      return accessKey;
+    },
+    get secretKey(): string {
+      return secretKey;
+    },
+    /** The account's admin regenerates its keys: the old ones are refused from now on. */
+    rotateKeys(next: { accessKey?: string; secretKey?: string }): void {
+      accessKey = next.accessKey ?? accessKey;
+      secretKey = next.secretKey ?? secretKey;
+    },
     /** Every request in arrival order, with the status answered (null while hanging). */
     requests,
     leads,

@@ -1,0 +1,34 @@
+import "server-only";
+import type { HubSpotClient } from "@/lib/crm/hubspot/client";
+import type { LeadSquaredClient } from "@/lib/crm/leadsquared/client";
+import { CrmError } from "@/lib/http/fetch-json";
+import { checkFailure, missingScopesFailure, type CheckFailure } from "@/lib/integrations/check-failure";
+import type { Crm } from "@/lib/integrations/schema";
+
+export type CheckResult = { ok: true; config: Record<string, string | number | null> } | { ok: false; failure: CheckFailure };
+
+/** A real API call with these credentials: the settings to store when they work, the reason when they don't. */
+export function checkLeadSquared(client: LeadSquaredClient, host: string): Promise<CheckResult> {
+  return attempt("leadsquared", async () => {
+    const account = await client.checkCredentials();
+    return { ok: true, config: { host, account: account.orgName ?? account.orgId } };
+  });
+}
+
+export function checkHubSpot(client: HubSpotClient): Promise<CheckResult> {
+  return attempt("hubspot", async () => {
+    const token = await client.checkToken();
+    if (token.missing.length) return { ok: false, failure: missingScopesFailure(token.missing) };
+    return { ok: true, config: { portalId: token.hubId } };
+  });
+}
+
+// Only a CRM's answer (or silence) is a failed check; anything else is Leadline's own bug and stays a 500.
+async function attempt(crm: Crm, run: () => Promise<CheckResult>): Promise<CheckResult> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof CrmError) return { ok: false, failure: checkFailure(crm, err) };
+    throw err;
+  }
+}
