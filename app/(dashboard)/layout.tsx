@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { AppNav } from "@/components/shell/app-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { requireUser } from "@/lib/auth/session";
@@ -9,19 +10,26 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const user = await requireUser();
   return (
     <Providers>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <span className="font-semibold text-brand-700">Leadline</span>
+      <a href="#main" className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-30">
+        Skip to main content
+      </a>
+      <header className="relative border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center gap-x-4 gap-y-2 px-4 py-3 md:gap-x-6">
+          <Link href="/" className="rounded-md font-semibold text-brand-700">
+            Leadline
+          </Link>
           <AppNav isAdmin={user.role === "admin"} />
-          <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
-            <span>
+          <div className="ml-auto flex min-w-0 items-center gap-3 text-sm text-slate-600">
+            <span className="hidden truncate lg:inline">
               {user.name} · {user.organization.name}
             </span>
             <SignOutButton />
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">
+        {children}
+      </main>
     </Providers>
   );
 }

@@ -2,21 +2,47 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 
 const LINKS = [
-  { href: "/integrations", label: "Integrations" },
-  { href: "/agents", label: "Agents" },
+  { href: "/integrations", label: "Integrations", adminOnly: true },
+  { href: "/agents", label: "Agents", adminOnly: true },
   { href: "/calls", label: "Calls" },
   { href: "/deliveries", label: "Deliveries" },
   { href: "/api-keys", label: "API keys", adminOnly: true },
   { href: "/settings", label: "Settings" },
 ];
 
+/** The main links: a row from md up; below that a "Menu" button opens them as a list under the header. */
 export function AppNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => setOpen(false), [pathname]);
+
+  const closeOnEscape = (e: React.KeyboardEvent) => {
+    if (e.key !== "Escape" || !open) return;
+    setOpen(false);
+    toggle.current?.focus();
+  };
+
   return (
-    <nav aria-label="Main" className="order-last w-full overflow-x-auto md:order-none md:w-auto">
-      <ul className="flex gap-1 text-sm">
+    <nav aria-label="Main" onKeyDown={closeOnEscape}>
+      <button
+        ref={toggle}
+        type="button"
+        aria-expanded={open}
+        aria-controls="main-menu"
+        onClick={() => setOpen((o) => !o)}
+        className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 md:hidden"
+      >
+        Menu
+      </button>
+      <ul
+        id="main-menu"
+        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-20 flex-col gap-1 border-b border-slate-200 bg-white p-2 text-sm shadow-md md:static md:flex md:flex-row md:border-0 md:p-0 md:shadow-none`}
+      >
         {LINKS.filter((l) => isAdmin || !l.adminOnly).map((l) => {
           const active = pathname === l.href || pathname.startsWith(`${l.href}/`);
           return (

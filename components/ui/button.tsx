@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 
 const VARIANTS = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-400",
@@ -6,6 +6,13 @@ const VARIANTS = {
   danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50 disabled:text-slate-400",
 } as const;
 
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS }) {
-  return <button className={`rounded-md px-3 py-2 text-sm font-medium ${VARIANTS[variant]} ${className}`} {...props} />;
+export type ButtonVariant = keyof typeof VARIANTS;
+
+/** The button look, for links that act as buttons (e.g. "Connect" opening a form page). */
+export function buttonClassName(variant: ButtonVariant = "primary"): string {
+  return `inline-block rounded-md px-3 py-2 text-sm font-medium ${VARIANTS[variant]}`;
+}
+
+export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: ButtonVariant }) {
+  return <button className={`${buttonClassName(variant)} ${className}`} {...props} />;
 }

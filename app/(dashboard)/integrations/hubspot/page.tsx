@@ -1,0 +1,35 @@
+import { ConnectLayout } from "@/components/integrations/connect-layout";
+import { HubSpotForm } from "@/components/integrations/hubspot-form";
+import { requireAdmin } from "@/lib/auth/session";
+import { HUBSPOT_REQUIRED_SCOPES } from "@/lib/crm/hubspot/client";
+
+export default async function HubSpotPage() {
+  await requireAdmin();
+  const help = (
+    <ol className="flex list-decimal flex-col gap-2 pl-5">
+      <li>
+        In HubSpot, create a private app (in a developer account: <strong>Developer → Legacy Apps → Create App → Private</strong>).
+      </li>
+      <li>
+        On its <strong>Scopes</strong> tab, add the scopes Leadline needs:
+        <ul className="mt-1 flex flex-col gap-1">
+          {HUBSPOT_REQUIRED_SCOPES.map((scope) => (
+            <li key={scope}>
+              <code>{scope}</code>
+            </li>
+          ))}
+        </ul>
+        Leadline checks them when you connect and names any that are missing.
+      </li>
+      <li>
+        Copy the <strong>access token</strong> from the app&apos;s <strong>Auth</strong> tab, and the <strong>client secret</strong> too if you
+        want webhook signatures checked.
+      </li>
+    </ol>
+  );
+  return (
+    <ConnectLayout crm="hubspot" help={help}>
+      <HubSpotForm />
+    </ConnectLayout>
+  );
+}

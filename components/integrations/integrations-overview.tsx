@@ -1,0 +1,23 @@
+"use client";
+
+import { IntegrationCard } from "@/components/integrations/integration-card";
+import { FormError } from "@/components/ui/field";
+import { useIntegrations } from "@/lib/client/integrations";
+import { crmSchema } from "@/lib/integrations/schema";
+
+export function IntegrationsOverview() {
+  const integrations = useIntegrations();
+  if (integrations.error) return <FormError message={integrations.error.message} />;
+  if (!integrations.data) return <p className="mt-4 text-sm text-slate-600">Loading…</p>;
+  const byCrm = new Map(integrations.data.map((i) => [i.crm, i]));
+  return (
+    <>
+      {byCrm.size === 0 && <p className="mt-2 text-sm text-slate-600">No CRM is connected yet. Connect the one your leads come from.</p>}
+      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+        {crmSchema.options.map((crm) => (
+          <IntegrationCard key={crm} crm={crm} integration={byCrm.get(crm)} />
+        ))}
+      </div>
+    </>
+  );
+}
