@@ -16,10 +16,11 @@ function TestConnection({ crm }: { crm: Crm }) {
   const outcome = test.data && (test.data.status === "connected" ? "The connection works." : "The check failed; see Last error.");
   return (
     <>
-      <Button variant="secondary" onClick={() => test.mutate()} disabled={test.isPending} aria-label={`Test connection to ${CRM_NAMES[crm]}`}>
+      {/* Not disabled while testing: a disabled button would drop keyboard focus. */}
+      <Button variant="secondary" onClick={() => !test.isPending && test.mutate()} aria-busy={test.isPending} aria-label={`Test connection to ${CRM_NAMES[crm]}`}>
         {test.isPending ? "Testing…" : "Test connection"}
       </Button>
-      <p role="status" className={`self-center text-sm ${test.data?.status === "error" ? "text-red-800" : "text-green-800"}`}>
+      <p role="status" className={`order-last w-full text-sm ${test.data?.status === "error" ? "text-red-800" : "text-green-800"}`}>
         {!test.isPending && outcome}
       </p>
       {test.error && <FormError message={test.error.message} />}

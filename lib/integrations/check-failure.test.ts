@@ -8,7 +8,7 @@ describe("checkFailure", () => {
     { crm: "leadsquared", kind: "timeout", status: undefined, field: "host", summary: "Host unreachable (timed out)" },
     { crm: "leadsquared", kind: "bad_response", status: 200, field: "host", summary: "Not a LeadSquared API" },
     { crm: "leadsquared", kind: "not_found", status: 404, field: "host", summary: "Not a LeadSquared API" },
-    { crm: "leadsquared", kind: "bad_response", status: 503, field: null, summary: "LeadSquared had a problem answering" },
+    { crm: "leadsquared", kind: "bad_response", status: 503, field: null, summary: "Error on LeadSquared's side" },
     { crm: "leadsquared", kind: "rate_limited", status: 429, field: null, summary: "LeadSquared is rate limiting this account" },
     { crm: "leadsquared", kind: "rejected", status: 400, field: null, summary: "LeadSquared refused the request" },
     { crm: "hubspot", kind: "unauthorized", status: 401, field: "token", summary: "The token was rejected" },

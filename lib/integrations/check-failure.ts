@@ -24,7 +24,7 @@ function fieldFor(crm: Crm, kind: CrmErrorKind, status: number | undefined): str
 
 /** Maps a CRM client's failure to what the connect form and the integration card show. */
 export function checkFailure(crm: Crm, error: { kind: CrmErrorKind; status?: number; message: string }): CheckFailure {
-  const summary = error.status !== undefined && error.status >= 500 ? `${CRM_NAMES[crm]} had a problem answering` : SUMMARIES[error.kind](crm);
+  const summary = error.status !== undefined && error.status >= 500 ? `Error on ${CRM_NAMES[crm]}'s side` : SUMMARIES[error.kind](crm);
   // The client's own rate-limit text promises an automatic retry; a person pressing a button needs different advice.
   const message =
     error.kind === "rate_limited"
