@@ -1,7 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { freePort } from "../../scripts/postgres";
 
-export type AppServer = { baseURL: string; process: ChildProcess; kill: (signal?: NodeJS.Signals) => Promise<void> };
+export type AppServer = {
+  baseURL: string;
+  process: ChildProcess;
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
+  /** Everything the server has printed so far, stdout and stderr. */
+  output: () => string;
+};
 
 /** Starts the built app (`next start`) as its own process group, so a test can SIGKILL it like a crash would. */
 export async function startAppServer(env: Record<string, string>, port?: number): Promise<AppServer> {
@@ -10,8 +16,11 @@ export async function startAppServer(env: Record<string, string>, port?: number)
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(p), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXTAUTH_URL: baseURL, LEADLINE_PUBLIC_URL: baseURL, ...env },
     detached: true,
-    stdio: "ignore",
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  const printed: Buffer[] = [];
+  child.stdout!.on("data", (chunk: Buffer) => printed.push(chunk));
+  child.stderr!.on("data", (chunk: Buffer) => printed.push(chunk));
   const deadline = Date.now() + 60_000;
   for (;;) {
     const ok = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
@@ -25,5 +34,5 @@ export async function startAppServer(env: Record<string, string>, port?: number)
     process.kill(-child.pid!, signal);
     await exited;
   };
-  return { baseURL, process: child, kill };
+  return { baseURL, process: child, kill, output: () => Buffer.concat(printed).toString("utf8") };
 }
