@@ -56,21 +56,21 @@ export function parseCrm(value: string | undefined): Crm {
   return crm.data;
 }
 
+type SecretPrompt = keyof typeof SECRET_PROMPTS;
+
 /** Given secrets replace stored ones, empty ones keep them; a required secret that is neither is a 400 on its field. */
-async function secretsForUpdate<K extends keyof typeof SECRET_PROMPTS | "clientSecret">(
+async function secretsForUpdate<K extends SecretPrompt | "clientSecret", R extends K & SecretPrompt>(
   orgId: string,
   crm: Crm,
   given: Partial<Record<K, string>>,
   names: readonly K[],
-  required: readonly (K & keyof typeof SECRET_PROMPTS)[],
+  required: readonly R[],
 ) {
   const stored = await findIntegration(orgId, crm);
-  const { secrets, missing } = keepStoredSecrets(given, stored && secretsOf<Partial<Record<K, string>>>(stored), names, required);
-  if (missing.length) {
-    const details = missing.map((field) => ({ field, message: SECRET_PROMPTS[field as keyof typeof SECRET_PROMPTS] }));
-    throw new ApiError(400, "invalid_request", details.map((d) => d.message).join(" "), details);
-  }
-  return secrets as Record<K, string>;
+  const merged = keepStoredSecrets(given, stored && secretsOf<Partial<Record<K, string>>>(stored), names, required);
+  if (merged.ok) return merged.secrets;
+  const details = merged.missing.map((field) => ({ field, message: SECRET_PROMPTS[field] }));
+  throw new ApiError(400, "invalid_request", details.map((d) => d.message).join(" "), details);
 }
 
 function configOrThrow(result: CheckResult) {
