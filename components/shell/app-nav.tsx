@@ -50,6 +50,7 @@ export function AppNav({ isAdmin }: { isAdmin: boolean }) {
               <Link
                 href={l.href}
                 aria-current={active ? "page" : undefined}
+                onClick={() => setOpen(false)}
                 className={`block whitespace-nowrap rounded-md px-3 py-2 ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
               >
                 {l.label}
