@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseHubSpotEvents, hubSpotEventAction } from "@/lib/crm/hubspot/events";
 import { resolveVariables } from "@/lib/variables/map";
-import type { Variable } from "@/lib/variables/schema";
+import { variableListSchema } from "@/lib/variables/schema";
 import { sampleHubSpotEvents, sampleLeadSquaredLead, TEST_LEAD_PHONE } from "./sample";
 
 const now = new Date("2026-11-23T13:30:00Z");
-const variables: Variable[] = [
+const variables = variableListSchema.parse([
   { name: "name", source: "leadsquared", field: "FirstName", format: "first_name" },
   { name: "phone", source: "leadsquared", field: "Phone" },
   { name: "email", source: "leadsquared", field: "EmailAddress" },
@@ -13,7 +13,7 @@ const variables: Variable[] = [
   { name: "visit", source: "leadsquared", field: "mx_Visit", format: "date" },
   { name: "notes", source: "leadsquared", field: "mx_Notes" },
   { name: "hs_first", source: "hubspot", field: "firstname" },
-];
+]);
 
 describe("sampleLeadSquaredLead", () => {
   it("fills every mapped LeadSquared field with a plausible value and a simulator number that answers", () => {
