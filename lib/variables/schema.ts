@@ -70,3 +70,6 @@ export const variablePreviewSchema = z.object({
 });
 
 export type VariablePreviewInput = z.input<typeof variablePreviewSchema>;
+
+/** The Variable Source tab's form: the whole list, saved at once. */
+export const variableSourceFormSchema = z.object({ variables: variableListSchema });

@@ -21,8 +21,8 @@ describe("buildWebhookUrl", () => {
   });
 
   it("moves the key to an X-API-KEY header in header mode", () => {
-    const built = build({ crm: "hubspot", keyMode: "header" });
-    expect(built.url).toBe("https://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=hubspot");
+    const built = build({ keyMode: "header" });
+    expect(built.url).toBe("https://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=leadsquared");
     expect(built.headers).toEqual([{ name: "X-API-KEY", value: KEY }]);
   });
 
@@ -52,6 +52,10 @@ describe("webhookUrlFormSchema", () => {
     const found = errors({ min_trigger_time: "9am", num_of_retries: "3", gaps: ["2", "", "4"], timezone: "+05:30" });
     expect(Object.keys(found).sort()).toEqual(["gaps", "min_trigger_time", "timezone"]);
     expect(found.gaps).toMatch(/gap/i);
+  });
+
+  it("keeps the key in the URL for HubSpot, which cannot send custom headers", () => {
+    expect(errors({ crm: "hubspot", keyMode: "header" }).keyMode).toMatch(/HubSpot webhooks cannot send custom headers/);
   });
 
   it("asks for a whole API key", () => {

@@ -19,6 +19,9 @@ export const webhookUrlFormSchema = z
     timezone: z.string().trim(),
   })
   .superRefine((values, ctx) => {
+    if (values.crm === "hubspot" && values.keyMode === "header") {
+      ctx.addIssue({ code: "custom", path: ["keyMode"], message: "HubSpot webhooks cannot send custom headers: put the key in the URL." });
+    }
     // The server's own rules, so the URL shown is one the webhook accepts.
     const checked = scheduleParamsSchema.safeParse(scheduleQueryOf(values));
     for (const issue of checked.error?.issues ?? []) {
