@@ -32,7 +32,9 @@ function completeRows(rows: readonly VariableInput[]): Variable[] {
 export function LivePreview({ agentId, variables }: { agentId: string; variables: readonly VariableInput[] }) {
   const sampleId = useId();
   const [sample, setSample] = useState("");
-  const [crm, setCrm] = useState<VariableSource>(variables[0]?.source ?? "leadsquared");
+  // Follows the first variable's CRM until someone picks one.
+  const [chosenCrm, setCrm] = useState<VariableSource | null>(null);
+  const crm = chosenCrm ?? variables[0]?.source ?? "leadsquared";
   const [loadMessage, setLoadMessage] = useState<string>();
   const input: VariablePreviewInput | null = sample.trim() ? { variables: completeRows(variables), crm, sample } : null;
   // Debounced as text: a fresh object each render would restart the timer for ever.

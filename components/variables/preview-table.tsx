@@ -27,7 +27,7 @@ export function PreviewTable({ preview }: { preview: VariablePreview }) {
                   <td className="px-3 py-2 font-mono text-xs">{f.field}</td>
                   <td className="px-3 py-2">{f.raw ?? <span className="text-slate-400">—</span>}</td>
                   <td className="px-3 py-2 font-medium">{f.value || <span className="text-slate-400">(empty)</span>}</td>
-                  <td className={`px-3 py-2 ${STATUS[f.status].className}`}>
+                  <td className={`min-w-64 px-3 py-2 ${STATUS[f.status].className}`}>
                     {STATUS[f.status].text}
                     {f.reason && <span className="block text-xs text-slate-600">{f.reason}</span>}
                   </td>
