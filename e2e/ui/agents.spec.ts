@@ -93,6 +93,10 @@ test("LeadSquared: create an agent, map fields from the CRM's list, preview, bui
   await expect(preview.getByRole("row", { name: /name FirstName asha verma Asha resolved/ })).toBeVisible();
   await expect(preview.getByRole("row", { name: /interest mx_Product_Interest/ })).toContainText("This lead has no field named mx_Product_Interest");
   await shoot(page, "variables");
+  // A number that cannot be read stops the call, and the preview says why.
+  await page.getByLabel("Sample lead (JSON, as the CRM sends it)").fill('{"FirstName": "asha", "Phone": "12"}');
+  await expect(page.getByText(/^No number to call: Phone: /)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Resolved variables" }).getByRole("row", { name: /phone Phone 12/ })).toContainText("format failed");
 
   await page.getByRole("link", { name: "Webhook URL" }).click();
   await expect(page.getByText("Paste an API key or create one for this webhook to see the URL.")).toBeVisible();
@@ -140,6 +144,19 @@ test("LeadSquared: create an agent, map fields from the CRM's list, preview, bui
   await shoot(page, "list");
   await page.getByRole("link", { name: "LeadSquared caller" }).click();
   await shoot(page, "settings");
+  // A rule only the server knows (Vapi needs its ids and key) still lands next to its fields.
+  await page.getByLabel("Call provider").selectOption("vapi");
+  await page.getByLabel("Calls at once (concurrency cap)").fill("0");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Allow at least 1 call at a time.")).toBeVisible();
+  await page.getByLabel("Calls at once (concurrency cap)").fill("3");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Vapi needs the assistant id that should place the calls.")).toBeVisible();
+  await expect(page.getByText("Vapi needs your private API key.")).toBeVisible();
+  await page.getByLabel("Call provider").selectOption("simulator");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").getByText("Saved.")).toBeVisible();
+  expect((await (await api.get(`/api/v1/agents/${agentId}`)).json()).agent).toMatchObject({ provider: "simulator", concurrencyCap: 3 });
 });
 
 test("HubSpot, with the keyboard only: map contact properties, preview a contact, build the URL, send a signed test event", async ({ page }) => {
