@@ -56,6 +56,8 @@ async function addVariable(page: Page, n: number, name: string, search: string, 
 }
 
 test("LeadSquared: create an agent, map fields from the CRM's list, preview, build the URL and send a test lead", async ({ page, context }) => {
+  // One flow over three screens, each photographed at two widths: longer than the default minute on a busy machine.
+  test.slow();
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signInPage(page, email);
   await page.getByRole("link", { name: "Agents" }).click();
@@ -160,6 +162,7 @@ test("LeadSquared: create an agent, map fields from the CRM's list, preview, bui
 });
 
 test("HubSpot, with the keyboard only: map contact properties, preview a contact, build the URL, send a signed test event", async ({ page }) => {
+  test.slow();
   await signInPage(page, email);
   await page.goto("/agents/new");
   await page.getByLabel("Name", { exact: true }).pressSequentially("HubSpot caller");
