@@ -61,3 +61,15 @@ export const variableListSchema = z
 
 export type VariableList = z.output<typeof variableListSchema>;
 export type VariableListInput = z.input<typeof variableListSchema>;
+
+/** The Variable Source tab's live preview: the unsaved list and a sample lead as text (JSON or key=value pairs). */
+export const variablePreviewSchema = z.object({
+  variables: variableListSchema,
+  crm: z.enum(VARIABLE_SOURCES, { error: 'Choose "leadsquared" or "hubspot".' }),
+  sample: z.string({ error: "Paste a sample lead." }).max(65_536, "Keep the sample under 64 KB."),
+});
+
+export type VariablePreviewInput = z.input<typeof variablePreviewSchema>;
+
+/** The Variable Source tab's form: the whole list, saved at once. */
+export const variableSourceFormSchema = z.object({ variables: variableListSchema });

@@ -92,6 +92,15 @@ describe("checkToken", () => {
   });
 });
 
+describe("contactIds", () => {
+  it("lists the account's first contacts' ids, as many as asked", async () => {
+    await startFake();
+    expect(await client().contactIds()).toEqual(["90512345678"]);
+    expect(await client().contactIds(5)).toEqual(["90512345678", "90512345679"]);
+    expect(fake.requests.at(-1)?.query).toEqual({ limit: "5" });
+  });
+});
+
 describe("contactProperties", () => {
   it("lists name, label, type, field type, group and hidden flag", async () => {
     await startFake();

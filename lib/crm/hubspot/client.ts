@@ -95,6 +95,13 @@ export function createHubSpotClient(config: HubSpotConfig) {
       });
     },
 
+    /** Ids of the account's first contacts (GET /crm/v3/objects/contacts), e.g. to send a realistic test event. */
+    async contactIds(limit = 1): Promise<string[]> {
+      const data = await call("GET", `/crm/v3/objects/contacts?limit=${limit}`);
+      if (!isRecord(data) || !Array.isArray(data.results)) throw notHubSpot();
+      return data.results.flatMap(readContact).map((c) => c.id);
+    },
+
     /**
      * Contacts by id with the named properties (POST /crm/v3/objects/contacts/batch/read, §2.5), BATCH_READ_SIZE ids
      * per request. Contacts come back in the order asked, duplicates once; ids HubSpot did not return are `missing`.

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { AgentForm } from "@/components/agents/agent-form";
+import { AgentTabs, tabOf } from "@/components/agents/agent-tabs";
+import { VariableSourceEditor } from "@/components/variables/variable-source-editor";
+import { WebhookUrlBuilder } from "@/components/webhook-url/webhook-url-builder";
+import { findAgent, presentAgent } from "@/lib/agents/queries";
+import { requireAdmin } from "@/lib/auth/session";
+import type { AgentRow } from "@/lib/client/agents";
+import { env } from "@/lib/env";
+
+export default async function AgentPage({ params, searchParams }: {
+  params: Promise<{ agentId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requireAdmin();
+  const { agentId } = await params;
+  const tab = tabOf((await searchParams).tab);
+  // Dates become strings exactly as the API answers them, so the page and the query cache agree.
+  const agent = JSON.parse(JSON.stringify(presentAgent(await findAgent(user.orgId, agentId)))) as AgentRow;
+  const orgTimezone = user.organization.timezone;
+  return (
+    <>
+      <Link href="/agents" className="text-sm text-brand-700 hover:underline">← Agents</Link>
+      <h1 className="mt-2 text-xl font-semibold">{agent.name}</h1>
+      <p className="text-sm text-slate-600">
+        Agent id <code className="text-xs">{agent.id}</code>
+      </p>
+      <AgentTabs agentId={agent.id} current={tab} />
+      {tab === "settings" && <AgentForm agent={agent} orgTimezone={orgTimezone} />}
+      {tab === "variables" && <VariableSourceEditor agent={agent} />}
+      {tab === "webhook" && <WebhookUrlBuilder agent={agent} orgTimezone={orgTimezone} publicUrl={env().LEADLINE_PUBLIC_URL} />}
+    </>
+  );
+}

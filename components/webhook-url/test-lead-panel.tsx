@@ -1,0 +1,53 @@
+"use client";
+
+import Link from "next/link";
+import type { UseFormHandleSubmit } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/field";
+import { useSendTestLead } from "@/lib/client/webhook-url";
+import type { BuiltWebhookUrl } from "@/lib/webhook-url/build";
+import type { WebhookUrlForm } from "@/lib/webhook-url/schema";
+
+type Props = { agentId: string; built: BuiltWebhookUrl | null; onSend: UseFormHandleSubmit<WebhookUrlForm> };
+
+/** Posts a sample lead through the URL above, as the CRM would, and links to what it produced. */
+export function TestLeadPanel({ agentId, built, onSend }: Props) {
+  const send = useSendTestLead(agentId);
+  const result = send.data;
+  const submit = onSend(() => {
+    if (built) send.mutate({ url: built.url, apiKey: built.headers[0]?.value });
+  });
+  return (
+    <section aria-labelledby="test-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="test-heading" className="font-medium">Send a test lead</h2>
+      <p className="text-sm text-slate-600">
+        Posts a realistic new lead through the URL above (for HubSpot, a contact.creation event for a contact of the connected account),
+        using a simulator number that answers.
+      </p>
+      <div>
+        <Button type="button" onClick={submit} disabled={!built || send.isPending}>{send.isPending ? "Sending…" : "Send a test lead"}</Button>
+      </div>
+      <FormError message={send.error?.message} />
+      {result && (
+        <div role="status" className="flex flex-col gap-2 text-sm">
+          <p>
+            The webhook answered HTTP {result.httpStatus}
+            {result.leadStatus ? `: the lead was ${result.leadStatus}.` : "."}
+          </p>
+          <p className="flex flex-wrap gap-4">
+            {result.deliveryId && (
+              <Link className="text-brand-700 underline" href={`/deliveries?agent_id=${agentId}&delivery_id=${result.deliveryId}`}>
+                View delivery {result.deliveryId}
+              </Link>
+            )}
+            {result.callId && <Link className="text-brand-700 underline" href={`/calls/${result.callId}`}>View call {result.callId}</Link>}
+          </p>
+          <details>
+            <summary className="cursor-pointer">What was sent and answered</summary>
+            <pre className="mt-2 overflow-x-auto rounded-md bg-slate-50 p-2 text-xs">{JSON.stringify({ sent: result.sent, answer: result.answer }, null, 2)}</pre>
+          </details>
+        </div>
+      )}
+    </section>
+  );
+}
