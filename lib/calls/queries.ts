@@ -1,12 +1,12 @@
 import "server-only";
 import { findAgent } from "@/lib/agents/queries";
 import { createCallTask } from "@/lib/calls/create";
+import { callsWhere } from "@/lib/calls/filters";
 import type { createCallSchema, ListCallsQuery } from "@/lib/calls/schema";
 import { canCancel, canRetryNow, maxAttemptsAfterRetryNow } from "@/lib/calls/state";
 import { db } from "@/lib/db";
 import type { CallAttempt, CallTask, Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, encodeCursor } from "@/lib/http/cursor";
-import { createdBetween } from "@/lib/http/page-query";
 import { ApiError } from "@/lib/http/errors";
 import { jobDriver } from "@/lib/jobs";
 import { describeReason } from "@/lib/schedule/describe-reason";
@@ -79,15 +79,9 @@ export async function findCall(orgId: string, callId: string) {
   return task;
 }
 
+/** One page of Call History, newest first; the API, the CSV export and the benchmark all read through here. */
 export async function listCalls(orgId: string, q: ListCallsQuery) {
-  const where: Prisma.CallTaskWhereInput = {
-    orgId,
-    ...(q.agent_id ? { agentId: q.agent_id } : {}),
-    ...(q.status ? { status: q.status } : {}),
-    ...(q.outcome ? { lastOutcome: q.outcome } : {}),
-    ...createdBetween(q.from, q.to),
-    ...afterCursor(q.cursor),
-  };
+  const where: Prisma.CallTaskWhereInput = { AND: [callsWhere(orgId, q), afterCursor(q.cursor)] };
   const rows = await db.callTask.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   return { calls: page.map((t) => presentCall(t)), next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null };

@@ -1,0 +1,47 @@
+import "server-only";
+import type { CallFilters } from "@/lib/calls/schema";
+import { parseCallSearch } from "@/lib/calls/search";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { createdBetween } from "@/lib/http/page-query";
+
+function searchWhere(q: string): Prisma.CallTaskWhereInput {
+  const search = parseCallSearch(q);
+  // CRM lead ids can be all digits too (HubSpot contact ids), so a number also matches one exactly.
+  if (search.kind === "phone") return { OR: [{ phone: { contains: search.digits } }, { crmLeadId: search.raw }] };
+  return { OR: [{ leadName: { contains: search.text, mode: "insensitive" } }, { crmLeadId: { contains: search.text, mode: "insensitive" } }] };
+}
+
+/** Call History's filters as a Prisma condition, always inside the caller's organisation. */
+export function callsWhere(orgId: string, f: CallFilters): Prisma.CallTaskWhereInput {
+  return {
+    orgId,
+    ...(f.agent_id ? { agentId: f.agent_id } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.outcome ? { lastOutcome: f.outcome } : {}),
+    ...(f.crm ? { source: f.crm } : {}),
+    ...createdBetween(f.from, f.to),
+    ...(f.q ? { AND: [searchWhere(f.q)] } : {}),
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function searchSql(q: string): Prisma.Sql {
+  const search = parseCallSearch(q);
+  if (search.kind === "phone") return Prisma.sql`(phone LIKE ${`%${escapeLike(search.digits)}%`} OR crm_lead_id = ${search.raw})`;
+  const pattern = `%${escapeLike(search.text)}%`;
+  return Prisma.sql`(lead_name ILIKE ${pattern} OR crm_lead_id ILIKE ${pattern})`;
+}
+
+/** The same filters as SQL conditions on call_tasks, for the grouped chart query Prisma cannot express. */
+export function callsWhereSql(orgId: string, f: CallFilters, range: { from: Date; to: Date }): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`org_id = ${orgId}`, Prisma.sql`created_at >= ${range.from}`, Prisma.sql`created_at < ${range.to}`];
+  if (f.agent_id) parts.push(Prisma.sql`agent_id = ${f.agent_id}`);
+  if (f.status) parts.push(Prisma.sql`status = ${f.status}::"CallStatus"`);
+  if (f.outcome) parts.push(Prisma.sql`last_outcome = ${f.outcome}::"CallOutcome"`);
+  if (f.crm) parts.push(Prisma.sql`source = ${f.crm}`);
+  if (f.q) parts.push(searchSql(f.q));
+  return Prisma.join(parts, " AND ");
+}
