@@ -4,11 +4,17 @@ import { parseCallSearch } from "@/lib/calls/search";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createdBetween } from "@/lib/http/page-query";
 
+// Prisma passes `contains` to LIKE as written, so a typed % or _ would match everything.
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 function searchWhere(q: string): Prisma.CallTaskWhereInput {
   const search = parseCallSearch(q);
   // CRM lead ids can be all digits too (HubSpot contact ids), so a number also matches one exactly.
   if (search.kind === "phone") return { OR: [{ phone: { contains: search.digits } }, { crmLeadId: search.raw }] };
-  return { OR: [{ leadName: { contains: search.text, mode: "insensitive" } }, { crmLeadId: { contains: search.text, mode: "insensitive" } }] };
+  const text = escapeLike(search.text);
+  return { OR: [{ leadName: { contains: text, mode: "insensitive" } }, { crmLeadId: { contains: text, mode: "insensitive" } }] };
 }
 
 /** Call History's filters as a Prisma condition, always inside the caller's organisation. */
@@ -22,10 +28,6 @@ export function callsWhere(orgId: string, f: CallFilters): Prisma.CallTaskWhereI
     ...createdBetween(f.from, f.to),
     ...(f.q ? { AND: [searchWhere(f.q)] } : {}),
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function searchSql(q: string): Prisma.Sql {
