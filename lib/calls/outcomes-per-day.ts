@@ -10,8 +10,8 @@ export async function outcomesPerDay(orgId: string, filters: CallFilters, now = 
   const { timezone } = await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { timezone: true } });
   const range = chartRange({ from: filters.from, to: filters.to, now, zone: timezone });
   const rows = await db.$queryRaw<Array<{ day: string; outcome: string | null; count: number }>>(Prisma.sql`
-    SELECT to_char(created_at AT TIME ZONE ${timezone}, 'YYYY-MM-DD') AS day, last_outcome::text AS outcome, count(*)::int AS count
-    FROM call_tasks WHERE ${callsWhereSql(orgId, filters, range)}
-    GROUP BY 1, 2`);
+    SELECT day::text AS day, outcome::text AS outcome, count(*)::int AS count
+    FROM (SELECT (created_at AT TIME ZONE ${timezone})::date AS day, last_outcome AS outcome FROM call_tasks WHERE ${callsWhereSql(orgId, filters, range)}) AS calls
+    GROUP BY day, outcome`);
   return { timezone, days: bucketOutcomes(range.days, rows) };
 }

@@ -34,8 +34,8 @@ export function presentCall(task: CallTask, attempts?: CallAttempt[]) {
     id: task.id, agentId: task.agentId, status: task.status, source: task.source, phone: task.phone, leadName: task.leadName, crmLeadId: task.crmLeadId,
     variables: task.variables, scheduleParams: task.scheduleParams, timezone: task.timezone, attemptsMade: task.attemptsMade, maxAttempts: task.maxAttempts,
     nextAttemptAt: task.nextAttemptAt, nextAttemptReason: presentReason(task.nextAttemptReason), lastOutcome: task.lastOutcome, lastError: task.lastError,
-    createdAt: task.createdAt, finishedAt: task.finishedAt,
-    ...(attempts ? { attempts: attempts.map(presentAttempt) } : {}),
+    createdAt: task.createdAt, finishedAt: task.finishedAt, deliveryId: task.deliveryId,
+    ...(attempts ? { leadFields: task.leadFields, attempts: attempts.map(presentAttempt) } : {}),
   };
 }
 
