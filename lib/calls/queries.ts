@@ -1,7 +1,7 @@
 import "server-only";
 import { findAgent } from "@/lib/agents/queries";
 import { createCallTask } from "@/lib/calls/create";
-import { callsWhere } from "@/lib/calls/filters";
+import { callsWhere, searchCountryCode } from "@/lib/calls/filters";
 import type { createCallSchema, ListCallsQuery } from "@/lib/calls/schema";
 import { canCancel, canRetryNow, maxAttemptsAfterRetryNow } from "@/lib/calls/state";
 import { db } from "@/lib/db";
@@ -81,7 +81,8 @@ export async function findCall(orgId: string, callId: string) {
 
 /** One page of Call History, newest first; the API, the CSV export and the benchmark all read through here. */
 export async function listCalls(orgId: string, q: ListCallsQuery) {
-  const where: Prisma.CallTaskWhereInput = { AND: [callsWhere(orgId, q), afterCursor(q.cursor)] };
+  const countryCode = q.q ? await searchCountryCode(orgId) : null;
+  const where: Prisma.CallTaskWhereInput = { AND: [callsWhere(orgId, q, countryCode), afterCursor(q.cursor)] };
   const rows = await db.callTask.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   return { calls: page.map((t) => presentCall(t)), next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null };

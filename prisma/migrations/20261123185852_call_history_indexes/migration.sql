@@ -1,9 +1,6 @@
 -- CreateExtension
 CREATE EXTENSION IF NOT EXISTS "pg_trgm";
 
--- DropIndex
-DROP INDEX "delivery_leads_delivery_id_idx";
-
 -- CreateIndex
 CREATE INDEX "call_tasks_agent_id_created_at_id_idx" ON "call_tasks"("agent_id", "created_at" DESC, "id" DESC);
 
@@ -18,6 +15,9 @@ CREATE INDEX "call_tasks_org_id_source_created_at_id_idx" ON "call_tasks"("org_i
 
 -- CreateIndex
 CREATE INDEX "call_tasks_org_id_created_at_last_outcome_idx" ON "call_tasks"("org_id", "created_at", "last_outcome");
+
+-- CreateIndex
+CREATE INDEX "call_tasks_org_id_phone_idx" ON "call_tasks"("org_id", "phone");
 
 -- CreateIndex
 CREATE INDEX "call_tasks_lead_name_idx" ON "call_tasks" USING GIN ("lead_name" gin_trgm_ops);

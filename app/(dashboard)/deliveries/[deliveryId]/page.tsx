@@ -1,0 +1,20 @@
+import { notFound } from "next/navigation";
+import { DeliveryDetailView } from "@/components/deliveries/delivery-detail";
+import { findAgent } from "@/lib/agents/queries";
+import { requireUser } from "@/lib/auth/session";
+import { findDelivery } from "@/lib/deliveries/queries";
+import { ApiError } from "@/lib/http/errors";
+
+const orNull = (err: unknown) => {
+  if (err instanceof ApiError && err.status === 404) return null;
+  throw err;
+};
+
+export default async function DeliveryPage({ params }: { params: Promise<{ deliveryId: string }> }) {
+  const user = await requireUser();
+  const { deliveryId } = await params;
+  const delivery = await findDelivery(user.orgId, deliveryId).catch(orNull);
+  if (!delivery) notFound();
+  const agent = delivery.agentId ? await findAgent(user.orgId, delivery.agentId).catch(orNull) : null;
+  return <DeliveryDetailView deliveryId={deliveryId} agentName={agent?.name ?? null} canAct={user.role === "admin"} />;
+}
