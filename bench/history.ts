@@ -20,7 +20,7 @@ async function main() {
   const { listCalls } = await import("@/lib/calls/queries");
   const { outcomesPerDay } = await import("@/lib/calls/outcomes-per-day");
   const { listCallsQuerySchema, callFiltersSchema } = await import("@/lib/calls/schema");
-  const { EXPORT_BATCH } = await import("@/lib/calls/export");
+  const { EXPORT_BATCH, exportBatch } = await import("@/lib/calls/export");
   const { createAgentRow } = await import("@/test/call-fixtures");
   const { createOrg } = await import("@/test/factories");
   const { seedSyntheticCalls } = await import("@/test/history-seed");
@@ -66,7 +66,11 @@ async function main() {
     ["chart (92 days, agent)", { agent_id: agents[0]!.id, from: "2026-08-24T00:00:00Z", to: "2026-11-24T00:00:00Z" }, "chart"],
   ];
   const run = (kind: string, q: Record<string, string>) =>
-    kind === "chart" ? outcomesPerDay(orgId, callFiltersSchema.parse(q), NEWEST) : listCalls(orgId, { ...listCallsQuerySchema.parse(q), ...(kind === "export" ? { limit: EXPORT_BATCH } : {}) });
+    kind === "chart"
+      ? outcomesPerDay(orgId, callFiltersSchema.parse(q), NEWEST)
+      : kind === "export"
+        ? exportBatch(orgId, callFiltersSchema.parse(q), undefined, EXPORT_BATCH, null)
+        : listCalls(orgId, listCallsQuerySchema.parse(q));
 
   const rows: Array<Record<string, string | number>> = [];
   for (const [name, q, kind] of shapes) {
@@ -91,12 +95,13 @@ async function main() {
     ["status", `org_id = '${orgId}' AND status = 'scheduled'`],
     ["outcome", `org_id = '${orgId}' AND last_outcome = 'busy'`],
     ["crm", `org_id = '${orgId}' AND source = 'hubspot'`],
-    ["search phone", `org_id = '${orgId}' AND (phone LIKE '%424242%' OR crm_lead_id = '424242')`],
+    ["search whole number", `org_id = '${orgId}' AND (phone = '+919800424242' OR crm_lead_id = '+91 98 0042 4242')`],
+    ["search part of a number", `org_id = '${orgId}' AND (phone LIKE '%424242%' OR crm_lead_id = '424242')`],
     ["search name", `org_id = '${orgId}' AND (lead_name ILIKE '%meera iyer%' OR crm_lead_id ILIKE '%meera iyer%')`],
   ];
   for (const [name, where] of plans) {
     const plan = await db.$queryRaw<Array<{ "QUERY PLAN": string }>>(Prisma.sql`EXPLAIN ${Prisma.raw(`SELECT * FROM call_tasks WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT 51`)}`);
-    const used = [...new Set(plan.flatMap((p) => [...p["QUERY PLAN"].matchAll(/(?:Index|Index Only|Bitmap Index) Scan(?: Backward)? on (\w+)|Index Scan using (\w+)|Bitmap Index Scan on (\w+)|Seq Scan on (\w+)/g)].map((m) => m.slice(1).find(Boolean)! + (m[0].startsWith("Seq") ? " (SEQ SCAN)" : ""))))];
+    const used = [...new Set(plan.flatMap((p) => [...p["QUERY PLAN"].matchAll(/(Seq Scan on|Index Only Scan(?: Backward)? using|Index Scan(?: Backward)? using|Bitmap Index Scan on) (\w+)/g)].map((m) => `${m[2]} (${m[1]!.replace(/ (using|on)$/, "")})`)))];
     console.log(`plan ${name}: ${used.join(", ")}`);
   }
   await db.$disconnect();

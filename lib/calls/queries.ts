@@ -16,7 +16,7 @@ import type { AttemptReason } from "@/lib/schedule/types";
 import { formatPhoneE164 } from "@/lib/variables/phone";
 import type { z } from "zod";
 
-function presentReason(reason: Prisma.JsonValue | null) {
+export function presentReason(reason: Prisma.JsonValue | null) {
   if (!reason || typeof reason !== "object" || !("kind" in reason)) return null;
   const r = reason as AttemptReason | { kind: "finished"; why: string };
   return { ...r, text: r.kind === "finished" ? `finished: ${r.why}` : describeReason(r) };
@@ -79,11 +79,13 @@ export async function findCall(orgId: string, callId: string) {
   return task;
 }
 
+export const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.CallTaskOrderByWithRelationInput[];
+
 /** One page of Call History, newest first; the API, the CSV export and the benchmark all read through here. */
 export async function listCalls(orgId: string, q: ListCallsQuery) {
   const countryCode = q.q ? await searchCountryCode(orgId) : null;
   const where: Prisma.CallTaskWhereInput = { AND: [callsWhere(orgId, q, countryCode), afterCursor(q.cursor)] };
-  const rows = await db.callTask.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: q.limit + 1 });
+  const rows = await db.callTask.findMany({ where, orderBy: NEWEST_FIRST, take: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   return { calls: page.map((t) => presentCall(t)), next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null };
 }
