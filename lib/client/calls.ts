@@ -1,8 +1,9 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { OutcomeDay } from "@/lib/calls/outcome-days";
 import { apiFetch } from "@/lib/client/api";
+import { useKeysetPages } from "@/lib/client/keyset-pages";
 
 export type CallRow = {
   id: string; agentId: string; status: string; source: string; phone: string; leadName: string | null; crmLeadId: string | null;
@@ -32,14 +33,7 @@ const LIVE = { refetchInterval: 3_000, refetchIntervalInBackground: false } as c
 
 /** Call History's pages, newest first, refreshed every few seconds while the tab is visible. */
 export function useCallPages(query: Record<string, string>) {
-  return useInfiniteQuery({
-    queryKey: callKeys.list(query),
-    queryFn: ({ pageParam }) =>
-      apiFetch<{ calls: CallRow[]; next_cursor: string | null }>(`/api/v1/calls?${new URLSearchParams({ ...query, ...(pageParam ? { cursor: pageParam } : {}) })}`),
-    initialPageParam: "",
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-    ...LIVE,
-  });
+  return useKeysetPages<"calls", CallRow>(callKeys.list(query), "/api/v1/calls", "calls", query, LIVE.refetchInterval);
 }
 
 export function useOutcomesPerDay(query: Record<string, string>) {

@@ -1,7 +1,8 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
+import { useKeysetPages } from "@/lib/client/keyset-pages";
 
 export type DeliveryRow = {
   id: string; agentId: string | null; crm: string | null; status: string; httpStatus: number; contentType: string | null; eventType: string | null;
@@ -19,15 +20,7 @@ export const deliveryKeys = {
 };
 
 export function useDeliveryPages(query: Record<string, string>) {
-  return useInfiniteQuery({
-    queryKey: deliveryKeys.list(query),
-    queryFn: ({ pageParam }) =>
-      apiFetch<{ deliveries: DeliveryRow[]; next_cursor: string | null }>(`/api/v1/deliveries?${new URLSearchParams({ ...query, ...(pageParam ? { cursor: pageParam } : {}) })}`),
-    initialPageParam: "",
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-    refetchInterval: 5_000,
-    refetchIntervalInBackground: false,
-  });
+  return useKeysetPages<"deliveries", DeliveryRow>(deliveryKeys.list(query), "/api/v1/deliveries", "deliveries", query, 5_000);
 }
 
 export function useDelivery(id: string) {

@@ -3,18 +3,13 @@ import { DeliveryDetailView } from "@/components/deliveries/delivery-detail";
 import { findAgent } from "@/lib/agents/queries";
 import { requireUser } from "@/lib/auth/session";
 import { findDelivery } from "@/lib/deliveries/queries";
-import { ApiError } from "@/lib/http/errors";
-
-const orNull = (err: unknown) => {
-  if (err instanceof ApiError && err.status === 404) return null;
-  throw err;
-};
+import { nullIfNotFound } from "@/lib/http/not-found";
 
 export default async function DeliveryPage({ params }: { params: Promise<{ deliveryId: string }> }) {
   const user = await requireUser();
   const { deliveryId } = await params;
-  const delivery = await findDelivery(user.orgId, deliveryId).catch(orNull);
+  const delivery = await findDelivery(user.orgId, deliveryId).catch(nullIfNotFound);
   if (!delivery) notFound();
-  const agent = delivery.agentId ? await findAgent(user.orgId, delivery.agentId).catch(orNull) : null;
+  const agent = delivery.agentId ? await findAgent(user.orgId, delivery.agentId).catch(nullIfNotFound) : null;
   return <DeliveryDetailView deliveryId={deliveryId} agentName={agent?.name ?? null} canAct={user.role === "admin"} />;
 }
