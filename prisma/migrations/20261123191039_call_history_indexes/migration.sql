@@ -14,7 +14,7 @@ CREATE INDEX "call_tasks_org_id_last_outcome_created_at_id_idx" ON "call_tasks"(
 CREATE INDEX "call_tasks_org_id_source_created_at_id_idx" ON "call_tasks"("org_id", "source", "created_at" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "call_tasks_org_id_created_at_last_outcome_idx" ON "call_tasks"("org_id", "created_at", "last_outcome");
+CREATE INDEX "call_tasks_org_id_created_at_last_outcome_agent_id_status_s_idx" ON "call_tasks"("org_id", "created_at", "last_outcome", "agent_id", "status", "source");
 
 -- CreateIndex
 CREATE INDEX "call_tasks_org_id_phone_idx" ON "call_tasks"("org_id", "phone");
