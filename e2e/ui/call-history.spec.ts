@@ -42,6 +42,7 @@ test("Call History shows a webhook lead's call and follows it as it is dialed, w
 });
 
 test("filters, search, chart, CSV, detail with cancel and retry, keyboard only, and another organisation sees none of it", async ({ page, playwright, baseURL }) => {
+  test.setTimeout(150_000);
   const { account, api } = await secondOrganisation(playwright, baseURL!, "Initech", "lu@initech.test");
   const agent = await createAgent(api, { name: "Closer" });
   const call = async (name: string, phone: string, schedule: Record<string, string> = {}) => {
@@ -123,6 +124,7 @@ test("filters, search, chart, CSV, detail with cancel and retry, keyboard only, 
 
   // The first organisation's admin (set up in the test above) sees none of Initech's calls, in pages or the API.
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
   await signInPage(page, "asha@acme.test");
   await page.goto("/calls?q=arjun");
   await expect(page.getByText("No calls match these filters.")).toBeVisible();

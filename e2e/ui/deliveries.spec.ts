@@ -7,6 +7,7 @@ import { screenshots, secondOrganisation, tabTo } from "../support/history";
 test.beforeAll(resetDatabase);
 
 test("a rejected delivery says how to fix it; after the fix, Replay turns it into a call; another organisation sees none of it", async ({ page, playwright, baseURL }) => {
+  test.setTimeout(150_000);
   const { api, key, account } = await organisationWithKey(playwright, baseURL!);
   const agent = await createAgent(api, { name: "Follow-up" });
   // The admin forgot the phone mapping: the lead cannot be called.
@@ -64,6 +65,7 @@ test("a rejected delivery says how to fix it; after the fix, Replay turns it int
   const deliveryId = new URL(page.url()).pathname.split("/").pop()!;
   const other = await secondOrganisation(playwright, baseURL!, "Globex", "bo@globex.test");
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
   await signInPage(page, other.account.email);
   await page.goto("/deliveries");
   await expect(page.getByText("No webhook deliveries yet.")).toBeVisible();
