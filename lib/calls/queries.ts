@@ -1,12 +1,12 @@
 import "server-only";
 import { findAgent } from "@/lib/agents/queries";
 import { createCallTask } from "@/lib/calls/create";
+import { callsWhere, searchCountryCode } from "@/lib/calls/filters";
 import type { createCallSchema, ListCallsQuery } from "@/lib/calls/schema";
 import { canCancel, canRetryNow, maxAttemptsAfterRetryNow } from "@/lib/calls/state";
 import { db } from "@/lib/db";
 import type { CallAttempt, CallTask, Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, encodeCursor } from "@/lib/http/cursor";
-import { createdBetween } from "@/lib/http/page-query";
 import { ApiError } from "@/lib/http/errors";
 import { jobDriver } from "@/lib/jobs";
 import { describeReason } from "@/lib/schedule/describe-reason";
@@ -16,7 +16,7 @@ import type { AttemptReason } from "@/lib/schedule/types";
 import { formatPhoneE164 } from "@/lib/variables/phone";
 import type { z } from "zod";
 
-function presentReason(reason: Prisma.JsonValue | null) {
+export function presentReason(reason: Prisma.JsonValue | null) {
   if (!reason || typeof reason !== "object" || !("kind" in reason)) return null;
   const r = reason as AttemptReason | { kind: "finished"; why: string };
   return { ...r, text: r.kind === "finished" ? `finished: ${r.why}` : describeReason(r) };
@@ -34,8 +34,8 @@ export function presentCall(task: CallTask, attempts?: CallAttempt[]) {
     id: task.id, agentId: task.agentId, status: task.status, source: task.source, phone: task.phone, leadName: task.leadName, crmLeadId: task.crmLeadId,
     variables: task.variables, scheduleParams: task.scheduleParams, timezone: task.timezone, attemptsMade: task.attemptsMade, maxAttempts: task.maxAttempts,
     nextAttemptAt: task.nextAttemptAt, nextAttemptReason: presentReason(task.nextAttemptReason), lastOutcome: task.lastOutcome, lastError: task.lastError,
-    createdAt: task.createdAt, finishedAt: task.finishedAt,
-    ...(attempts ? { attempts: attempts.map(presentAttempt) } : {}),
+    createdAt: task.createdAt, finishedAt: task.finishedAt, deliveryId: task.deliveryId,
+    ...(attempts ? { leadFields: task.leadFields, attempts: attempts.map(presentAttempt) } : {}),
   };
 }
 
@@ -79,16 +79,13 @@ export async function findCall(orgId: string, callId: string) {
   return task;
 }
 
+export const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.CallTaskOrderByWithRelationInput[];
+
+/** One page of Call History, newest first; the API, the CSV export and the benchmark all read through here. */
 export async function listCalls(orgId: string, q: ListCallsQuery) {
-  const where: Prisma.CallTaskWhereInput = {
-    orgId,
-    ...(q.agent_id ? { agentId: q.agent_id } : {}),
-    ...(q.status ? { status: q.status } : {}),
-    ...(q.outcome ? { lastOutcome: q.outcome } : {}),
-    ...createdBetween(q.from, q.to),
-    ...afterCursor(q.cursor),
-  };
-  const rows = await db.callTask.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: q.limit + 1 });
+  const countryCode = q.q ? await searchCountryCode(orgId) : null;
+  const where: Prisma.CallTaskWhereInput = { AND: [callsWhere(orgId, q, countryCode), afterCursor(q.cursor)] };
+  const rows = await db.callTask.findMany({ where, orderBy: NEWEST_FIRST, take: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   return { calls: page.map((t) => presentCall(t)), next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null };
 }

@@ -19,12 +19,23 @@ export const createCallSchema = z
 
 export const CALL_STATUSES = [...OPEN_STATUSES, ...FINAL_STATUSES] as const;
 
-export const listCallsQuerySchema = z.object({
+/** Where a call came from: a CRM's webhook or the calls API. */
+export const CALL_SOURCES = ["leadsquared", "hubspot", "api"] as const;
+
+/** Call History's filters; the list, the CSV export and the chart all take exactly these. */
+export const callFiltersSchema = z.object({
   agent_id: z.string().optional(),
   status: z.enum(CALL_STATUSES, { message: `status is one of ${CALL_STATUSES.join(", ")}` }).optional(),
   outcome: z.enum(OUTCOMES, { message: `outcome is one of ${OUTCOMES.join(", ")}` }).optional(),
-  ...pageQueryShape,
+  crm: z.enum(CALL_SOURCES, { message: `crm is one of ${CALL_SOURCES.join(", ")}` }).optional(),
+  /** Part of the lead's name, number or CRM lead id. */
+  q: z.string().trim().max(100, "q is at most 100 characters").transform((q) => q || undefined).optional(),
+  from: pageQueryShape.from,
+  to: pageQueryShape.to,
 });
 
+export const listCallsQuerySchema = callFiltersSchema.extend({ cursor: pageQueryShape.cursor, limit: pageQueryShape.limit });
+
 export type CreateCallInput = z.input<typeof createCallSchema>;
+export type CallFilters = z.output<typeof callFiltersSchema>;
 export type ListCallsQuery = z.output<typeof listCallsQuerySchema>;

@@ -17,8 +17,12 @@ export async function listDeliveries(orgId: string, q: ListDeliveriesQuery) {
     ...createdBetween(q.from, q.to),
     ...afterCursor(q.cursor),
   };
-  const rows = await db.delivery.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: q.limit + 1, omit: { body: true } });
-  const page = rows.slice(0, q.limit);
+  const rows = await db.delivery.findMany({
+    where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: q.limit + 1, omit: { body: true },
+    // The first rejected lead's reason, so the log says what went wrong without opening each delivery.
+    include: { leads: { where: { status: "rejected" }, orderBy: { id: "asc" }, take: 1, select: { reason: true } } },
+  });
+  const page = rows.slice(0, q.limit).map(({ leads, ...d }) => ({ ...d, firstRejection: leads[0]?.reason ?? null }));
   return { deliveries: page, next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null };
 }
 

@@ -1,12 +1,14 @@
-import { CallsTable } from "@/components/calls/calls-table";
+import { Suspense } from "react";
+import { CallHistory } from "@/components/calls/call-history";
+import { listAgents } from "@/lib/agents/queries";
 import { requireUser } from "@/lib/auth/session";
 
 export default async function CallsPage() {
-  await requireUser();
+  const user = await requireUser();
+  const agents = (await listAgents(user.orgId)).map((a) => ({ id: a.id, name: a.name }));
   return (
-    <>
-      <h1 className="text-xl font-semibold">Call History</h1>
-      <CallsTable />
-    </>
+    <Suspense>
+      <CallHistory agents={agents} timezone={user.organization.timezone} />
+    </Suspense>
   );
 }

@@ -1,0 +1,35 @@
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+const FIRST = ["Meera", "Arjun", "Priya", "Rahul", "Ananya", "Vikram", "Kavya", "Rohan", "Isha", "Karan", "Neha", "Aditya", "Sneha", "Dev", "Pooja", "Nikhil", "Riya", "Sahil", "Tara", "Yash"];
+const LAST = ["Iyer", "Sharma", "Patel", "Reddy", "Nair", "Gupta", "Khan", "Das", "Menon", "Joshi", "Rao", "Singh", "Bose", "Kapoor", "Pillai"];
+
+/**
+ * `count` synthetic calls for one organisation in a single INSERT … SELECT generate_series (a million in seconds):
+ * newest at `newest`, one every `spacingSeconds` before it, agents, CRMs, statuses and outcomes in rotation.
+ * Names are "<first> <last>"; phones +9198<8 digits of the row number>; LeadSquared ids a uuid, HubSpot ids numeric.
+ */
+export async function seedSyntheticCalls(opts: { orgId: string; agentIds: string[]; count: number; newest: Date; spacingSeconds: number; idPrefix: string; withAttempts?: boolean }) {
+  const agents = opts.agentIds;
+  await db.$executeRaw(Prisma.sql`
+    INSERT INTO call_tasks (id, org_id, agent_id, status, source, phone, lead_name, crm_lead_id, variables, schedule_params, timezone,
+      max_attempts, attempts_made, next_attempt_at, next_attempt_reason, last_outcome, created_at, updated_at, finished_at)
+    SELECT ${opts.idPrefix} || '_' || lpad(i::text, 9, '0'), ${opts.orgId}, (${agents}::text[])[1 + i % ${agents.length}],
+      (ARRAY['completed','completed','completed','completed','failed','failed','scheduled','cancelled','completed','failed'])[1 + i % 10]::"CallStatus",
+      (ARRAY['leadsquared','hubspot','api'])[1 + i % 3],
+      '+9198' || lpad(i::text, 8, '0'),
+      (${FIRST}::text[])[1 + i % ${FIRST.length}] || ' ' || (${LAST}::text[])[1 + (i / ${FIRST.length}) % ${LAST.length}],
+      CASE i % 3 WHEN 0 THEN md5(${opts.idPrefix} || i)::uuid::text WHEN 1 THEN (100000000 + i)::text END,
+      '{}'::jsonb, '{}'::jsonb, 'Asia/Kolkata', 3, CASE WHEN i % 10 IN (6, 7) THEN 0 ELSE 1 + i % 3 END,
+      CASE WHEN i % 10 = 6 THEN ${opts.newest}::timestamptz + interval '1 hour' END, NULL,
+      (CASE WHEN i % 10 IN (0,1,2,3,8) THEN 'completed' WHEN i % 10 IN (4,5,9) THEN (ARRAY['no_answer','busy','voicemail','failed'])[1 + i % 4] END)::"CallOutcome",
+      ${opts.newest}::timestamptz - make_interval(secs => i * ${opts.spacingSeconds}::float8), now(),
+      CASE WHEN i % 10 NOT IN (6) THEN ${opts.newest}::timestamptz - make_interval(secs => i * ${opts.spacingSeconds}::float8) + interval '5 minutes' END
+    FROM generate_series(0, ${opts.count - 1}) AS i`);
+  if (!opts.withAttempts) return;
+  await db.$executeRaw(Prisma.sql`
+    INSERT INTO call_attempts (id, task_id, agent_id, number, status, scheduled_at, reason, dialed_at, ended_at, provider, provider_call_id, outcome, variables_sent, created_at)
+    SELECT 'att_' || t.id, t.id, t.agent_id, 1, 'ended', t.created_at, '{"kind":"immediate"}'::jsonb, t.created_at, t.created_at + interval '1 minute',
+      'simulator', 'sim_' || t.id, t.last_outcome, '{}'::jsonb, t.created_at
+    FROM call_tasks t WHERE t.org_id = ${opts.orgId} AND t.last_outcome IS NOT NULL`);
+}
