@@ -36,7 +36,7 @@ export function TestLeadPanel({ agentId, built, onSend }: Props) {
           </p>
           <p className="flex flex-wrap gap-4">
             {result.deliveryId && (
-              <Link className="text-brand-700 underline" href={`/deliveries?agent_id=${agentId}&delivery_id=${result.deliveryId}`}>
+              <Link className="text-brand-700 underline" href={`/deliveries/${result.deliveryId}`}>
                 View delivery {result.deliveryId}
               </Link>
             )}
