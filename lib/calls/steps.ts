@@ -87,6 +87,7 @@ export async function dialAttempt(deps: StepDeps, taskId: string, attempt: numbe
   try {
     const { providerCallId } = await binding.provider.startCall({
       attemptId: claim.attemptId,
+      attempt,
       to: claim.phone,
       settings: claim.agent.providerSettings as Record<string, string>,
       credentials: binding.credentials,

@@ -4,6 +4,8 @@ import type { Outcome } from "@/lib/schedule/types";
 export type StartCallRequest = {
   /** Our attempt id: sent along so the provider's reports can be matched, and as an idempotency key where supported. */
   attemptId: string;
+  /** 1 for the first call to this lead, 2 for the first retry, … */
+  attempt: number;
   /** E.164, e.g. +919876543210 */
   to: string;
   /** The agent's provider settings (e.g. Vapi assistantId, phoneNumberId); never secrets. */

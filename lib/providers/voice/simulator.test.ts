@@ -8,7 +8,7 @@ const SECRET = "sim-secret-0123456789";
 const DELAY_MS = 40;
 
 function request(overrides: Partial<StartCallRequest> & { statusUrl: string }): StartCallRequest {
-  return { attemptId: "att_1", to: "+919876543210", settings: {}, credentials: {}, variables: { name: "Asha" }, ...overrides };
+  return { attemptId: "att_1", attempt: 1, to: "+919876543210", settings: {}, credentials: {}, variables: { name: "Asha" }, ...overrides };
 }
 
 function hmac(secret: string, body: string) {
@@ -115,11 +115,15 @@ describe("simulator startCall", () => {
   });
 
   it.each([
-    { to: "+91 98765 40000", outcome: "no_answer" },
-    { to: "+1 (415) 555-0001", outcome: "busy" },
-    { to: "+10000000010", outcome: "completed" },
-  ])("picks the outcome from the last four digits of $to", ({ to, outcome }) => {
-    expect(simulatedOutcome(to)).toBe(outcome);
+    { to: "+91 98765 40000", attempt: 1, outcome: "no_answer" },
+    { to: "+91 98765 40000", attempt: 3, outcome: "no_answer" },
+    { to: "+1 (415) 555-0001", attempt: 1, outcome: "busy" },
+    { to: "+10000000010", attempt: 1, outcome: "completed" },
+    { to: "+919876540004", attempt: 1, outcome: "no_answer" },
+    { to: "+919876540004", attempt: 2, outcome: "completed" },
+    { to: "+919876540004", attempt: 4, outcome: "completed" },
+  ])("picks the outcome of attempt $attempt from the last four digits of $to", ({ to, attempt, outcome }) => {
+    expect(simulatedOutcome(to, attempt)).toBe(outcome);
   });
 });
 

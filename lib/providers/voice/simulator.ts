@@ -23,6 +23,8 @@ export const SIMULATOR_TEST_NUMBERS: Readonly<Record<string, Outcome>> = {
   "0002": "failed",
   "0003": "voicemail",
 };
+/** Ends in 0004: nobody answers the first call, a retry is answered; shows a retry working end to end. */
+const ANSWERS_ON_RETRY = "0004";
 
 const DETAILS: Record<Outcome, string> = {
   completed: "simulated: answered and talked",
@@ -49,8 +51,10 @@ const reportSchema = z.object({
 /** The JSON body the simulator posts to `statusUrl`. */
 export type SimulatorReport = z.infer<typeof reportSchema>;
 
-export function simulatedOutcome(to: string): Outcome {
-  return SIMULATOR_TEST_NUMBERS[to.replace(/\D/g, "").slice(-4)] ?? "completed";
+export function simulatedOutcome(to: string, attempt: number): Outcome {
+  const last4 = to.replace(/\D/g, "").slice(-4);
+  if (last4 === ANSWERS_ON_RETRY) return attempt === 1 ? "no_answer" : "completed";
+  return SIMULATOR_TEST_NUMBERS[last4] ?? "completed";
 }
 
 export function createSimulator(options: SimulatorOptions): VoiceProvider {
@@ -105,7 +109,7 @@ export function createSimulator(options: SimulatorOptions): VoiceProvider {
       }
       const callId = `sim_${randomToken(20)}`;
       remember(req.attemptId, callId);
-      const outcome = simulatedOutcome(req.to);
+      const outcome = simulatedOutcome(req.to, req.attempt);
       setTimeout(() => {
         void deliver(req.statusUrl, {
           type: "call.ended",

@@ -10,6 +10,7 @@ const SECRET = "whsec_agent_one";
 function request(overrides: Partial<StartCallRequest> = {}): StartCallRequest {
   return {
     attemptId: "att_0123456789abcdefghij",
+    attempt: 1,
     to: "+919876543210",
     settings: { assistantId: "asst-1", phoneNumberId: "pn-1" },
     credentials: { apiKey: API_KEY, webhookSecret: SECRET },
