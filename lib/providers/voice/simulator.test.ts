@@ -32,7 +32,7 @@ describe("simulator against a local status receiver", () => {
     { to: "+919876540002", outcome: "failed", retryable: true },
     { to: "+919876540003", outcome: "voicemail", retryable: true },
     { to: "+919876543210", outcome: "completed", retryable: false },
-    { to: "+14155550004", outcome: "completed", retryable: false },
+    { to: "+14155550009", outcome: "completed", retryable: false },
   ])("reports $outcome for $to after the delay, signed", async ({ to, outcome, retryable }) => {
     const startedAt = Date.now();
     const { providerCallId } = await simulator.startCall(request({ attemptId: `att_${to}`, to, statusUrl: receiver.url }));
