@@ -2,7 +2,8 @@
 // LeadSquared leads, measured against a bare route handler of the same server (LeadSquared's HEAD handshake, which
 // does no work) in the same run. Afterwards every acknowledged lead is counted in Postgres.
 // Run: npm run bench -- webhook-ingest [--senders 50] [--seconds 15]
-import { parseArgs } from "node:util";
+import { execFile } from "node:child_process";
+import { parseArgs, promisify } from "node:util";
 import pg from "pg";
 import { startAppServer } from "../e2e/support/server";
 import { bootBenchDatabase } from "./support";
@@ -10,6 +11,7 @@ import { bootBenchDatabase } from "./support";
 const { values } = parseArgs({ options: { senders: { type: "string", default: "50" }, seconds: { type: "string", default: "15" } } });
 const SENDERS = Number(values.senders);
 const SECONDS = Number(values.seconds);
+const execFileAsync = promisify(execFile);
 
 type Run = { ok: number; failed: number; latencies: number[]; ms: number };
 
@@ -47,10 +49,11 @@ async function main() {
       body: JSON.stringify({ organizationName: "Bench", timezone: "Asia/Kolkata", countryCode: "+91", name: "B", email: "bench@example.com", password: "correct horse battery" }),
     });
     if (setup.status !== 201) throw new Error(`setup failed: ${setup.status}`);
-    const { execFileSync } = await import("node:child_process");
-    const orgs = JSON.parse(execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", "list-orgs", "--json"], { env: { ...process.env, DATABASE_URL: bench.url } }).toString());
-    const orgId = orgs.organizations[0].id as string;
-    const { key } = JSON.parse(execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", "create-api-key", "--org", orgId, "--name", "bench", "--json"], { env: { ...process.env, DATABASE_URL: bench.url } }).toString());
+    // Asynchronously: a blocked event loop misses the server closing an idle keep-alive socket, and the next fetch fails.
+    const admin = async (...args: string[]) =>
+      JSON.parse((await execFileAsync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", ...args, "--json"], { env: { ...process.env, DATABASE_URL: bench.url } })).stdout);
+    const orgId = (await admin("list-orgs")).organizations[0].id as string;
+    const { key } = await admin("create-api-key", "--org", orgId, "--name", "bench");
     const headers = { "content-type": "application/json", "x-api-key": key };
     const agent = await (await fetch(`${server.baseURL}/api/v1/agents`, { method: "POST", headers, body: JSON.stringify({ name: "Bench", concurrencyCap: 2 }) })).json();
     await fetch(`${server.baseURL}/api/v1/agents/${agent.agent.id}/variables`, { method: "PUT", headers, body: JSON.stringify({ variables: [{ name: "name", source: "leadsquared", field: "FirstName" }, { name: "phone", source: "leadsquared", field: "Phone" }] }) });
