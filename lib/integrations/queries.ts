@@ -4,7 +4,7 @@ import { checkLeadSquaredHost } from "@/lib/crm/leadsquared/host";
 import { createLeadSquaredClient, type LeadSquaredClient } from "@/lib/crm/leadsquared/client";
 import { createAccountLimiters } from "@/lib/crm/leadsquared/rate-limit";
 import { decryptSecret, encryptSecret, secretHint } from "@/lib/crypto/secrets";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { CrmType, Integration } from "@/lib/generated/prisma/client";
 import { CrmError } from "@/lib/http/fetch-json";
@@ -39,12 +39,18 @@ export function hubSpotClientFor(integration: Integration): HubSpotClient {
   return createHubSpotClient({ baseUrl: env().HUBSPOT_API_BASE_URL, token: secretsOf<HubSpotSecrets>(integration).token });
 }
 
-export function hubSpotClientSecret(integration: Integration): string | undefined {
+export function hubSpotClientSecret(integration: Pick<Integration, "secrets">): string | undefined {
   return secretsOf<HubSpotSecrets>(integration).clientSecret;
 }
 
 export function findIntegration(orgId: string, crm: CrmType) {
   return db.integration.findUnique({ where: { orgId_crm: { orgId, crm } } });
+}
+
+/** The webhook's read, on every delivery so a connection or disconnection counts at once: whether the CRM is connected, and its sealed secrets. */
+export async function findIntegrationSecrets(orgId: string, crm: CrmType): Promise<Pick<Integration, "secrets"> | null> {
+  const { rows } = await pool().query<{ secrets: string }>({ name: "integration-secrets", text: "SELECT secrets FROM integrations WHERE org_id = $1 AND crm = $2", values: [orgId, crm] });
+  return rows[0] ?? null;
 }
 
 /** A failed credential check, told to the admin next to the field to fix; anything unexpected stays a 500. */

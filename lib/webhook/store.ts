@@ -90,7 +90,8 @@ delivery AS (
 SELECT o.status, o.reason, o.call_id, o.next_attempt_at${withJobs ? ", (SELECT n FROM job) AS jobs" : ""} FROM outcome o ORDER BY o.ord`;
 }
 
-const STATEMENTS = { withJobs: statement(true), withoutJobs: statement(false) };
+// Named, so each pooled connection parses and plans the statement once.
+const STATEMENTS = { withJobs: { name: "store-delivery-with-jobs", text: statement(true) }, withoutJobs: { name: "store-delivery", text: statement(false) } };
 
 /**
  * Writes a planned delivery. `statusByAccepted[n]` is the delivery's status when n of its calls turn out new (the rest
@@ -105,9 +106,9 @@ export async function storeDelivery(input: { delivery: DeliveryRow; leads: Plann
   }));
   const withJobs = input.leads.some((l) => l.kind === "call" && l.job);
   const deliveryColumns = { id: d.id, org_id: d.orgId, agent_id: d.agentId, crm: d.crm, content_type: d.contentType, event_type: d.eventType, query: d.query, body: d.body, body_bytes: d.bodyBytes };
-  const { rows } = await pool().query<{ status: LeadOutcomeStatus; reason: string | null; call_id: string | null; next_attempt_at: Date | null }>(
-    withJobs ? STATEMENTS.withJobs : STATEMENTS.withoutJobs,
-    [JSON.stringify(deliveryColumns), JSON.stringify(leads), input.duplicateReason, JSON.stringify(input.statusByAccepted)],
-  );
+  const { rows } = await pool().query<{ status: LeadOutcomeStatus; reason: string | null; call_id: string | null; next_attempt_at: Date | null }>({
+    ...(withJobs ? STATEMENTS.withJobs : STATEMENTS.withoutJobs),
+    values: [JSON.stringify(deliveryColumns), JSON.stringify(leads), input.duplicateReason, JSON.stringify(input.statusByAccepted)],
+  });
   return rows.map((r) => ({ status: r.status, reason: r.reason, callId: r.call_id, nextAttemptAt: r.next_attempt_at }));
 }
