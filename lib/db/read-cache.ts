@@ -5,7 +5,7 @@
  */
 export function readCache<K, V>(opts: { ttlMs: number; maxEntries?: number; now?: () => number }) {
   const entries = new Map<K, { value: V; expires: number }>();
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? (() => Date.now());
   const max = opts.maxEntries ?? 1000;
   // Bumped by forget(): a read that started before a write must not put the old row back.
   let generation = 0;
