@@ -1,10 +1,12 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
-function createClient() {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 20 });
+function createClient(pool: pg.Pool) {
+  // $disconnect ends the pool too, as it did when the adapter owned it.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({
     adapter,
     // Secrets are never selected unless a query asks for them by name.
@@ -17,11 +19,17 @@ function createClient() {
 export type Db = ReturnType<typeof createClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-// One client per process, also across Next's dev-mode module reloads.
-const globalForDb = globalThis as unknown as { leadlineDb?: Db };
+// One pool and one client per process, also across Next's dev-mode module reloads.
+const globalForDb = globalThis as unknown as { leadlinePool?: pg.Pool; leadlineDb?: Db };
+
+/** The connection pool under the Prisma client, for the few hot paths where one raw statement replaces many queries. */
+export function pool(): pg.Pool {
+  globalForDb.leadlinePool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 20 });
+  return globalForDb.leadlinePool;
+}
 
 function client(): Db {
-  globalForDb.leadlineDb ??= createClient();
+  globalForDb.leadlineDb ??= createClient(pool());
   return globalForDb.leadlineDb;
 }
 

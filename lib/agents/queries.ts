@@ -5,6 +5,7 @@ import { agentInputSchema, agentUpdateSchema } from "@/lib/agents/schema";
 import { decryptSecret, encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { OPEN_STATUSES } from "@/lib/calls/state";
 import { db } from "@/lib/db";
+import { readCache } from "@/lib/db/read-cache";
 import { env } from "@/lib/env";
 import type { Agent, Prisma } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/http/errors";
@@ -55,6 +56,24 @@ export async function findAgent(orgId: string, agentId: string): Promise<Agent> 
   return agent;
 }
 
+/** How long another process may use an agent's settings, variables and organisation defaults after they changed. */
+export const AGENT_CACHE_MS = 2_000;
+const webhookAgents = readCache<string, Awaited<ReturnType<typeof readWebhookAgent>>>({ ttlMs: AGENT_CACHE_MS });
+
+function readWebhookAgent(orgId: string, agentId: string) {
+  return db.agent.findFirst({ where: { id: agentId, orgId }, include: { variables: { orderBy: { position: "asc" } }, organization: true } });
+}
+
+/** The agent with what a CRM webhook needs (variables in order, the organisation's defaults), memoised for the webhook's hot path. */
+export function findWebhookAgent(orgId: string, agentId: string) {
+  return webhookAgents.get(`${orgId}:${agentId}`, () => readWebhookAgent(orgId, agentId));
+}
+
+/** After a write to an agent or its variables: this process reads them afresh at once. */
+export function forgetWebhookAgent(agentId: string) {
+  webhookAgents.forget((_, agent) => agent!.id === agentId);
+}
+
 export async function listAgents(orgId: string) {
   const agents = await db.agent.findMany({ where: { orgId }, orderBy: { createdAt: "asc" } });
   return agents.map(presentAgent);
@@ -70,6 +89,7 @@ export async function updateAgent(orgId: string, agentId: string, patch: z.outpu
     where: { id: current.id },
     data: { ...fields, ...(providerApiKey ? { providerSecrets: sealSecrets({ ...secrets, apiKey: providerApiKey }) } : {}) },
   });
+  forgetWebhookAgent(agent.id);
   return presentAgent(agent);
 }
 
@@ -80,4 +100,5 @@ export async function deleteAgent(orgId: string, agentId: string) {
     throw new ApiError(409, "agent_busy", `Agent ${agentId} still has ${active} scheduled or live calls. Cancel them first, then delete the agent.`);
   }
   await db.agent.delete({ where: { id: agent.id } });
+  forgetWebhookAgent(agent.id);
 }

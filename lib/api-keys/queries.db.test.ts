@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys/queries";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { API_KEY_CACHE_MS, authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys/queries";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { truncateAll } from "@/test/databases";
@@ -12,6 +12,7 @@ async function errorOf(p: Promise<unknown>): Promise<ApiError> {
 }
 
 beforeEach(() => truncateAll(process.env.DATABASE_URL!));
+afterEach(() => void vi.useRealTimers());
 
 describe("API keys", () => {
   it("are shown whole once, stored only as a hash, and listed by prefix", async () => {
@@ -58,6 +59,19 @@ describe("API keys", () => {
     const err = await errorOf(authenticateApiKey(key));
     expect([err.status, err.code]).toEqual([401, "revoked_api_key"]);
     expect((await listApiKeys(organization.id))[0]!.revokedAt).toEqual(revoked.revokedAt);
+  });
+
+  it("revoked by another process, stop working here within the cache's time", async () => {
+    const { organization } = await createOrg();
+    const { key, apiKey } = await createApiKey({ orgId: organization.id, name: "k" });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    await authenticateApiKey(key);
+    // Another server process revokes it: this one does not hear of it.
+    await db.apiKey.update({ where: { id: apiKey.id }, data: { revokedAt: new Date() } });
+    vi.setSystemTime(Date.now() + API_KEY_CACHE_MS - 1);
+    expect((await authenticateApiKey(key)).keyId).toBe(apiKey.id);
+    vi.setSystemTime(Date.now() + 1);
+    expect((await errorOf(authenticateApiKey(key))).code).toBe("revoked_api_key");
   });
 
   it("belong to one organisation: another cannot list or revoke them", async () => {

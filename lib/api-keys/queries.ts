@@ -1,6 +1,7 @@
 import "server-only";
 import { displayPrefix, generateApiKey, parseApiKey, secretMatches } from "@/lib/api-keys/key-format";
 import { db } from "@/lib/db";
+import { readCache } from "@/lib/db/read-cache";
 import { ApiError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 
@@ -8,6 +9,10 @@ export type ApiKeyCaller = { orgId: string; keyId: string; keyName: string };
 
 // Writing last-used on every request would add a write to the webhook's hot path; a minute's precision is plenty.
 const LAST_USED_PRECISION_MS = 60_000;
+
+/** How long another process may still accept a key revoked here (this process forgets it at once). */
+export const API_KEY_CACHE_MS = 2_000;
+const keysByPrefix = readCache<string, { id: string; orgId: string; name: string; revokedAt: Date | null; lastUsedAt: Date | null; secretHash: string }>({ ttlMs: API_KEY_CACHE_MS });
 
 const listFields = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
 
@@ -31,6 +36,7 @@ export async function listApiKeys(orgId: string) {
 
 export async function revokeApiKey(orgId: string, id: string) {
   const { count } = await db.apiKey.updateMany({ where: { id, orgId, revokedAt: null }, data: { revokedAt: new Date() } });
+  keysByPrefix.forget((_, key) => key.id === id);
   if (count === 0) {
     const exists = await db.apiKey.count({ where: { id, orgId } });
     if (!exists) throw new ApiError(404, "not_found", `No API key ${id} in your organisation.`);
@@ -48,17 +54,17 @@ export async function authenticateApiKey(presented: string | null | undefined): 
   if (!presented) throw missingApiKeyError();
   const parsed = parseApiKey(presented);
   if (!parsed) throw new ApiError(401, "invalid_api_key", "The API key is not valid. Copy it again from API keys; it starts with ll_.");
-  const row = await db.apiKey.findUnique({
-    where: { prefix: parsed.prefix },
-    select: { id: true, orgId: true, name: true, revokedAt: true, lastUsedAt: true, secretHash: true },
-  });
+  const row = await keysByPrefix.get(parsed.prefix, () =>
+    db.apiKey.findUnique({ where: { prefix: parsed.prefix }, select: { id: true, orgId: true, name: true, revokedAt: true, lastUsedAt: true, secretHash: true } }),
+  );
   if (!row || !secretMatches(parsed.secret, row.secretHash)) {
     throw new ApiError(401, "invalid_api_key", "The API key is not valid. Copy it again from API keys; it starts with ll_.");
   }
   if (row.revokedAt) throw new ApiError(401, "revoked_api_key", "This API key was revoked. Create a new one under API keys.");
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-    await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
+    row.lastUsedAt = new Date(now);
+    await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: row.lastUsedAt } });
   }
   return { orgId: row.orgId, keyId: row.id, keyName: row.name };
 }

@@ -27,35 +27,40 @@ export type NewCallTask = {
   wakeAt?: Date;
 };
 
-/** Creates a task and hands it to the job driver inside the caller's transaction: durable before anyone is told. */
-export async function createCallTask(tx: Tx, driver: JobDriver, input: NewCallTask) {
+/** The task row a new call starts as, and when the driver should first wake it; pure, shared by every way a call is created. */
+export function newCallTaskRow(input: NewCallTask) {
   const zone = effectiveZone(input.params, input.fallbackZone);
   // A resolving task is woken at once to read its lead; its first attempt is planned from the arrival time afterwards.
   const first = input.phone === null ? { at: input.receivedAt, reason: null } : firstAttemptAt({ receivedAt: input.receivedAt, params: input.params, zone });
-  const task = await tx.callTask.create({
-    data: {
-      id: newId("call"),
-      orgId: input.orgId,
-      agentId: input.agent.id,
-      status: input.phone === null ? "resolving" : "scheduled",
-      source: input.source,
-      phone: input.phone ?? "",
-      leadName: input.leadName ?? null,
-      crmLeadId: input.crmLeadId ?? null,
-      variables: input.variables,
-      scheduleParams: input.params as unknown as Prisma.InputJsonValue,
-      timezone: zone,
-      maxAttempts: 1 + input.params.retries,
-      nextAttemptAt: first.at,
-      nextAttemptReason: (first.reason ?? undefined) as unknown as Prisma.InputJsonValue,
-      idempotencyKey: input.idempotencyKey ?? null,
-      dedupeKey: input.dedupeKey ?? null,
-      activeDedupeKey: input.dedupeKey ?? null,
-      deliveryId: input.deliveryId ?? null,
-      leadFields: (input.leadFields ?? undefined) as Prisma.InputJsonValue | undefined,
-      createdAt: input.receivedAt,
-    },
-  });
-  await driver.scheduleInTransaction(tx, task.id, input.wakeAt ?? first.at);
+  const row = {
+    id: newId("call"),
+    orgId: input.orgId,
+    agentId: input.agent.id,
+    status: input.phone === null ? ("resolving" as const) : ("scheduled" as const),
+    source: input.source,
+    phone: input.phone ?? "",
+    leadName: input.leadName ?? null,
+    crmLeadId: input.crmLeadId ?? null,
+    variables: input.variables,
+    scheduleParams: input.params as unknown as Prisma.InputJsonValue,
+    timezone: zone,
+    maxAttempts: 1 + input.params.retries,
+    nextAttemptAt: first.at,
+    nextAttemptReason: (first.reason ?? undefined) as unknown as Prisma.InputJsonValue,
+    idempotencyKey: input.idempotencyKey ?? null,
+    dedupeKey: input.dedupeKey ?? null,
+    activeDedupeKey: input.dedupeKey ?? null,
+    deliveryId: input.deliveryId ?? null,
+    leadFields: (input.leadFields ?? undefined) as Prisma.InputJsonValue | undefined,
+    createdAt: input.receivedAt,
+  };
+  return { row, wakeAt: input.wakeAt ?? first.at };
+}
+
+/** Creates a task and hands it to the job driver inside the caller's transaction: durable before anyone is told. */
+export async function createCallTask(tx: Tx, driver: JobDriver, input: NewCallTask) {
+  const { row, wakeAt } = newCallTaskRow(input);
+  const task = await tx.callTask.create({ data: row });
+  await driver.scheduleInTransaction(tx, task.id, wakeAt);
   return task;
 }

@@ -4,7 +4,7 @@ import { checkLeadSquaredHost } from "@/lib/crm/leadsquared/host";
 import { createLeadSquaredClient, type LeadSquaredClient } from "@/lib/crm/leadsquared/client";
 import { createAccountLimiters } from "@/lib/crm/leadsquared/rate-limit";
 import { decryptSecret, encryptSecret, secretHint } from "@/lib/crypto/secrets";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Integration } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/http/errors";
@@ -41,7 +41,7 @@ export function hubSpotClientFor(integration: Integration): HubSpotClient {
   return createHubSpotClient({ baseUrl: env().HUBSPOT_API_BASE_URL, token: secretsOf<HubSpotSecrets>(integration).token });
 }
 
-export function hubSpotClientSecret(integration: Integration): string | undefined {
+export function hubSpotClientSecret(integration: Pick<Integration, "secrets">): string | undefined {
   return secretsOf<HubSpotSecrets>(integration).clientSecret;
 }
 
@@ -54,6 +54,12 @@ export function parseCrm(value: string | undefined): Crm {
   const crm = crmSchema.safeParse(value);
   if (!crm.success) throw new ApiError(404, "unknown_crm", `Leadline connects leadsquared and hubspot, not ${value}.`);
   return crm.data;
+}
+
+/** The webhook's read, on every delivery so a connection or disconnection counts at once: whether the CRM is connected, and its sealed secrets. */
+export async function findIntegrationSecrets(orgId: string, crm: Crm): Promise<Pick<Integration, "secrets"> | null> {
+  const { rows } = await pool().query<{ secrets: string }>({ name: "integration-secrets", text: "SELECT secrets FROM integrations WHERE org_id = $1 AND crm = $2", values: [orgId, crm] });
+  return rows[0] ?? null;
 }
 
 type SecretPrompt = keyof typeof SECRET_PROMPTS;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import type { JobDriver } from "@/lib/jobs/driver";
+import type { JobDriver, JobSpec } from "@/lib/jobs/driver";
 
 export const TASKS = { attempt: "call_attempt", settle: "call_settle" } as const;
 
@@ -13,13 +13,15 @@ export const MAX_JOB_ATTEMPTS = 12;
 
 type Sql = Pick<Tx, "$executeRaw">;
 
+const queueOf = (taskId: string) => `task:${taskId}`;
+
 /**
  * Every job of a task goes to the task's own named queue, which graphile-worker runs one job at a time: a wake-up
  * never races a dial in flight for the same task. `preserve_run_at` adds the job only if none is pending under the
  * key, leaving an earlier wake-up in place.
  */
 export function addJob(sql: Sql, task: string, payload: { taskId: string; attempt?: number }, runAt: Date, key: string, mode: "replace" | "preserve_run_at" = "replace") {
-  return sql.$executeRaw`SELECT graphile_worker.add_job(${task}, ${JSON.stringify(payload)}::json, queue_name := ${`task:${payload.taskId}`},
+  return sql.$executeRaw`SELECT graphile_worker.add_job(${task}, ${JSON.stringify(payload)}::json, queue_name := ${queueOf(payload.taskId)},
     run_at := ${runAt}::timestamptz, job_key := ${key}, max_attempts := ${MAX_JOB_ATTEMPTS}, job_key_mode := ${mode})`;
 }
 
@@ -27,6 +29,7 @@ export function addJob(sql: Sql, task: string, payload: { taskId: string; attemp
 export const embeddedDriver: JobDriver = {
   name: "embedded",
   scheduleInTransaction: async (tx, taskId, runAt) => void (await addJob(tx, TASKS.attempt, { taskId }, runAt, attemptKey(taskId))),
+  firstJob: (taskId, runAt): JobSpec => ({ identifier: TASKS.attempt, payload: { taskId }, queue_name: queueOf(taskId), run_at: runAt.toISOString(), max_attempts: MAX_JOB_ATTEMPTS, job_key: attemptKey(taskId) }),
   afterCommit: async () => {},
   attemptEnded: async (taskId, attempt) => void (await addJob(db, TASKS.settle, { taskId, attempt }, new Date(), settleKey(taskId))),
   cancelled: async (taskId) => {

@@ -1,14 +1,14 @@
 import "server-only";
 import { ZodError } from "zod";
+import { findWebhookAgent } from "@/lib/agents/queries";
 import { authenticateApiKey } from "@/lib/api-keys/queries";
 import { hubSpotConfigError, respondToHubSpot } from "@/lib/crm/hubspot/respond";
 import { verifyHubSpotSignature } from "@/lib/crm/hubspot/signature";
 import { leadSquaredConfigError, respondToLeadSquared } from "@/lib/crm/leadsquared/respond";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { readRawBody } from "@/lib/http/body";
 import { ApiError, zodDetails } from "@/lib/http/errors";
-import { findIntegration, hubSpotClientSecret } from "@/lib/integrations/queries";
+import { findIntegrationSecrets, hubSpotClientSecret } from "@/lib/integrations/queries";
 import { jobDriver } from "@/lib/jobs";
 import { withAgentDefaults } from "@/lib/schedule/merge-defaults";
 import { scheduleParamsSchema } from "@/lib/schedule/params-schema";
@@ -63,11 +63,11 @@ export async function ingestWebhookRequest(request: WebhookRequest): Promise<Del
     }
     const id = query.get("agent_id");
     if (!id) throw new ApiError(400, "missing_agent_id", "Add agent_id=<your agent's id> to the webhook URL (Agents → copy id).", [{ field: "agent_id", message: "Required." }]);
-    const agent = await db.agent.findFirst({ where: { id, orgId }, include: { variables: { orderBy: { position: "asc" } }, organization: true } });
+    const agent = await findWebhookAgent(orgId, id);
     if (!agent) throw new ApiError(404, "unknown_agent", `No agent ${id} in your organisation. Check agent_id in the webhook URL.`);
     agentId = agent.id;
 
-    const integration = await findIntegration(orgId, crm);
+    const integration = await findIntegrationSecrets(orgId, crm);
     const clientSecret = crm === "hubspot" && integration ? hubSpotClientSecret(integration) : undefined;
     if (clientSecret && request.signed) {
       const check = verifyHubSpotSignature({ ...request.signed, url: request.signed.publicUrl, rawBody: request.raw, clientSecret, now: new Date() });

@@ -1,5 +1,5 @@
 import "server-only";
-import { createCallTask } from "@/lib/calls/create";
+import { newCallTaskRow } from "@/lib/calls/create";
 import { db } from "@/lib/db";
 import type { Agent, AgentVariable, CrmType, Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
@@ -9,6 +9,7 @@ import { missingFields, resolveVariables } from "@/lib/variables/map";
 import { toVariable } from "@/lib/variables/queries";
 import { deliveryStatus } from "@/lib/webhook/delivery-status";
 import type { DeliveryOutcome, LeadOutcome } from "@/lib/webhook/outcome";
+import { storeDelivery, type PlannedLead } from "@/lib/webhook/store";
 
 export type IncomingLead = {
   crmLeadId: string | null;
@@ -57,52 +58,56 @@ function planLead(input: IngestInput, lead: IncomingLead): Plan {
   return { kind: "reject", reason: `${problem}${hint}` };
 }
 
+const DUPLICATE_REASON = "This lead already has an open call for this agent.";
+
+/** Each lead's plan as rows to write: refused, a new call (unless its key turns out open), or a repeat within this delivery. */
+function plannedLeads(driver: JobDriver, input: IngestInput, deliveryId: string): PlannedLead[] {
+  const planned = new Set<string>();
+  return input.leads.map((lead) => {
+    const base = { id: newId("lead"), crmLeadId: lead.crmLeadId, eventId: lead.eventId ?? null };
+    const plan = planLead(input, lead);
+    if (plan.kind !== "accept") return { ...base, kind: "refused", status: plan.kind === "ignore" ? "ignored" : "rejected", reason: plan.reason };
+    if (planned.has(lead.dedupeKey)) return { ...base, kind: "repeat", dedupeKey: lead.dedupeKey };
+    planned.add(lead.dedupeKey);
+    const { row, wakeAt } = newCallTaskRow({
+      orgId: input.orgId, agent: input.agent, source: input.crm, phone: plan.phone, crmLeadId: lead.crmLeadId,
+      leadName: plan.values.name ?? null, variables: plan.values, params: input.params, fallbackZone: input.fallbackZone,
+      receivedAt: input.receivedAt, dedupeKey: lead.dedupeKey, deliveryId, leadFields: lead.fields,
+    });
+    // The first new task that reads from the CRM reads the whole delivery in one batch; the others wake later only as a fallback.
+    const fallbackAt = new Date(input.receivedAt.getTime() + RESOLVE_FALLBACK_MS);
+    return {
+      ...base, kind: "call", dedupeKey: lead.dedupeKey, task: row, job: driver.firstJob?.(row.id, wakeAt) ?? null,
+      fallbackJob: plan.phone === null ? (driver.firstJob?.(row.id, fallbackAt) ?? null) : null,
+    };
+  });
+}
+
 /**
- * Stores the delivery, each lead's fate and the call tasks in one transaction, and hands the tasks to the job driver
- * in it: nothing is answered 2xx before it is durable. A per-lead advisory lock makes concurrent retries of the same
- * lead (a CRM's retry storm) find the first one's open call and record a duplicate.
+ * Stores the delivery, each lead's fate and the call tasks with their jobs in one statement (lib/webhook/store.ts):
+ * nothing is answered 2xx before it is durable, and a CRM's concurrent retries of one lead find its open call.
  */
 export async function ingestDelivery(driver: JobDriver, input: IngestInput): Promise<DeliveryOutcome> {
   const deliveryId = newId("dlv");
-  const plans = input.leads.map((lead) => ({ lead, plan: planLead(input, lead) }));
-  const { outcome, created } = await db.$transaction(async (tx) => {
-    await tx.delivery.create({ data: { id: deliveryId, orgId: input.orgId, agentId: input.agent.id, crm: input.crm, status: "accepted", httpStatus: 200, ...storedRequest(input.request) } });
-    const leads: LeadOutcome[] = [];
-    const created: Array<{ taskId: string; agentId: string; fromAttempt: number }> = [];
-    let resolving = 0;
-    for (const { lead, plan } of plans) {
-      const base = { crmId: lead.crmLeadId, ...(lead.eventId ? { eventId: lead.eventId } : {}) };
-      let result: LeadOutcome;
-      if (plan.kind !== "accept") {
-        result = { ...base, status: plan.kind === "ignore" ? "ignored" : "rejected", reason: plan.reason };
-      } else {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lead.dedupeKey}, 0))`;
-        const open = await tx.callTask.findFirst({ where: { agentId: input.agent.id, activeDedupeKey: lead.dedupeKey }, select: { id: true, nextAttemptAt: true } });
-        if (open) {
-          result = { ...base, status: "duplicate", callId: open.id, reason: "This lead already has an open call for this agent.", ...(open.nextAttemptAt ? { firstAttemptAt: open.nextAttemptAt.toISOString() } : {}) };
-        } else {
-          const task = await createCallTask(tx, driver, {
-            orgId: input.orgId, agent: input.agent, source: input.crm, phone: plan.phone, crmLeadId: lead.crmLeadId,
-            leadName: plan.values.name ?? null, variables: plan.values, params: input.params, fallbackZone: input.fallbackZone,
-            receivedAt: input.receivedAt, dedupeKey: lead.dedupeKey, deliveryId, leadFields: lead.fields,
-            // The first lead to read from the CRM reads the whole delivery in one batch; the others wake later only as a fallback.
-            ...(plan.phone === null && resolving++ > 0 ? { wakeAt: new Date(input.receivedAt.getTime() + RESOLVE_FALLBACK_MS) } : {}),
-          });
-          created.push({ taskId: task.id, agentId: input.agent.id, fromAttempt: 1 });
-          result = { ...base, status: "accepted", callId: task.id, ...(plan.phone ? { firstAttemptAt: task.nextAttemptAt!.toISOString() } : {}) };
-        }
-      }
-      leads.push(result);
-      await tx.deliveryLead.create({
-        data: { id: newId("lead"), deliveryId, crmLeadId: lead.crmLeadId, eventId: lead.eventId ?? null, status: result.status, reason: result.reason ?? null, callTaskId: result.callId ?? null },
-      });
-    }
-    const counts = { accepted: leads.filter((l) => l.status === "accepted").length, duplicates: leads.filter((l) => l.status === "duplicate").length, rejected: leads.filter((l) => l.status === "rejected").length };
-    await tx.delivery.update({ where: { id: deliveryId }, data: { ...counts, status: deliveryStatus(counts) } });
-    return { outcome: { deliveryId, leads }, created };
+  const leads = plannedLeads(driver, input, deliveryId);
+  const calls = leads.filter((l) => l.kind !== "refused").length;
+  const rejected = leads.filter((l) => l.kind === "refused" && l.status === "rejected").length;
+  const stored = await storeDelivery({
+    delivery: { id: deliveryId, orgId: input.orgId, agentId: input.agent.id, crm: input.crm, ...input.request },
+    leads, duplicateReason: DUPLICATE_REASON,
+    statusByAccepted: Array.from({ length: calls + 1 }, (_, accepted) => deliveryStatus({ accepted, duplicates: calls - accepted, rejected })),
   });
-  await driver.afterCommit(created);
-  return outcome;
+  const outcome: LeadOutcome[] = leads.map((lead, i) => {
+    const s = stored[i]!;
+    const showsTime = s.nextAttemptAt && (s.status === "duplicate" || (s.status === "accepted" && lead.kind === "call" && lead.task.phone));
+    return {
+      crmId: lead.crmLeadId, ...(lead.eventId ? { eventId: lead.eventId } : {}), status: s.status,
+      ...(s.reason ? { reason: s.reason } : {}), ...(s.callId ? { callId: s.callId } : {}),
+      ...(showsTime ? { firstAttemptAt: s.nextAttemptAt!.toISOString() } : {}),
+    };
+  });
+  await driver.afterCommit(outcome.filter((l) => l.status === "accepted").map((l) => ({ taskId: l.callId!, agentId: input.agent.id, fromAttempt: 1 })));
+  return { deliveryId, leads: outcome };
 }
 
 export function storedRequest(r: StoredRequest) {

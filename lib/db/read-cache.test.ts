@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { readCache } from "@/lib/db/read-cache";
+
+function clocked(ttlMs: number, maxEntries?: number) {
+  let now = 0;
+  const cache = readCache<string, { v: number } | null>({ ttlMs, maxEntries, now: () => now });
+  let reads = 0;
+  const source = new Map<string, number>([["a", 1], ["b", 2], ["c", 3]]);
+  const get = (key: string) => cache.get(key, async () => (reads++, source.has(key) ? { v: source.get(key)! } : null));
+  return { cache, get, source, reads: () => reads, advance: (ms: number) => void (now += ms) };
+}
+
+describe("readCache", () => {
+  it("serves a found row until its time is up, then reads it again", async () => {
+    const c = clocked(2_000);
+    expect(await c.get("a")).toEqual({ v: 1 });
+    c.source.set("a", 10);
+    c.advance(1_999);
+    expect(await c.get("a")).toEqual({ v: 1 });
+    c.advance(1);
+    expect(await c.get("a")).toEqual({ v: 10 });
+    expect(c.reads()).toBe(2);
+  });
+
+  it("never keeps a miss, so a row created since is found at once", async () => {
+    const c = clocked(2_000);
+    expect(await c.get("new")).toBeNull();
+    c.source.set("new", 5);
+    expect(await c.get("new")).toEqual({ v: 5 });
+  });
+
+  it("forgets matching entries at once", async () => {
+    const c = clocked(2_000);
+    await c.get("a");
+    await c.get("b");
+    c.source.set("a", 10).set("b", 20);
+    c.cache.forget((key) => key === "a");
+    expect(await c.get("a")).toEqual({ v: 10 });
+    expect(await c.get("b")).toEqual({ v: 2 });
+  });
+
+  it("does not keep a row read before a write that forgot it", async () => {
+    const cache = readCache<string, string>({ ttlMs: 2_000 });
+    let release!: (v: string) => void;
+    const slow = cache.get("k", () => new Promise((r) => (release = r)));
+    cache.forget(() => true);
+    release("before the write");
+    expect(await slow).toBe("before the write");
+    expect(await cache.get("k", async () => "after the write")).toBe("after the write");
+  });
+
+  it("holds at most maxEntries, dropping the oldest", async () => {
+    const c = clocked(2_000, 2);
+    await c.get("a");
+    await c.get("b");
+    await c.get("c");
+    expect(c.reads()).toBe(3);
+    await c.get("b");
+    await c.get("c");
+    expect(c.reads()).toBe(3);
+    await c.get("a");
+    expect(c.reads()).toBe(4);
+  });
+});

@@ -1,0 +1,114 @@
+import "server-only";
+import type { newCallTaskRow } from "@/lib/calls/create";
+import { pool } from "@/lib/db";
+import type { JobSpec } from "@/lib/jobs/driver";
+import type { LeadOutcomeStatus } from "@/lib/webhook/outcome";
+
+type TaskRow = ReturnType<typeof newCallTaskRow>["row"];
+
+/** One lead of a delivery as planned before anything is written. */
+export type PlannedLead = {
+  id: string;
+  crmLeadId: string | null;
+  eventId: string | null;
+} & (
+  | { kind: "refused"; status: "rejected" | "ignored"; reason: string }
+  /** A new call unless one is open under its dedupe key; `job` wakes it (embedded driver), `fallbackJob` if another lead of the delivery reads the CRM first. */
+  | { kind: "call"; dedupeKey: string; task: TaskRow; job: JobSpec | null; fallbackJob: JobSpec | null }
+  /** A second lead of this delivery with a key already planned: it shares that lead's call. */
+  | { kind: "repeat"; dedupeKey: string }
+);
+
+export type DeliveryRow = {
+  id: string; orgId: string; agentId: string; crm: string; contentType: string | null; eventType: string | null;
+  query: Record<string, string>; body: string; bodyBytes: number;
+};
+
+export type StoredLead = { status: LeadOutcomeStatus; reason: string | null; callId: string | null; nextAttemptAt: Date | null };
+
+const taskColumns = (t: TaskRow) => ({
+  id: t.id, org_id: t.orgId, agent_id: t.agentId, status: t.status, source: t.source, phone: t.phone, lead_name: t.leadName,
+  crm_lead_id: t.crmLeadId, variables: t.variables, schedule_params: t.scheduleParams, timezone: t.timezone, max_attempts: t.maxAttempts,
+  next_attempt_at: t.nextAttemptAt, next_attempt_reason: t.nextAttemptReason ?? null, dedupe_key: t.dedupeKey,
+  active_dedupe_key: t.activeDedupeKey, delivery_id: t.deliveryId, lead_fields: t.leadFields ?? null, created_at: t.createdAt,
+});
+
+// graphile-worker's add_jobs(); the first new resolving task wakes at once to read the whole delivery from the CRM.
+const ADD_JOBS = `,
+job AS (
+  SELECT count(*) AS n
+  FROM (
+    SELECT array_agg(jsonb_populate_record(NULL::graphile_worker.job_spec, CASE WHEN first_resolving OR fallback IS NULL THEN job ELSE fallback END) ORDER BY ord) AS specs
+    FROM (SELECT l.ord, l.job, l.fallback, row_number() OVER (PARTITION BY l.fallback IS NOT NULL ORDER BY l.ord) = 1 AS first_resolving
+          FROM lead l JOIN task t ON t.id = l.task->>'id' WHERE l.job IS NOT NULL) created
+  ) s, LATERAL graphile_worker.add_jobs(s.specs)
+  WHERE s.specs IS NOT NULL
+)`;
+
+/**
+ * The delivery, each lead's fate, the new call tasks and their jobs in one statement, so one round trip and one
+ * implicit transaction: all of it is committed, or none. A lead whose key has an open call (the unique index on
+ * agent and active dedupe key) gets that call back as a duplicate; the no-op update locks it so a concurrent
+ * insert is waited for rather than missed. Keys are inserted in sorted order so two bulk deliveries cannot deadlock.
+ */
+function statement(withJobs: boolean) {
+  return `
+WITH lead AS (
+  SELECT * FROM jsonb_to_recordset($2::jsonb) AS l(ord int, id text, crm_lead_id text, event_id text, status text, reason text, dedupe_key text, task jsonb, job jsonb, fallback jsonb)
+),
+task AS (
+  INSERT INTO call_tasks AS c (id, org_id, agent_id, status, source, phone, lead_name, crm_lead_id, variables, schedule_params, timezone,
+    max_attempts, next_attempt_at, next_attempt_reason, dedupe_key, active_dedupe_key, delivery_id, lead_fields, created_at, updated_at)
+  SELECT r.id, r.org_id, r.agent_id, r.status, r.source, r.phone, r.lead_name, r.crm_lead_id, r.variables, r.schedule_params, r.timezone,
+    r.max_attempts, r.next_attempt_at, r.next_attempt_reason, r.dedupe_key, r.active_dedupe_key, r.delivery_id, r.lead_fields, r.created_at, now()
+  FROM lead l, jsonb_populate_record(NULL::call_tasks, l.task) r
+  WHERE l.task IS NOT NULL
+  ORDER BY r.active_dedupe_key
+  ON CONFLICT (agent_id, active_dedupe_key) DO UPDATE SET active_dedupe_key = c.active_dedupe_key
+  RETURNING c.id, c.active_dedupe_key, c.next_attempt_at
+)${withJobs ? ADD_JOBS : ""},
+outcome AS (
+  SELECT l.ord, l.id, l.crm_lead_id, l.event_id, t.id AS call_id, t.next_attempt_at,
+    CASE WHEN l.dedupe_key IS NULL THEN l.status WHEN t.id = l.task->>'id' THEN 'accepted' ELSE 'duplicate' END AS status,
+    CASE WHEN l.dedupe_key IS NULL THEN l.reason WHEN t.id = l.task->>'id' THEN NULL ELSE $3 END AS reason
+  FROM lead l LEFT JOIN task t ON t.active_dedupe_key = l.dedupe_key
+),
+fate AS (
+  INSERT INTO delivery_leads (id, delivery_id, crm_lead_id, event_id, status, reason, call_task_id)
+  SELECT o.id, d.id, o.crm_lead_id, o.event_id, o.status, o.reason, o.call_id FROM outcome o, jsonb_populate_record(NULL::deliveries, $1::jsonb) d
+),
+counts AS (
+  SELECT count(*) FILTER (WHERE status = 'accepted') AS accepted, count(*) FILTER (WHERE status = 'duplicate') AS duplicates,
+    count(*) FILTER (WHERE status = 'rejected') AS rejected
+  FROM outcome
+),
+delivery AS (
+  INSERT INTO deliveries (id, org_id, agent_id, crm, status, http_status, content_type, event_type, query, body, body_bytes, accepted, duplicates, rejected)
+  SELECT d.id, d.org_id, d.agent_id, d.crm, $4::jsonb ->> c.accepted::int, 200, d.content_type, d.event_type, d.query, d.body, d.body_bytes, c.accepted, c.duplicates, c.rejected
+  FROM jsonb_populate_record(NULL::deliveries, $1::jsonb) d, counts c
+)
+SELECT o.status, o.reason, o.call_id, o.next_attempt_at${withJobs ? ", (SELECT n FROM job) AS jobs" : ""} FROM outcome o ORDER BY o.ord`;
+}
+
+// Named, so each pooled connection parses and plans the statement once.
+const STATEMENTS = { withJobs: { name: "store-delivery-with-jobs", text: statement(true) }, withoutJobs: { name: "store-delivery", text: statement(false) } };
+
+/**
+ * Writes a planned delivery. `statusByAccepted[n]` is the delivery's status when n of its calls turn out new (the rest
+ * being duplicates), so the rule stays in deliveryStatus() while the split is only known inside the statement.
+ */
+export async function storeDelivery(input: { delivery: DeliveryRow; leads: PlannedLead[]; duplicateReason: string; statusByAccepted: string[] }): Promise<StoredLead[]> {
+  const { delivery: d } = input;
+  const leads = input.leads.map((l, ord) => ({
+    ord, id: l.id, crm_lead_id: l.crmLeadId, event_id: l.eventId,
+    ...(l.kind === "refused" ? { status: l.status, reason: l.reason } : { dedupe_key: l.dedupeKey }),
+    ...(l.kind === "call" ? { task: taskColumns(l.task), job: l.job, fallback: l.fallbackJob } : {}),
+  }));
+  const withJobs = input.leads.some((l) => l.kind === "call" && l.job);
+  const deliveryColumns = { id: d.id, org_id: d.orgId, agent_id: d.agentId, crm: d.crm, content_type: d.contentType, event_type: d.eventType, query: d.query, body: d.body, body_bytes: d.bodyBytes };
+  const { rows } = await pool().query<{ status: LeadOutcomeStatus; reason: string | null; call_id: string | null; next_attempt_at: Date | null }>({
+    ...(withJobs ? STATEMENTS.withJobs : STATEMENTS.withoutJobs),
+    values: [JSON.stringify(deliveryColumns), JSON.stringify(leads), input.duplicateReason, JSON.stringify(input.statusByAccepted)],
+  });
+  return rows.map((r) => ({ status: r.status, reason: r.reason, callId: r.call_id, nextAttemptAt: r.next_attempt_at }));
+}
