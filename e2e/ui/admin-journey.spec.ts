@@ -161,6 +161,7 @@ test("the whole admin journey: setup, connect LeadSquared, map variables, build 
   // Another organisation's admin sees none of it.
   const other = await secondOrganisation(playwright, baseURL!, "Harbour Estates", "ola@harbour.test");
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
   await signInPage(page, other.account.email);
   await page.goto("/calls");
   await expect(page.getByText("No calls yet.")).toBeVisible();

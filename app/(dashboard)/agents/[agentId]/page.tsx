@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { AgentForm } from "@/components/agents/agent-form";
 import { AgentTabs, tabOf } from "@/components/agents/agent-tabs";
 import { VariableSourceEditor } from "@/components/variables/variable-source-editor";
@@ -7,6 +8,7 @@ import { findAgent, presentAgent } from "@/lib/agents/queries";
 import { requireAdmin } from "@/lib/auth/session";
 import type { AgentRow } from "@/lib/client/agents";
 import { env } from "@/lib/env";
+import { nullIfNotFound } from "@/lib/http/not-found";
 
 export default async function AgentPage({ params, searchParams }: {
   params: Promise<{ agentId: string }>;
@@ -16,7 +18,9 @@ export default async function AgentPage({ params, searchParams }: {
   const { agentId } = await params;
   const tab = tabOf((await searchParams).tab);
   // Dates become strings exactly as the API answers them, so the page and the query cache agree.
-  const agent = JSON.parse(JSON.stringify(presentAgent(await findAgent(user.orgId, agentId)))) as AgentRow;
+  const found = await findAgent(user.orgId, agentId).catch(nullIfNotFound);
+  if (!found) notFound();
+  const agent = JSON.parse(JSON.stringify(presentAgent(found))) as AgentRow;
   const orgTimezone = user.organization.timezone;
   return (
     <>
