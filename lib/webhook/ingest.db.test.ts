@@ -32,6 +32,17 @@ beforeAll(() => installJobQueue(process.env.DATABASE_URL!));
 beforeEach(() => truncateAll(process.env.DATABASE_URL!));
 
 describe("ingestDelivery", () => {
+  it("reads a lead's date-times in the call's zone, not UTC", async () => {
+    const { agent, input } = await setup();
+    await db.agentVariable.create({ data: { id: `var_${agent.id}_d`, agentId: agent.id, position: 1, name: "visit_date", source: "leadsquared", field: "mx_Visit", format: "date" } });
+    const withDate = { ...input([]).agent, variables: await db.agentVariable.findMany({ where: { agentId: agent.id } }) };
+    const lead = { crmLeadId: "p-9", dedupeKey: "k:p-9", fields: { ProspectID: "p-9", Phone: "9876543210", mx_Visit: "2026-11-23T20:30:00Z" } };
+    const outcome = await ingestDelivery(embeddedDriver, { ...input([lead]), agent: withDate });
+    const task = await db.callTask.findUniqueOrThrow({ where: { id: outcome.leads[0]!.callId! } });
+    // 20:30 UTC is already the next morning in Asia/Kolkata.
+    expect(task.variables).toMatchObject({ visit_date: "2026-11-24" });
+  });
+
   it("gives concurrent deliveries of one lead exactly one call; the others are duplicates pointing at it", async () => {
     const { input } = await setup();
     const lead = { crmLeadId: "p-1", dedupeKey: "k:p-1", fields: { ProspectID: "p-1", Phone: "9876543210" } };

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Agent, AgentVariable, CrmType, Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import type { JobDriver } from "@/lib/jobs/driver";
+import { effectiveZone } from "@/lib/schedule/planner";
 import type { ScheduleParams } from "@/lib/schedule/types";
 import { missingFields, resolveVariables } from "@/lib/variables/map";
 import { toVariable } from "@/lib/variables/queries";
@@ -48,7 +49,11 @@ function planLead(input: IngestInput, lead: IncomingLead): Plan {
   if (lead.ignoredReason) return { kind: "ignore", reason: lead.ignoredReason };
   if (lead.rejectedReason) return { kind: "reject", reason: lead.rejectedReason };
   const variables = input.agent.variables.map(toVariable);
-  const resolved = resolveVariables({ lead: lead.fields, variables, defaultCountryCode: input.defaultCountryCode, phoneVariable: input.agent.phoneVariable, source: input.crm });
+  // Dates are read in the call's own zone, as when the lead is read from the CRM later (lib/calls/resolve).
+  const resolved = resolveVariables({
+    lead: lead.fields, variables, defaultCountryCode: input.defaultCountryCode, phoneVariable: input.agent.phoneVariable, source: input.crm,
+    timeZone: effectiveZone(input.params, input.fallbackZone),
+  });
   const lacking = input.crm === "hubspot" || missingFields({ lead: lead.fields, variables, source: input.crm }).length > 0;
   if (resolved.phone && !lacking) return { kind: "accept", phone: resolved.phone, values: resolved.values };
   if (lacking && input.canLookUp && lead.crmLeadId) return { kind: "accept", phone: null, values: {} };
