@@ -10,7 +10,7 @@ import { StatusBadge } from "@/components/calls/status-badge";
 import { ZonedTime } from "@/components/calls/zoned-time";
 import { FormError } from "@/components/ui/field";
 import { useCall } from "@/lib/client/calls";
-import { formatDateTime } from "@/lib/client/format";
+import { callSourceName, formatDateTime } from "@/lib/client/format";
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -35,7 +35,7 @@ export function CallDetailView({ callId, agentName, canAct }: { callId: string; 
           {call.leadName ?? call.crmLeadId ?? "Unnamed lead"} <StatusBadge status={call.status} />
         </h1>
         <p className="text-sm text-slate-600">
-          <span className="font-mono">{call.phone || "number not read yet"}</span> · {agentName ?? call.agentId} · {call.source} · created {formatDateTime(call.createdAt)} · {call.attemptsMade} / {call.maxAttempts} attempts
+          <span className="font-mono">{call.phone || "number not read yet"}</span> · {agentName ?? call.agentId} · {callSourceName(call.source)} · created {formatDateTime(call.createdAt)} · {call.attemptsMade} / {call.maxAttempts} attempts
         </p>
         {call.nextAttemptAt && (
           <p className="mt-1 text-sm">

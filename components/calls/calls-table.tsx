@@ -6,9 +6,8 @@ import { StatusBadge } from "@/components/calls/status-badge";
 import { ZonedTime } from "@/components/calls/zoned-time";
 import { FormError } from "@/components/ui/field";
 import { useCallPages } from "@/lib/client/calls";
-import { formatDateTime } from "@/lib/client/format";
+import { callSourceName, formatDateTime } from "@/lib/client/format";
 
-const CRM: Record<string, string> = { leadsquared: "LeadSquared", hubspot: "HubSpot", api: "API" };
 
 export function CallsTable({ query, agentNames, filtered }: { query: Record<string, string>; agentNames: Map<string, string>; filtered: boolean }) {
   const pages = useCallPages(query);
@@ -29,7 +28,7 @@ export function CallsTable({ query, agentNames, filtered }: { query: Record<stri
           </td>
           <td className="px-3 py-2">{agentNames.get(c.agentId) ?? c.agentId}</td>
           <td className="px-3 py-2">
-            {CRM[c.source] ?? c.source}
+            {callSourceName(c.source)}
             {c.crmLeadId && <div className="max-w-40 truncate font-mono text-xs text-slate-500">{c.crmLeadId}</div>}
           </td>
           <td className="px-3 py-2">

@@ -4,9 +4,9 @@ import { Button } from "@/components/ui/button";
 import { ClientApiError } from "@/lib/client/api";
 import { formatDateTime } from "@/lib/client/format";
 import { useCrmFields, useRefreshCrmFields } from "@/lib/client/variables";
+import { CRM_NAMES as NAMES } from "@/lib/integrations/schema";
 import type { VariableSource } from "@/lib/variables/schema";
 
-const NAMES: Record<VariableSource, string> = { leadsquared: "LeadSquared", hubspot: "HubSpot" };
 
 /** Where the dropdown's fields come from, how fresh they are, and why there are none. */
 export function CrmFieldStatus({ crm }: { crm: VariableSource }) {

@@ -5,10 +5,10 @@ import type { CrmType, Integration } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/http/errors";
 import { CrmError } from "@/lib/http/fetch-json";
 import { findIntegration, hubSpotClientFor, leadSquaredClientFor } from "@/lib/integrations/queries";
+import { CRM_NAMES } from "@/lib/integrations/schema";
 
 export type CrmFieldList = { crm: CrmType; fields: CrmField[]; fetchedAt: string; cached: boolean };
 
-const CRM_NAMES: Record<CrmType, string> = { leadsquared: "LeadSquared", hubspot: "HubSpot" };
 
 // The CRM's fault or the network's, as the dashboard should hear it: a bad key is for the admin to fix (409), a busy
 // CRM is worth a retry (429), an unreachable or confused one is a bad gateway (502/504).
