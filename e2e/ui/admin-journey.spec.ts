@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { PASSWORD, signInPage } from "../support/accounts";
+import { addVariable, variableRow } from "../support/agents";
 import { resetDatabase } from "../support/db";
 import { createFakeLeadSquared, FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_SECRET_KEY, type FakeLeadSquared } from "../support/fakes/leadsquared";
 import { screenshots, secondOrganisation } from "../support/history";
@@ -21,17 +22,6 @@ function zoneAtNoon(now = new Date()): string {
 }
 
 const nav = (page: Page, name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
-const variableRow = (page: Page, n: number) => page.getByRole("listitem", { name: `Variable ${n}` });
-
-async function mapVariable(page: Page, n: number, name: string, search: string, option: RegExp) {
-  await page.getByRole("button", { name: "Add variable" }).click();
-  await variableRow(page, n).getByLabel("Variable name").fill(name);
-  const field = variableRow(page, n).getByRole("combobox", { name: "CRM field" });
-  await field.click();
-  await field.fill(search);
-  await page.getByRole("option", { name: option }).click();
-}
-
 test("the whole admin journey: setup, connect LeadSquared, map variables, build the URL, a lead is fixed, replayed, dialed, retried and answered", async ({ page, context, playwright, baseURL }) => {
   test.setTimeout(240_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -70,7 +60,7 @@ test("the whole admin journey: setup, connect LeadSquared, map variables, build 
   await page.getByRole("button", { name: "Create agent" }).click();
   await expect(page).toHaveURL(/\/agents\/agt_[0-9a-z]+\?tab=variables$/);
   const agentPath = new URL(page.url()).pathname;
-  await mapVariable(page, 1, "name", "first", /First Name FirstName/);
+  await addVariable(page, 1, "name", "first", /First Name FirstName/);
   await variableRow(page, 1).getByLabel("Format").selectOption("first_name");
   await page.getByRole("button", { name: "Save variables" }).click();
   await expect(page.getByRole("status").getByText("Saved.")).toBeVisible();
@@ -111,7 +101,7 @@ test("the whole admin journey: setup, connect LeadSquared, map variables, build 
 
   // The fix: map the phone in the Variable Source tab. Then Replay the stored delivery.
   await page.goto(`${agentPath}?tab=variables`);
-  await mapVariable(page, 2, "phone", "phone num", /Phone Number Phone/);
+  await addVariable(page, 2, "phone", "phone num", /Phone Number Phone/);
   await page.getByRole("button", { name: "Save variables" }).click();
   await expect(page.getByRole("status").getByText("Saved.")).toBeVisible();
   await page.goto(deliveryPath);

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signInPage } from "../support/accounts";
+import { addVariable, variableRow as row } from "../support/agents";
 import { organisationWithKey, waitForCall } from "../support/api";
 import { resetDatabase } from "../support/db";
 import { createFakeHubSpot, FAKE_HUBSPOT_TOKEN, type FakeHubSpot } from "../support/fakes/hubspot";
@@ -42,17 +43,6 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 });
   const html = await page.content();
   for (const secret of SECRETS) expect(html).not.toContain(secret);
-}
-
-const row = (page: Page, n: number) => page.getByRole("listitem", { name: `Variable ${n}` });
-
-async function addVariable(page: Page, n: number, name: string, search: string, option: RegExp) {
-  await page.getByRole("button", { name: "Add variable" }).click();
-  await row(page, n).getByLabel("Variable name").fill(name);
-  const field = row(page, n).getByRole("combobox", { name: "CRM field" });
-  await field.click();
-  await field.fill(search);
-  await page.getByRole("option", { name: option }).click();
 }
 
 test("LeadSquared: create an agent, map fields from the CRM's list, preview, build the URL and send a test lead", async ({ page, context }) => {
