@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Choice, DateRange, label, type Filters } from "@/components/calls/filter-fields";
 import { CALL_SOURCES, CALL_STATUSES } from "@/lib/calls/schema";
+import { callSourceName } from "@/lib/client/format";
 import { OUTCOMES } from "@/lib/schedule/types";
 
 export function CallFilters({ agents, filters, onClear }: { agents: Array<{ id: string; name: string }>; filters: Filters; onClear: () => void }) {
@@ -27,7 +28,7 @@ export function CallFilters({ agents, filters, onClear }: { agents: Array<{ id: 
         <Choice name="agent_id" text="Agent" options={agents.map((a) => [a.id, a.name] as const)} filters={filters} />
         <Choice name="status" text="Status" options={pairs(CALL_STATUSES)} filters={filters} />
         <Choice name="outcome" text="Last outcome" options={pairs(OUTCOMES)} filters={filters} />
-        <Choice name="crm" text="CRM" options={pairs(CALL_SOURCES)} filters={filters} />
+        <Choice name="crm" text="CRM" options={CALL_SOURCES.map((v) => [v, callSourceName(v)] as const)} filters={filters} />
         <DateRange filters={filters} />
       </div>
       {filters.active && (

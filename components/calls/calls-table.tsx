@@ -8,7 +8,6 @@ import { FormError } from "@/components/ui/field";
 import { useCallPages } from "@/lib/client/calls";
 import { callSourceName, formatDateTime } from "@/lib/client/format";
 
-
 export function CallsTable({ query, agentNames, filtered }: { query: Record<string, string>; agentNames: Map<string, string>; filtered: boolean }) {
   const pages = useCallPages(query);
   if (pages.error) return <FormError message={pages.error.message} />;

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { DELIVERY_FILTER_KEYS } from "@/lib/client/deliveries";
 import { useUrlFilters } from "@/lib/client/use-url-filters";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/schema";
+import { CRM_NAMES } from "@/lib/integrations/schema";
 
 export function DeliveryLog({ agents, timezone }: { agents: Array<{ id: string; name: string }>; timezone: string }) {
   const filters = useUrlFilters(DELIVERY_FILTER_KEYS, timezone);
@@ -17,7 +18,7 @@ export function DeliveryLog({ agents, timezone }: { agents: Array<{ id: string; 
       <p className="mt-1 text-sm text-slate-600">Every request your CRMs sent to the webhook, what became of each lead, and how to fix what was refused.</p>
       <div className="mt-4 grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-5">
         <Choice name="agent_id" text="Agent" options={agents.map((a) => [a.id, a.name] as const)} filters={filters} />
-        <Choice name="crm" text="CRM" options={[["leadsquared", "LeadSquared"], ["hubspot", "HubSpot"]]} filters={filters} />
+        <Choice name="crm" text="CRM" options={Object.entries(CRM_NAMES)} filters={filters} />
         <Choice name="status" text="Status" options={DELIVERY_STATUSES.map((s) => [s, label(s)] as const)} filters={filters} />
         <DateRange filters={filters} />
         {filters.active && (

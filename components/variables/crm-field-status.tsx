@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { ClientApiError } from "@/lib/client/api";
 import { formatDateTime } from "@/lib/client/format";
 import { useCrmFields, useRefreshCrmFields } from "@/lib/client/variables";
-import { CRM_NAMES as NAMES } from "@/lib/integrations/schema";
+import { CRM_NAMES } from "@/lib/integrations/schema";
 import type { VariableSource } from "@/lib/variables/schema";
 
 
@@ -18,18 +18,18 @@ export function CrmFieldStatus({ crm }: { crm: VariableSource }) {
     <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
       {fields.data && (
         <span>
-          {fields.data.fields.length} {NAMES[crm]} fields, read {formatDateTime(fields.data.fetchedAt)}.
+          {fields.data.fields.length} {CRM_NAMES[crm]} fields, read {formatDateTime(fields.data.fetchedAt)}.
         </span>
       )}
-      {fields.isPending && <span>Reading {NAMES[crm]}’s fields…</span>}
+      {fields.isPending && <span>Reading {CRM_NAMES[crm]}’s fields…</span>}
       {error && (
         <span role="alert" className="text-amber-800">
-          {notConnected ? `${NAMES[crm]} is not connected, so there is no field list; connect it under Integrations, or type field names.` : error.message}
+          {notConnected ? `${CRM_NAMES[crm]} is not connected, so there is no field list; connect it under Integrations, or type field names.` : error.message}
         </span>
       )}
       {!notConnected && (
         <Button type="button" variant="secondary" disabled={refresh.isPending} onClick={() => refresh.mutate()}>
-          {refresh.isPending ? "Refreshing…" : `Refresh ${NAMES[crm]} fields`}
+          {refresh.isPending ? "Refreshing…" : `Refresh ${CRM_NAMES[crm]} fields`}
         </Button>
       )}
     </div>

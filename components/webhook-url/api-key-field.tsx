@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 import type { BuilderForm } from "@/components/webhook-url/webhook-url-builder";
 import { useCreateApiKey } from "@/lib/client/api-keys";
+import { CRM_NAMES } from "@/lib/integrations/schema";
 
 /** Paste an existing key, or create one just for this webhook; a new key is shown once, inside the URL. */
 export function ApiKeyField({ form, agentName, error }: { form: BuilderForm; agentName: string; error?: string }) {
@@ -13,7 +14,7 @@ export function ApiKeyField({ form, agentName, error }: { form: BuilderForm; age
   const crm = form.watch("crm");
 
   const createKey = async () => {
-    const name = `${agentName} · ${crm === "hubspot" ? "HubSpot" : "LeadSquared"} webhook`.slice(0, 80);
+    const name = `${agentName} · ${CRM_NAMES[crm]} webhook`.slice(0, 80);
     const { key } = await create.mutateAsync({ name });
     form.setValue("apiKey", key, { shouldDirty: true });
     setCreated(true);

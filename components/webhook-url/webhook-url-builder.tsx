@@ -10,6 +10,7 @@ import { SchedulePreview } from "@/components/webhook-url/schedule-preview";
 import { TestLeadPanel } from "@/components/webhook-url/test-lead-panel";
 import { WebhookUrlResult } from "@/components/webhook-url/webhook-url-result";
 import type { AgentRow } from "@/lib/client/agents";
+import { CRM_NAMES } from "@/lib/integrations/schema";
 import { buildWebhookUrl } from "@/lib/webhook-url/build";
 import { resizeGaps, scheduleQueryOf, webhookUrlFormSchema, type WebhookUrlForm } from "@/lib/webhook-url/schema";
 
@@ -46,7 +47,7 @@ export function WebhookUrlBuilder({ agent, orgTimezone, publicUrl }: { agent: Ag
       <form noValidate onSubmit={(e) => e.preventDefault()} className="flex flex-col gap-5 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-medium">Build the webhook URL</h2>
         <div className="grid gap-5 sm:grid-cols-2">
-          <ChoiceGroup legend="CRM" form={form} name="crm" options={[{ value: "leadsquared", label: "LeadSquared" }, { value: "hubspot", label: "HubSpot" }]} />
+          <ChoiceGroup legend="CRM" form={form} name="crm" options={Object.entries(CRM_NAMES).map(([value, label]) => ({ value, label }))} />
           <ChoiceGroup
             legend="API key goes in" form={form} name="keyMode" error={problems.keyMode}
             options={[{ value: "query", label: "The URL (x_api_key)" }, { value: "header", label: "A header (X-API-KEY)", disabled: values.crm === "hubspot" }]}
