@@ -1,14 +1,25 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+// Random bytes drawn 4 KiB at a time: one system call per hundred ids instead of one each.
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+
+function randomByte(): number {
+  if (used === pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  return pool[used++]!;
+}
 
 /** Random base-36 text; 256 % 36 bias is removed by rejecting bytes ≥ 252. */
 export function randomToken(length: number): string {
   let out = "";
   while (out.length < length) {
-    for (const byte of randomBytes(length * 2)) {
-      if (byte < 252 && out.length < length) out += ALPHABET[byte % 36];
-    }
+    const byte = randomByte();
+    if (byte < 252) out += ALPHABET[byte % 36];
   }
   return out;
 }

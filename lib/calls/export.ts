@@ -1,11 +1,11 @@
 import "server-only";
 import { listAgents } from "@/lib/agents/queries";
 import { CALL_CSV_HEADER, callCsvLine, csvLine } from "@/lib/calls/csv";
-import { callsWhere, searchCountryCode } from "@/lib/calls/filters";
+import { callsPageWhere, searchCountryCode } from "@/lib/calls/filters";
 import { NEWEST_FIRST, presentReason } from "@/lib/calls/queries";
 import type { CallFilters } from "@/lib/calls/schema";
 import { db } from "@/lib/db";
-import { afterCursor, encodeCursor } from "@/lib/http/cursor";
+import { encodeCursor } from "@/lib/http/cursor";
 
 export const EXPORT_BATCH = 1_000;
 
@@ -17,7 +17,8 @@ const COLUMNS = {
 
 /** One keyset batch of the filtered list, newest first, as Call History orders it. */
 export async function exportBatch(orgId: string, filters: CallFilters, cursor: string | undefined, batch: number, countryCode: string | null) {
-  const rows = await db.callTask.findMany({ where: { AND: [callsWhere(orgId, filters, countryCode), afterCursor(cursor)] }, orderBy: NEWEST_FIRST, take: batch, select: COLUMNS });
+  const where = await callsPageWhere(orgId, filters, cursor, batch, countryCode);
+  const rows = await db.callTask.findMany({ where, orderBy: NEWEST_FIRST, take: batch, select: COLUMNS });
   return { rows, next: rows.length === batch ? encodeCursor(rows[rows.length - 1]!) : undefined };
 }
 

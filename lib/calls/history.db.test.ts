@@ -67,6 +67,21 @@ describe("Call History queries", () => {
     expect(await allPages(a.orgId, { q: leadId.slice(0, 13).toUpperCase() })).toEqual(await expectedIds(a.orgId, (t) => t.crmLeadId?.startsWith(leadId.slice(0, 13)) ?? false));
   });
 
+  it("find a search whose few matches lie far below the newest rows, and page a common one past the rows searched first", { timeout: 60_000 }, async () => {
+    const { organization } = await createOrg();
+    const agent = await createAgentRow(organization.id);
+    await seedSyntheticCalls({ orgId: organization.id, agentIds: [agent.id], count: 6_000, newest: NEWEST, spacingSeconds: 60, idPrefix: "call_d" });
+    const old = await db.callTask.findMany({ where: { orgId: organization.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: 10, take: 3 });
+    await db.callTask.updateMany({ where: { id: { in: old.map((t) => t.id) } }, data: { leadName: "Zed Quill", lastOutcome: "voicemail" } });
+    const byName = (t: { leadName: string | null }) => t.leadName === "Zed Quill";
+    expect(await allPages(organization.id, { q: "zed quill", outcome: "voicemail" })).toEqual(await expectedIds(organization.id, byName));
+    expect(await allPages(organization.id, { q: "zed quill", outcome: "busy" })).toEqual([]);
+    const meera = await expectedIds(organization.id, (t) => t.leadName!.startsWith("Meera"));
+    expect(meera.length).toBeGreaterThan(250);
+    expect(await allPages(organization.id, { q: "meera" }, 100)).toEqual(meera);
+    expect(await allPages(organization.id, { q: "meera", outcome: "completed" }, 100)).toEqual(await expectedIds(organization.id, (t) => t.leadName!.startsWith("Meera") && t.lastOutcome === "completed"));
+  });
+
   it("never show another organisation's calls: not in lists, searches, the chart, the export or by id", async () => {
     const [a, b] = await twoOrganisations(50);
     const all = await allPages(a.orgId, {});

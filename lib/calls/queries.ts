@@ -1,12 +1,12 @@
 import "server-only";
 import { findAgent } from "@/lib/agents/queries";
 import { createCallTask } from "@/lib/calls/create";
-import { callsWhere, searchCountryCode } from "@/lib/calls/filters";
+import { callsPageWhere, searchCountryCode } from "@/lib/calls/filters";
 import type { createCallSchema, ListCallsQuery } from "@/lib/calls/schema";
 import { canCancel, canRetryNow, maxAttemptsAfterRetryNow } from "@/lib/calls/state";
 import { db } from "@/lib/db";
 import type { CallAttempt, CallTask, Prisma } from "@/lib/generated/prisma/client";
-import { afterCursor, encodeCursor } from "@/lib/http/cursor";
+import { encodeCursor } from "@/lib/http/cursor";
 import { ApiError } from "@/lib/http/errors";
 import { jobDriver } from "@/lib/jobs";
 import { describeReason } from "@/lib/schedule/describe-reason";
@@ -84,7 +84,7 @@ export const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] satisfies Pr
 /** One page of Call History, newest first; the API, the CSV export and the benchmark all read through here. */
 export async function listCalls(orgId: string, q: ListCallsQuery) {
   const countryCode = q.q ? await searchCountryCode(orgId) : null;
-  const where: Prisma.CallTaskWhereInput = { AND: [callsWhere(orgId, q, countryCode), afterCursor(q.cursor)] };
+  const where = await callsPageWhere(orgId, q, q.cursor, q.limit + 1, countryCode);
   const rows = await db.callTask.findMany({ where, orderBy: NEWEST_FIRST, take: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   return { calls: page.map((t) => presentCall(t)), next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null };

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { smallJson } from "@/lib/http/small-json";
 
 export type ErrorDetail = { field: string; message: string };
 
@@ -19,7 +20,7 @@ export function zodDetails(err: ZodError): ErrorDetail[] {
 }
 
 export function errorResponse(status: number, code: string, message: string, details?: ErrorDetail[]): Response {
-  return Response.json({ error: details ? { code, message, details } : { code, message } }, { status });
+  return smallJson({ error: details ? { code, message, details } : { code, message } }, { status });
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -31,6 +31,7 @@ function setUp(c: Case): { params: ScheduleParams; ref: RefParams; zone: string 
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const MINUTE = 60_000;
 
 describe("planner agrees with the Intl minute-walking reference", () => {
   it("isInsideWindow", () => {
@@ -50,6 +51,19 @@ describe("planner agrees with the Intl minute-walking reference", () => {
         expect(iso(nextWindowStart(new Date(c.instant), params.window, c.zone).getTime())).toBe(iso(refNextOpening(c.instant, ref, c.zone)));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it("nextWindowStart for instants walking forward, as a burst of leads asks it (the remembered opening)", () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 1, max: 180 }), (c, stepMinutes) => {
+        const { params, ref } = setUp(c);
+        for (let k = 0; k < 12; k++) {
+          const at = c.instant + k * stepMinutes * MINUTE;
+          expect(iso(nextWindowStart(new Date(at), params.window, c.zone).getTime())).toBe(iso(refNextOpening(at, ref, c.zone)));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -23,6 +23,22 @@ export function windowOpeningAt(
   zone: string,
 ): Temporal.Instant {
   if (window === null || insideWindowAt(from, window, zone)) return from;
+  // The opening found for an earlier closed instant is also the opening for every instant between the two: a burst
+  // of leads at night costs one search, not one each.
+  const key = `${zone} ${window.start.hour}:${window.start.minute}-${window.end.hour}:${window.end.minute}`;
+  const known = lastOpening.get(key);
+  if (known && Temporal.Instant.compare(known.from, from) <= 0 && Temporal.Instant.compare(from, known.opening) < 0) return known.opening;
+  const opening = searchOpening(from, window, zone);
+  if (lastOpening.size >= MEMO_SIZE) lastOpening.delete(lastOpening.keys().next().value!);
+  lastOpening.set(key, { from, opening });
+  return opening;
+}
+
+// One entry per zone and window in use; the oldest goes first.
+const MEMO_SIZE = 500;
+const lastOpening = new Map<string, { from: Temporal.Instant; opening: Temporal.Instant }>();
+
+function searchOpening(from: Temporal.Instant, window: CallingWindow, zone: string): Temporal.Instant {
   const firstDay = from.toZonedDateTimeISO(zone).toPlainDate();
   const candidates: Temporal.Instant[] = [];
   for (let day = 0; day <= SEARCH_DAYS; day++) {

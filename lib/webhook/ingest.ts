@@ -63,8 +63,6 @@ function planLead(input: IngestInput, lead: IncomingLead): Plan {
   return { kind: "reject", reason: `${problem}${hint}` };
 }
 
-const DUPLICATE_REASON = "This lead already has an open call for this agent.";
-
 /** Each lead's plan as rows to write: refused, a new call (unless its key turns out open), or a repeat within this delivery. */
 function plannedLeads(driver: JobDriver, input: IngestInput, deliveryId: string): PlannedLead[] {
   const planned = new Set<string>();
@@ -99,7 +97,7 @@ export async function ingestDelivery(driver: JobDriver, input: IngestInput): Pro
   const rejected = leads.filter((l) => l.kind === "refused" && l.status === "rejected").length;
   const stored = await storeDelivery({
     delivery: { id: deliveryId, orgId: input.orgId, agentId: input.agent.id, crm: input.crm, ...input.request },
-    leads, duplicateReason: DUPLICATE_REASON,
+    leads,
     statusByAccepted: Array.from({ length: calls + 1 }, (_, accepted) => deliveryStatus({ accepted, duplicates: calls - accepted, rejected })),
   });
   const outcome: LeadOutcome[] = leads.map((lead, i) => {

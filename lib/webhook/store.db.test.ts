@@ -126,6 +126,36 @@ describe("storeDelivery", () => {
     expect(again.leads[0]!.callId).not.toBe(first.leads[0]!.callId);
   });
 
+  it("shares statements between concurrent deliveries: each gets its own answer, one call per lead, and a bad delivery fails alone", async () => {
+    const { input } = await setup();
+    const other = await setup();
+    const gone = { ...input([lead("g-1", { Phone: "9876500099" })]), agent: { ...input([]).agent, id: "agt_missing" } };
+    const bodies = Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? other.input : input)([lead(`c-${i % 10}`, { FirstName: `N${i}`, Phone: `98765${String(10000 + (i % 10))}` }), lead(`u-${i}`, { Phone: `98766${String(10000 + i)}` })]));
+    const results = await Promise.allSettled([...bodies, gone].map((b) => ingestDelivery(embeddedDriver, b)));
+
+    expect(results.at(-1)).toMatchObject({ status: "rejected", reason: expect.objectContaining({ message: expect.stringMatching(/foreign key/) }) });
+    const outcomes = results.slice(0, -1).map((r) => {
+      if (r.status === "rejected") throw r.reason;
+      return r.value;
+    });
+    // Every delivery's own leads come back in its order, and the unique lead of each is a new call.
+    outcomes.forEach((o, i) => expect(o.leads.map((l) => l.crmId)).toEqual([`c-${i % 10}`, `u-${i}`]));
+    expect(outcomes.every((o) => o.leads[1]!.status === "accepted")).toBe(true);
+    // c-0…c-9 arrive three times each, once for one agent and twice for the other: one call per lead and agent.
+    const shared = await db.callTask.groupBy({ by: ["agentId", "crmLeadId"], where: { crmLeadId: { startsWith: "c-" } }, _count: true });
+    expect(shared).toHaveLength(20);
+    expect(shared.every((g) => g._count === 1)).toBe(true);
+    for (let k = 0; k < 10; k++) {
+      const same = outcomes.filter((_, i) => i % 10 === k).map((o) => o.leads[0]!);
+      expect(same.filter((l) => l.status === "accepted")).toHaveLength(2);
+    }
+    // Each stored delivery counts only its own leads.
+    const stored = await db.delivery.findMany({ where: { id: { in: outcomes.map((o) => o.deliveryId) } } });
+    expect(stored.every((d) => d.accepted + d.duplicates === 2)).toBe(true);
+    expect(await db.deliveryLead.count()).toBe(60);
+    expect(await db.callTask.count()).toBe(50);
+  });
+
   it("leaves nothing behind when the statement fails", async () => {
     const { input } = await setup();
     const jobCount = async () => Number((await db.$queryRaw<[{ n: bigint }]>`SELECT count(*) AS n FROM graphile_worker._private_jobs`)[0].n);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { newCallTaskRow } from "@/lib/calls/create";
 import { pool } from "@/lib/db";
+import { groupWriter } from "@/lib/db/group-writer";
 import type { JobSpec } from "@/lib/jobs/driver";
 import type { LeadOutcomeStatus } from "@/lib/webhook/outcome";
 
@@ -26,6 +27,8 @@ export type DeliveryRow = {
 
 export type StoredLead = { status: LeadOutcomeStatus; reason: string | null; callId: string | null; nextAttemptAt: Date | null };
 
+type PlannedDelivery = { delivery: DeliveryRow; leads: PlannedLead[]; statusByAccepted: string[] };
+
 const taskColumns = (t: TaskRow) => ({
   id: t.id, org_id: t.orgId, agent_id: t.agentId, status: t.status, source: t.source, phone: t.phone, lead_name: t.leadName,
   crm_lead_id: t.crmLeadId, variables: t.variables, schedule_params: t.scheduleParams, timezone: t.timezone, max_attempts: t.maxAttempts,
@@ -33,28 +36,32 @@ const taskColumns = (t: TaskRow) => ({
   active_dedupe_key: t.activeDedupeKey, delivery_id: t.deliveryId, lead_fields: t.leadFields ?? null, created_at: t.createdAt,
 });
 
-// graphile-worker's add_jobs(); the first new resolving task wakes at once to read the whole delivery from the CRM.
+// graphile-worker's add_jobs(); in each delivery the first new resolving task wakes at once to read the whole delivery
+// from the CRM, the others take their fallback job.
 const ADD_JOBS = `,
 job AS (
   SELECT count(*) AS n
   FROM (
     SELECT array_agg(jsonb_populate_record(NULL::graphile_worker.job_spec, CASE WHEN first_resolving OR fallback IS NULL THEN job ELSE fallback END) ORDER BY ord) AS specs
-    FROM (SELECT l.ord, l.job, l.fallback, row_number() OVER (PARTITION BY l.fallback IS NOT NULL ORDER BY l.ord) = 1 AS first_resolving
+    FROM (SELECT l.ord, l.job, l.fallback, row_number() OVER (PARTITION BY l.delivery_id, l.fallback IS NOT NULL ORDER BY l.ord) = 1 AS first_resolving
           FROM lead l JOIN task t ON t.id = l.task->>'id' WHERE l.job IS NOT NULL) created
   ) s, LATERAL graphile_worker.add_jobs(s.specs)
   WHERE s.specs IS NOT NULL
 )`;
 
 /**
- * The delivery, each lead's fate, the new call tasks and their jobs in one statement, so one round trip and one
- * implicit transaction: all of it is committed, or none. A lead whose key has an open call (the unique index on
- * agent and active dedupe key) gets that call back as a duplicate; the no-op update locks it so a concurrent
- * insert is waited for rather than missed. Keys are inserted in sorted order so two bulk deliveries cannot deadlock.
+ * Deliveries, each lead's fate, the new call tasks and their jobs in one statement: one round trip and one implicit
+ * transaction for a whole flight of deliveries, all committed or none. A lead whose key has an open call (the unique
+ * index on agent and active dedupe key) gets that call back as a duplicate; the no-op update locks it so a concurrent
+ * insert is waited for rather than missed. Keys are inserted in sorted order so two flights cannot deadlock. $3 is a
+ * duplicate's reason; $4 maps each delivery to its status by how many of its calls turn out new, so the rule stays in
+ * deliveryStatus() while the split is only known in here.
  */
 function statement(withJobs: boolean) {
   return `
 WITH lead AS (
-  SELECT * FROM jsonb_to_recordset($2::jsonb) AS l(ord int, id text, crm_lead_id text, event_id text, status text, reason text, dedupe_key text, task jsonb, job jsonb, fallback jsonb)
+  SELECT * FROM jsonb_to_recordset($2::jsonb) AS l(ord int, delivery_id text, agent_id text, id text, crm_lead_id text, event_id text,
+    status text, reason text, dedupe_key text, task jsonb, job jsonb, fallback jsonb)
 ),
 task AS (
   INSERT INTO call_tasks AS c (id, org_id, agent_id, status, source, phone, lead_name, crm_lead_id, variables, schedule_params, timezone,
@@ -63,52 +70,72 @@ task AS (
     r.max_attempts, r.next_attempt_at, r.next_attempt_reason, r.dedupe_key, r.active_dedupe_key, r.delivery_id, r.lead_fields, r.created_at, now()
   FROM lead l, jsonb_populate_record(NULL::call_tasks, l.task) r
   WHERE l.task IS NOT NULL
-  ORDER BY r.active_dedupe_key
+  ORDER BY r.agent_id, r.active_dedupe_key
   ON CONFLICT (agent_id, active_dedupe_key) DO UPDATE SET active_dedupe_key = c.active_dedupe_key
-  RETURNING c.id, c.active_dedupe_key, c.next_attempt_at
+  RETURNING c.id, c.agent_id, c.active_dedupe_key, c.next_attempt_at
 )${withJobs ? ADD_JOBS : ""},
 outcome AS (
-  SELECT l.ord, l.id, l.crm_lead_id, l.event_id, t.id AS call_id, t.next_attempt_at,
+  SELECT l.ord, l.delivery_id, l.id, l.crm_lead_id, l.event_id, t.id AS call_id, t.next_attempt_at,
     CASE WHEN l.dedupe_key IS NULL THEN l.status WHEN t.id = l.task->>'id' THEN 'accepted' ELSE 'duplicate' END AS status,
     CASE WHEN l.dedupe_key IS NULL THEN l.reason WHEN t.id = l.task->>'id' THEN NULL ELSE $3 END AS reason
-  FROM lead l LEFT JOIN task t ON t.active_dedupe_key = l.dedupe_key
+  FROM lead l LEFT JOIN task t ON t.agent_id = l.agent_id AND t.active_dedupe_key = l.dedupe_key
 ),
 fate AS (
   INSERT INTO delivery_leads (id, delivery_id, crm_lead_id, event_id, status, reason, call_task_id)
-  SELECT o.id, d.id, o.crm_lead_id, o.event_id, o.status, o.reason, o.call_id FROM outcome o, jsonb_populate_record(NULL::deliveries, $1::jsonb) d
+  SELECT o.id, o.delivery_id, o.crm_lead_id, o.event_id, o.status, o.reason, o.call_id FROM outcome o
 ),
 counts AS (
-  SELECT count(*) FILTER (WHERE status = 'accepted') AS accepted, count(*) FILTER (WHERE status = 'duplicate') AS duplicates,
+  SELECT delivery_id, count(*) FILTER (WHERE status = 'accepted') AS accepted, count(*) FILTER (WHERE status = 'duplicate') AS duplicates,
     count(*) FILTER (WHERE status = 'rejected') AS rejected
-  FROM outcome
+  FROM outcome GROUP BY delivery_id
 ),
 delivery AS (
   INSERT INTO deliveries (id, org_id, agent_id, crm, status, http_status, content_type, event_type, query, body, body_bytes, accepted, duplicates, rejected)
-  SELECT d.id, d.org_id, d.agent_id, d.crm, $4::jsonb ->> c.accepted::int, 200, d.content_type, d.event_type, d.query, d.body, d.body_bytes, c.accepted, c.duplicates, c.rejected
-  FROM jsonb_populate_record(NULL::deliveries, $1::jsonb) d, counts c
+  SELECT d.id, d.org_id, d.agent_id, d.crm, $4::jsonb -> d.id ->> coalesce(c.accepted, 0)::int, 200, d.content_type, d.event_type, d.query, d.body,
+    d.body_bytes, coalesce(c.accepted, 0), coalesce(c.duplicates, 0), coalesce(c.rejected, 0)
+  FROM jsonb_populate_recordset(NULL::deliveries, $1::jsonb) d LEFT JOIN counts c ON c.delivery_id = d.id
 )
-SELECT o.status, o.reason, o.call_id, o.next_attempt_at${withJobs ? ", (SELECT n FROM job) AS jobs" : ""} FROM outcome o ORDER BY o.ord`;
+SELECT o.delivery_id, o.status, o.reason, o.call_id, o.next_attempt_at${withJobs ? ", (SELECT n FROM job) AS jobs" : ""} FROM outcome o ORDER BY o.delivery_id, o.ord`;
 }
 
 // Named, so each pooled connection parses and plans the statement once.
-const STATEMENTS = { withJobs: { name: "store-delivery-with-jobs", text: statement(true) }, withoutJobs: { name: "store-delivery", text: statement(false) } };
+const STATEMENTS = { withJobs: { name: "store-deliveries-with-jobs", text: statement(true) }, withoutJobs: { name: "store-deliveries", text: statement(false) } };
+
+async function writeDeliveries(flight: PlannedDelivery[], duplicateReason: string): Promise<StoredLead[][]> {
+  const deliveries = flight.map(({ delivery: d }) => ({
+    id: d.id, org_id: d.orgId, agent_id: d.agentId, crm: d.crm, content_type: d.contentType, event_type: d.eventType, query: d.query, body: d.body, body_bytes: d.bodyBytes,
+  }));
+  const leads = flight.flatMap(({ delivery, leads }) =>
+    leads.map((l, ord) => ({
+      ord, delivery_id: delivery.id, agent_id: delivery.agentId, id: l.id, crm_lead_id: l.crmLeadId, event_id: l.eventId,
+      ...(l.kind === "refused" ? { status: l.status, reason: l.reason } : { dedupe_key: l.dedupeKey }),
+      ...(l.kind === "call" ? { task: taskColumns(l.task), job: l.job, fallback: l.fallbackJob } : {}),
+    })),
+  );
+  const statusByAccepted = Object.fromEntries(flight.map((p) => [p.delivery.id, p.statusByAccepted]));
+  const { rows } = await pool().query<{ delivery_id: string; status: LeadOutcomeStatus; reason: string | null; call_id: string | null; next_attempt_at: Date | null }>({
+    ...(leads.some((l) => "job" in l && l.job) ? STATEMENTS.withJobs : STATEMENTS.withoutJobs),
+    values: [JSON.stringify(deliveries), JSON.stringify(leads), duplicateReason, JSON.stringify(statusByAccepted)],
+  });
+  const byDelivery = new Map<string, StoredLead[]>(flight.map((p) => [p.delivery.id, []]));
+  for (const r of rows) byDelivery.get(r.delivery_id)!.push({ status: r.status, reason: r.reason, callId: r.call_id, nextAttemptAt: r.next_attempt_at });
+  return flight.map((p) => byDelivery.get(p.delivery.id)!);
+}
+
+const DUPLICATE_REASON = "This lead already has an open call for this agent.";
+
+// Two flights keep a second connection busy while one commits; 64 deliveries bound a flight's statement.
+const storeFlight = groupWriter<PlannedDelivery, StoredLead[]>({
+  write: (flight) => writeDeliveries(flight, DUPLICATE_REASON),
+  keys: ({ delivery, leads }) => leads.flatMap((l) => (l.kind === "refused" ? [] : [`${delivery.agentId} ${l.dedupeKey}`])),
+  maxFlights: 2,
+  maxItems: 64,
+});
 
 /**
- * Writes a planned delivery. `statusByAccepted[n]` is the delivery's status when n of its calls turn out new (the rest
- * being duplicates), so the rule stays in deliveryStatus() while the split is only known inside the statement.
+ * Writes a planned delivery, durably, sharing a statement with deliveries that arrive meanwhile. `statusByAccepted[n]`
+ * is the delivery's status when n of its calls turn out new (the rest being duplicates).
  */
-export async function storeDelivery(input: { delivery: DeliveryRow; leads: PlannedLead[]; duplicateReason: string; statusByAccepted: string[] }): Promise<StoredLead[]> {
-  const { delivery: d } = input;
-  const leads = input.leads.map((l, ord) => ({
-    ord, id: l.id, crm_lead_id: l.crmLeadId, event_id: l.eventId,
-    ...(l.kind === "refused" ? { status: l.status, reason: l.reason } : { dedupe_key: l.dedupeKey }),
-    ...(l.kind === "call" ? { task: taskColumns(l.task), job: l.job, fallback: l.fallbackJob } : {}),
-  }));
-  const withJobs = input.leads.some((l) => l.kind === "call" && l.job);
-  const deliveryColumns = { id: d.id, org_id: d.orgId, agent_id: d.agentId, crm: d.crm, content_type: d.contentType, event_type: d.eventType, query: d.query, body: d.body, body_bytes: d.bodyBytes };
-  const { rows } = await pool().query<{ status: LeadOutcomeStatus; reason: string | null; call_id: string | null; next_attempt_at: Date | null }>({
-    ...(withJobs ? STATEMENTS.withJobs : STATEMENTS.withoutJobs),
-    values: [JSON.stringify(deliveryColumns), JSON.stringify(leads), input.duplicateReason, JSON.stringify(input.statusByAccepted)],
-  });
-  return rows.map((r) => ({ status: r.status, reason: r.reason, callId: r.call_id, nextAttemptAt: r.next_attempt_at }));
+export function storeDelivery(input: PlannedDelivery): Promise<StoredLead[]> {
+  return storeFlight(input);
 }

@@ -1,4 +1,5 @@
 import type { ErrorDetail } from "@/lib/http/errors";
+import { smallJson } from "@/lib/http/small-json";
 import { type DeliveryOutcome, countOutcomes, outcomeResults } from "@/lib/webhook/outcome";
 
 /** HubSpot retries every failed delivery except these statuses (up to 10 times over about a day). */
@@ -9,7 +10,7 @@ export const HUBSPOT_NO_RETRY_STATUSES: readonly number[] = [400, 401, 403, 404,
  * is 200: a retry would not change the outcome.
  */
 export function respondToHubSpot(outcome: DeliveryOutcome): Response {
-  return Response.json(
+  return smallJson(
     { deliveryId: outcome.deliveryId, received: outcome.leads.length, ...countOutcomes(outcome.leads), results: outcomeResults(outcome.leads) },
     { status: 200 },
   );
@@ -22,5 +23,5 @@ export function respondToHubSpot(outcome: DeliveryOutcome): Response {
 export function hubSpotConfigError(status: number, code: string, message: string, details?: ErrorDetail[]): Response {
   const answered = status >= 400 && status < 500 && status !== 429 && !HUBSPOT_NO_RETRY_STATUSES.includes(status) ? 400 : status;
   const error = details ? { code, message, details } : { code, message };
-  return Response.json({ error }, { status: answered });
+  return smallJson({ error }, { status: answered });
 }

@@ -1,4 +1,5 @@
 import type { ErrorDetail } from "@/lib/http/errors";
+import { smallJson } from "@/lib/http/small-json";
 import { type DeliveryOutcome, type LeadOutcome, countOutcomes, outcomeResults } from "@/lib/webhook/outcome";
 
 // LeadSquared shows StatusReason in its webhook history; keep it readable there.
@@ -46,7 +47,7 @@ export function respondToLeadSquared(outcome: DeliveryOutcome): Response {
     deliveryId: outcome.deliveryId,
     results: outcomeResults(outcome.leads),
   };
-  return Response.json(body, { status: 200 });
+  return smallJson(body, { status: 200 });
 }
 
 /**
@@ -55,5 +56,5 @@ export function respondToLeadSquared(outcome: DeliveryOutcome): Response {
  */
 export function leadSquaredConfigError(status: number, code: string, message: string, details?: ErrorDetail[]): Response {
   const error = details ? { code, message, details } : { code, message };
-  return Response.json({ Status: "Error", StatusReason: clip(message), error }, { status });
+  return smallJson({ Status: "Error", StatusReason: clip(message), error }, { status });
 }
