@@ -1,5 +1,6 @@
-// Call History at scale: 1,000,000 calls (and their attempts) in one organisation plus another organisation's noise,
-// then p50/p95 of each list shape through the same functions the API uses, and which indexes their plans use.
+// Call History and the delivery log at scale: 1,000,000 calls (and their attempts) and as many deliveries in one
+// organisation plus another organisation's noise, then p50/p95 of each list shape through the same functions the API
+// uses, and which indexes their plans use.
 // Run: npm run bench -- history [--calls 1000000] [--runs 30]
 import { parseArgs } from "node:util";
 import { bootBenchDatabase } from "./support";
@@ -23,20 +24,24 @@ async function main() {
   const { EXPORT_BATCH, exportBatch } = await import("@/lib/calls/export");
   const { createAgentRow } = await import("@/test/call-fixtures");
   const { createOrg } = await import("@/test/factories");
-  const { seedSyntheticCalls } = await import("@/test/history-seed");
+  const { seedSyntheticCalls, seedSyntheticDeliveries } = await import("@/test/history-seed");
+  const { listDeliveries } = await import("@/lib/deliveries/queries");
+  const { listDeliveriesQuerySchema } = await import("@/lib/deliveries/schema");
 
   const t0 = performance.now();
   const { organization } = await createOrg();
   const agents = await Promise.all(Array.from({ length: 8 }, (_, i) => createAgentRow(organization.id, { name: `Agent ${i + 1}` })));
   // One call every 30 s: a million calls reach back about a year.
   await seedSyntheticCalls({ orgId: organization.id, agentIds: agents.map((a) => a.id), count: CALLS, newest: NEWEST, spacingSeconds: 30, idPrefix: "call_m", withAttempts: true });
+  // The delivery log: as many deliveries as calls.
+  await seedSyntheticDeliveries({ orgId: organization.id, agentIds: agents.map((a) => a.id), count: CALLS, newest: NEWEST, spacingSeconds: 30, idPrefix: "dlv_m" });
   const other = (await createOrg()).organization;
   const otherAgent = await createAgentRow(other.id);
   await seedSyntheticCalls({ orgId: other.id, agentIds: [otherAgent.id], count: Math.round(CALLS / 10), newest: NEWEST, spacingSeconds: 20, idPrefix: "call_o", withAttempts: true });
-  await db.$executeRawUnsafe("VACUUM ANALYZE call_tasks");
-  await db.$executeRawUnsafe("VACUUM ANALYZE call_attempts");
+  await seedSyntheticDeliveries({ orgId: other.id, agentIds: [otherAgent.id], count: Math.round(CALLS / 10), newest: NEWEST, spacingSeconds: 20, idPrefix: "dlv_o" });
+  for (const table of ["call_tasks", "call_attempts", "deliveries", "delivery_leads"]) await db.$executeRawUnsafe(`VACUUM ANALYZE ${table}`);
   const seeded = await db.callTask.count();
-  console.log(`seeded ${seeded.toLocaleString("en")} calls and ${(await db.callAttempt.count()).toLocaleString("en")} attempts in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`seeded ${seeded.toLocaleString("en")} calls, ${(await db.callAttempt.count()).toLocaleString("en")} attempts and ${(await db.delivery.count()).toLocaleString("en")} deliveries in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const orgId = organization.id;
   const deep = await (async () => {
@@ -46,7 +51,7 @@ async function main() {
     return cursor!;
   })();
   const day = { from: "2026-10-01T00:00:00+05:30", to: "2026-10-08T00:00:00+05:30" };
-  const shapes: Array<[string, Record<string, string>, "list" | "export" | "chart"]> = [
+  const shapes: Array<[string, Record<string, string>, "list" | "export" | "chart" | "deliveries"]> = [
     ["first page", {}, "list"],
     ["agent", { agent_id: agents[3]!.id }, "list"],
     ["status=scheduled", { status: "scheduled" }, "list"],
@@ -64,9 +69,19 @@ async function main() {
     ["export first batch (1,000 rows)", {}, "export"],
     ["chart (default 14 days)", {}, "chart"],
     ["chart (92 days, agent)", { agent_id: agents[0]!.id, from: "2026-08-24T00:00:00Z", to: "2026-11-24T00:00:00Z" }, "chart"],
+    ["deliveries: first page", {}, "deliveries"],
+    ["deliveries: agent", { agent_id: agents[5]!.id }, "deliveries"],
+    ["deliveries: status=rejected", { status: "rejected" }, "deliveries"],
+    ["deliveries: status=error (rare)", { status: "error" }, "deliveries"],
+    ["deliveries: status=ignored (none)", { status: "ignored" }, "deliveries"],
+    ["deliveries: crm=hubspot", { crm: "hubspot" }, "deliveries"],
+    ["deliveries: agent+status=error", { agent_id: agents[5]!.id, status: "error" }, "deliveries"],
+    ["deliveries: date range (a week)", day, "deliveries"],
   ];
   const run = (kind: string, q: Record<string, string>) =>
-    kind === "chart"
+    kind === "deliveries"
+      ? listDeliveries(orgId, listDeliveriesQuerySchema.parse(q))
+      : kind === "chart"
       ? outcomesPerDay(orgId, callFiltersSchema.parse(q), NEWEST)
       : kind === "export"
         ? exportBatch(orgId, callFiltersSchema.parse(q), undefined, EXPORT_BATCH, null)

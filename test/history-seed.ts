@@ -33,3 +33,24 @@ export async function seedSyntheticCalls(opts: { orgId: string; agentIds: string
       'simulator', 'sim_' || t.id, t.last_outcome, '{}'::jsonb, t.created_at
     FROM call_tasks t WHERE t.org_id = ${opts.orgId} AND t.last_outcome IS NOT NULL`);
 }
+
+/**
+ * `count` synthetic webhook deliveries for one organisation, newest at `newest`, one every `spacingSeconds` before it:
+ * agents and CRMs in rotation, mostly accepted, with a rejected lead (and its reason) on every tenth and a rare error.
+ */
+export async function seedSyntheticDeliveries(opts: { orgId: string; agentIds: string[]; count: number; newest: Date; spacingSeconds: number; idPrefix: string }) {
+  const agents = opts.agentIds;
+  await db.$executeRaw(Prisma.sql`
+    INSERT INTO deliveries (id, org_id, agent_id, crm, status, http_status, content_type, event_type, query, body, body_bytes, accepted, duplicates, rejected, created_at)
+    SELECT ${opts.idPrefix} || '_' || lpad(i::text, 9, '0'), ${opts.orgId}, (${agents}::text[])[1 + i % ${agents.length}],
+      (ARRAY['leadsquared','hubspot'])[1 + i % 2]::"CrmType",
+      CASE WHEN i % 1000 = 999 THEN 'error' WHEN i % 10 = 9 THEN 'rejected' WHEN i % 10 = 8 THEN 'duplicate' ELSE 'accepted' END,
+      CASE WHEN i % 1000 = 999 THEN 401 ELSE 200 END, 'application/json', 'Lead Created', '{"type":"leadsquared"}'::jsonb,
+      '{"ProspectID":"' || i || '"}', 24, CASE WHEN i % 10 < 8 THEN 1 ELSE 0 END, CASE WHEN i % 10 = 8 THEN 1 ELSE 0 END,
+      CASE WHEN i % 10 = 9 THEN 1 ELSE 0 END, ${opts.newest}::timestamptz - make_interval(secs => i * ${opts.spacingSeconds}::float8)
+    FROM generate_series(0, ${opts.count - 1}) AS i`);
+  await db.$executeRaw(Prisma.sql`
+    INSERT INTO delivery_leads (id, delivery_id, crm_lead_id, status, reason)
+    SELECT 'lead_' || d.id, d.id, 'p-' || d.id, d.status, CASE WHEN d.status = 'rejected' THEN 'The lead has no usable phone number.' END
+    FROM deliveries d WHERE d.org_id = ${opts.orgId} AND d.status <> 'error'`);
+}
