@@ -7,7 +7,7 @@ import { afterCursor, decodeCursor } from "@/lib/http/cursor";
 import { createdBetween } from "@/lib/http/page-query";
 import { formatPhoneE164 } from "@/lib/variables/phone";
 
-// Prisma passes `contains` to LIKE as written, so a typed % or _ would match everything.
+// A typed % or _ is looked for as itself, not as a wildcard that would match everything.
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -18,19 +18,8 @@ function wholeNumber(raw: string, countryCode: string | null): string | null {
   return phone.ok ? phone.value : null;
 }
 
-function searchWhere(q: string, countryCode: string | null): Prisma.CallTaskWhereInput {
-  const search = parseCallSearch(q);
-  if (search.kind === "phone") {
-    const e164 = wholeNumber(search.raw, countryCode);
-    // CRM lead ids can be all digits too (HubSpot contact ids), so a number also matches one exactly.
-    return { OR: [e164 ? { phone: e164 } : { phone: { contains: search.digits } }, { crmLeadId: search.raw }] };
-  }
-  const text = escapeLike(search.text);
-  return { OR: [{ leadName: { contains: text, mode: "insensitive" } }, { crmLeadId: { contains: text, mode: "insensitive" } }] };
-}
-
-/** Call History's filters as a Prisma condition, always inside the caller's organisation. */
-export function callsWhere(orgId: string, f: CallFilters, countryCode: string | null): Prisma.CallTaskWhereInput {
+/** Every filter but the search as a Prisma condition, always inside the caller's organisation. */
+function filtersWhere(orgId: string, f: CallFilters): Prisma.CallTaskWhereInput {
   return {
     orgId,
     ...(f.agent_id ? { agentId: f.agent_id } : {}),
@@ -38,7 +27,6 @@ export function callsWhere(orgId: string, f: CallFilters, countryCode: string | 
     ...(f.outcome ? { lastOutcome: f.outcome } : {}),
     ...(f.crm ? { source: f.crm } : {}),
     ...createdBetween(f.from, f.to),
-    ...(f.q ? { AND: [searchWhere(f.q, countryCode)] } : {}),
   };
 }
 
@@ -82,7 +70,7 @@ const SEARCH_PROBE_ROWS = 5_000;
  * before a row is read, find them all. Either way the answer is those rows' ids.
  */
 export async function callsPageWhere(orgId: string, f: CallFilters, cursor: string | undefined, take: number, countryCode: string | null): Promise<Prisma.CallTaskWhereInput> {
-  if (!f.q) return { AND: [callsWhere(orgId, f, countryCode), afterCursor(cursor)] };
+  if (!f.q) return { AND: [filtersWhere(orgId, f), afterCursor(cursor)] };
   const after = cursor ? decodeCursor(cursor) : null;
   const filters = Prisma.join([
     ...filterSql(orgId, f, { from: f.from ? new Date(f.from) : undefined, to: f.to ? new Date(f.to) : undefined }),
