@@ -101,7 +101,9 @@ SELECT o.delivery_id, o.status, o.reason, o.call_id, o.next_attempt_at${withJobs
 // Named, so each pooled connection parses and plans the statement once.
 const STATEMENTS = { withJobs: { name: "store-deliveries-with-jobs", text: statement(true) }, withoutJobs: { name: "store-deliveries", text: statement(false) } };
 
-async function writeDeliveries(flight: PlannedDelivery[], duplicateReason: string): Promise<StoredLead[][]> {
+const DUPLICATE_REASON = "This lead already has an open call for this agent.";
+
+async function writeDeliveries(flight: PlannedDelivery[]): Promise<StoredLead[][]> {
   const deliveries = flight.map(({ delivery: d }) => ({
     id: d.id, org_id: d.orgId, agent_id: d.agentId, crm: d.crm, content_type: d.contentType, event_type: d.eventType, query: d.query, body: d.body, body_bytes: d.bodyBytes,
   }));
@@ -115,27 +117,21 @@ async function writeDeliveries(flight: PlannedDelivery[], duplicateReason: strin
   const statusByAccepted = Object.fromEntries(flight.map((p) => [p.delivery.id, p.statusByAccepted]));
   const { rows } = await pool().query<{ delivery_id: string; status: LeadOutcomeStatus; reason: string | null; call_id: string | null; next_attempt_at: Date | null }>({
     ...(leads.some((l) => "job" in l && l.job) ? STATEMENTS.withJobs : STATEMENTS.withoutJobs),
-    values: [JSON.stringify(deliveries), JSON.stringify(leads), duplicateReason, JSON.stringify(statusByAccepted)],
+    values: [JSON.stringify(deliveries), JSON.stringify(leads), DUPLICATE_REASON, JSON.stringify(statusByAccepted)],
   });
   const byDelivery = new Map<string, StoredLead[]>(flight.map((p) => [p.delivery.id, []]));
   for (const r of rows) byDelivery.get(r.delivery_id)!.push({ status: r.status, reason: r.reason, callId: r.call_id, nextAttemptAt: r.next_attempt_at });
   return flight.map((p) => byDelivery.get(p.delivery.id)!);
 }
 
-const DUPLICATE_REASON = "This lead already has an open call for this agent.";
-
-// Two flights keep a second connection busy while one commits; 64 deliveries bound a flight's statement.
-const storeFlight = groupWriter<PlannedDelivery, StoredLead[]>({
-  write: (flight) => writeDeliveries(flight, DUPLICATE_REASON),
+/**
+ * Writes a planned delivery, durably, sharing a statement with deliveries that arrive meanwhile. `statusByAccepted[n]`
+ * is the delivery's status when n of its calls turn out new (the rest being duplicates). Two flights keep a second
+ * connection busy while one commits; 64 deliveries bound a flight's statement.
+ */
+export const storeDelivery = groupWriter<PlannedDelivery, StoredLead[]>({
+  write: writeDeliveries,
   keys: ({ delivery, leads }) => leads.flatMap((l) => (l.kind === "refused" ? [] : [`${delivery.agentId} ${l.dedupeKey}`])),
   maxFlights: 2,
   maxItems: 64,
 });
-
-/**
- * Writes a planned delivery, durably, sharing a statement with deliveries that arrive meanwhile. `statusByAccepted[n]`
- * is the delivery's status when n of its calls turn out new (the rest being duplicates).
- */
-export function storeDelivery(input: PlannedDelivery): Promise<StoredLead[]> {
-  return storeFlight(input);
-}
