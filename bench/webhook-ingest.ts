@@ -1,12 +1,15 @@
 // Sustained CRM webhook ingestion against the built app (`npm run build` first): concurrent senders post one
-// LeadSquared lead each, measured against a bare route handler of the same server (LeadSquared's HEAD handshake,
-// which does no work). The two alternate in rounds, so a machine whose load drifts weighs on both alike; a single
-// sender then gives the latency of one request on an idle server. Afterwards every acknowledged lead is counted in
-// Postgres. Run: npm run bench -- webhook-ingest [--senders 50] [--seconds 15] [--rounds 3]
+// LeadSquared lead each. The baseline is a bare route handler of the same server (app/api/bench/bare) that receives the
+// same POST and answers as the webhook does without doing anything; LeadSquared's HEAD handshake, which has no body
+// at all, is shown for reference. The three alternate in rounds, so a machine whose load drifts weighs on each alike; a
+// single sender then gives the latency of one request on an idle server. CPU time per request is read from /proc for
+// the server, Postgres and the senders. Afterwards every acknowledged lead is counted in Postgres.
+// Run: npm run bench -- webhook-ingest [--senders 50] [--seconds 15] [--rounds 3]
 import { execFile } from "node:child_process";
 import { parseArgs, promisify } from "node:util";
 import pg from "pg";
 import { startAppServer } from "../e2e/support/server";
+import { cpuSnapshot, cpuSpent, type CpuSpent } from "./cpu";
 import { bootBenchDatabase } from "./support";
 
 const { values } = parseArgs({ options: { senders: { type: "string", default: "50" }, seconds: { type: "string", default: "15" }, rounds: { type: "string", default: "3" } } });
@@ -15,7 +18,7 @@ const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
 const execFileAsync = promisify(execFile);
 
-type Run = { ok: number; failed: number; latencies: number[]; ms: number };
+type Run = { ok: number; failed: number; latencies: number[]; ms: number; cpu?: CpuSpent };
 
 async function load(send: () => Promise<boolean>, senders: number, seconds: number): Promise<Run> {
   const latencies: number[] = [];
@@ -38,18 +41,24 @@ async function load(send: () => Promise<boolean>, senders: number, seconds: numb
 }
 
 function merge(runs: Run[]): Run {
-  return { ok: runs.reduce((n, r) => n + r.ok, 0), failed: runs.reduce((n, r) => n + r.failed, 0), latencies: runs.flatMap((r) => r.latencies).sort((a, b) => a - b), ms: runs.reduce((n, r) => n + r.ms, 0) };
+  const total = (pick: (r: Run) => number) => runs.reduce((n, r) => n + pick(r), 0);
+  return {
+    ok: total((r) => r.ok), failed: total((r) => r.failed), latencies: runs.flatMap((r) => r.latencies).sort((a, b) => a - b), ms: total((r) => r.ms),
+    cpu: { server: total((r) => r.cpu!.server), postgres: total((r) => r.cpu!.postgres), senders: total((r) => r.cpu!.senders) },
+  };
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
 const rate = (r: Run) => (r.ok / r.ms) * 1000;
+const perRequest = (ms: number, r: Run) => (ms / (r.ok + r.failed)).toFixed(2);
 const line = (label: string, unit: string, r: Run) =>
-  `  ${label.padEnd(20)}${rate(r).toFixed(0).padStart(5)} ${unit}/s  p50 ${pct(r.latencies, 50)} ms  p99 ${pct(r.latencies, 99)} ms  (${r.failed} failed)`;
+  `  ${label.padEnd(20)}${rate(r).toFixed(0).padStart(5)} ${unit}/s  p50 ${pct(r.latencies, 50)} ms  p99 ${pct(r.latencies, 99)} ms  (${r.failed} failed)` +
+  `  CPU ms per request: server ${perRequest(r.cpu!.server, r)}, Postgres ${perRequest(r.cpu!.postgres, r)}, senders ${perRequest(r.cpu!.senders, r)}`;
 
 async function main() {
   const bench = await bootBenchDatabase("webhook-ingest");
   // Calls are not the subject here: a long simulated call keeps the dialer from competing for the CPU.
-  const server = await startAppServer({ DATABASE_URL: bench.url, LEADLINE_SIMULATOR_DELAY_MS: "600000", LEADLINE_WORKER_CONCURRENCY: "2" });
+  const server = await startAppServer({ DATABASE_URL: bench.url, LEADLINE_SIMULATOR_DELAY_MS: "600000", LEADLINE_WORKER_CONCURRENCY: "2", LEADLINE_BENCH_ROUTES: "1" });
   try {
     const setup = await fetch(`${server.baseURL}/api/setup`, {
       method: "POST", headers: { "content-type": "application/json" },
@@ -64,46 +73,55 @@ async function main() {
     const headers = { "content-type": "application/json", "x-api-key": key };
     const agent = await (await fetch(`${server.baseURL}/api/v1/agents`, { method: "POST", headers, body: JSON.stringify({ name: "Bench", concurrencyCap: 2 }) })).json();
     await fetch(`${server.baseURL}/api/v1/agents/${agent.agent.id}/variables`, { method: "PUT", headers, body: JSON.stringify({ variables: [{ name: "name", source: "leadsquared", field: "FirstName" }, { name: "phone", source: "leadsquared", field: "Phone" }] }) });
-    const hook = `${server.baseURL}/api/call/crm-webhook?agent_id=${agent.agent.id}&type=leadsquared&x_api_key=${key}&min_trigger_time=09:00&max_trigger_time=18:00&carry_over=true`;
+    const query = `agent_id=${agent.agent.id}&type=leadsquared&x_api_key=${key}&min_trigger_time=09:00&max_trigger_time=18:00&carry_over=true`;
+    const hook = `${server.baseURL}/api/call/crm-webhook?${query}`;
 
     let sent = 0;
-    const post = async (prefix: string) => {
+    const postTo = async (url: string, prefix: string) => {
       const i = sent++;
-      const res = await fetch(hook, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ProspectID: `${prefix}-${i}`, FirstName: "Asha", Phone: `+9197${String(10000000 + i)}`, mx_Product_Interest: "2BHK" }) });
+      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ProspectID: `${prefix}-${i}`, FirstName: "Asha", Phone: `+9197${String(10000000 + i)}`, mx_Product_Interest: "2BHK" }) });
       const body = (await res.json()) as { Status?: string };
       return res.status === 200 && body.Status === "Success";
     };
-    const head = async () => (await fetch(hook, { method: "HEAD" })).ok;
+    const bareRoute = () => postTo(`${server.baseURL}/api/bench/bare?${query}`, "bare");
+    const handshake = async () => (await fetch(hook, { method: "HEAD" })).ok;
     let acknowledged = 0;
     const postLead = async () => {
-      const ok = await post("lead");
+      const ok = await postTo(hook, "lead");
       if (ok) acknowledged++;
       return ok;
     };
 
-    // Warm both paths (first-request compilation of route modules, the pools' connections).
-    for (let i = 0; i < 20; i++) await head();
-    const warm = await load(() => post("warm"), SENDERS, 5);
+    // Warm every path alike (first-request compilation of route modules, JIT, the pools' connections).
+    for (const send of [handshake, bareRoute, () => postTo(hook, "warm")]) await load(send, SENDERS, 3);
 
-    const bare: Run[] = [];
-    const ingest: Run[] = [];
+    // CPU by process (Linux /proc) says whose time a request costs: the server, Postgres or the senders themselves.
+    const measured = async (send: () => Promise<boolean>) => {
+      const before = cpuSnapshot();
+      const run = await load(send, SENDERS, SECONDS / ROUNDS);
+      return { ...run, cpu: cpuSpent(before, cpuSnapshot(), server.process.pid!) };
+    };
+    const runs = { head: [] as Run[], bare: [] as Run[], ingest: [] as Run[] };
     for (let round = 0; round < ROUNDS; round++) {
-      bare.push(await load(head, SENDERS, SECONDS / ROUNDS));
-      ingest.push(await load(postLead, SENDERS, SECONDS / ROUNDS));
+      runs.bare.push(await measured(bareRoute));
+      runs.ingest.push(await measured(postLead));
+      runs.head.push(await measured(handshake));
     }
-    const single = { bare: await load(head, 1, 3), ingest: await load(postLead, 1, 3) };
+    const single = { bare: await load(bareRoute, 1, 3), ingest: await load(postLead, 1, 3) };
 
     const client = new pg.Client({ connectionString: bench.url });
     await client.connect();
     const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM call_tasks WHERE crm_lead_id LIKE 'lead-%'");
     await client.end();
     const stored = Number(rows[0]!.n);
-    const ratios = bare.map((b, i) => (rate(ingest[i]!) / rate(b)).toFixed(2));
+    const [head, bare, ingest] = [merge(runs.head), merge(runs.bare), merge(runs.ingest)];
+    const byRound = runs.bare.map((b, i) => (rate(runs.ingest[i]!) / rate(b)).toFixed(2));
 
-    console.log(`webhook-ingest: ${SENDERS} concurrent senders, ${SECONDS} s each way in ${ROUNDS} alternating rounds (warm-up ${warm.ok} leads)`);
-    console.log(line("bare route (HEAD)", "req", merge(bare)));
-    console.log(line("webhook (1 lead)", "leads", merge(ingest)));
-    console.log(`  ratio               ${(rate(merge(ingest)) / rate(merge(bare))).toFixed(2)} of the bare route's rate (goal ≥ 0.8); by round ${ratios.join(", ")}`);
+    console.log(`webhook-ingest: ${SENDERS} concurrent senders, ${SECONDS} s each in ${ROUNDS} alternating rounds`);
+    console.log(line("HEAD handshake", "req", head));
+    console.log(line("bare POST route", "req", bare));
+    console.log(line("webhook (1 lead)", "leads", ingest));
+    console.log(`  ratio               ${(rate(ingest) / rate(bare)).toFixed(2)} of the bare route's rate (goal ≥ 0.8); by round ${byRound.join(", ")}; ${(rate(ingest) / rate(head)).toFixed(2)} of HEAD's`);
     console.log(`  one sender          webhook p50 ${pct(single.ingest.latencies.sort((a, b) => a - b), 50)} ms, bare p50 ${pct(single.bare.latencies.sort((a, b) => a - b), 50)} ms`);
     console.log(`  durability          ${acknowledged} acknowledged, ${stored} call tasks in Postgres: ${stored === acknowledged ? "none lost" : `${acknowledged - stored} LOST`}`);
   } finally {

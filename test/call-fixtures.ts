@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Agent } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import type { JobDriver } from "@/lib/jobs/driver";
+import { relayWakeups } from "@/lib/jobs/wakeups";
 import type { CallReport, VoiceProvider } from "@/lib/providers/voice/port";
 import { parseScheduleParams } from "@/lib/schedule/parse-schedule-params";
 import type { Outcome } from "@/lib/schedule/types";
@@ -66,7 +67,7 @@ export async function createAgentRow(orgId: string, overrides: Partial<Agent> = 
   return db.agent.create({ data: { id: newId("agt"), orgId, name: "Test agent", concurrencyCap: 5, ...overrides, providerSettings: {}, scheduleDefaults: {} } });
 }
 
-/** An organisation, an agent and `phones.length` call tasks with the given URL-style schedule, created through the driver. */
+/** An organisation, an agent and `phones.length` call tasks with the given URL-style schedule, their wake-ups relayed to the driver. */
 export async function seedCalls(driver: JobDriver, opts: { phones: string[]; schedule: Record<string, string>; receivedAt: Date; cap?: number }) {
   const { organization } = await createOrg();
   const agent = await createAgentRow(organization.id, { concurrencyCap: opts.cap ?? 5 });
@@ -75,13 +76,13 @@ export async function seedCalls(driver: JobDriver, opts: { phones: string[]; sch
   const tasks = await db.$transaction((tx) =>
     Promise.all(
       opts.phones.map((phone) =>
-        createCallTask(tx, driver, {
+        createCallTask(tx, {
           orgId: organization.id, agent, source: "api", phone, variables: { phone }, params: parsed.params,
           fallbackZone: "Asia/Kolkata", receivedAt: opts.receivedAt,
         }),
       ),
     ),
   );
-  await driver.afterCommit(tasks.map((t) => ({ taskId: t.id, agentId: agent.id, fromAttempt: 1 })));
+  await relayWakeups(driver);
   return { organization, agent, tasks };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Agent, Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
-import type { JobDriver } from "@/lib/jobs/driver";
+import { queueWakeup } from "@/lib/jobs/wakeups";
 import { effectiveZone, firstAttemptAt } from "@/lib/schedule/planner";
 import type { ScheduleParams } from "@/lib/schedule/types";
 
@@ -57,10 +57,10 @@ export function newCallTaskRow(input: NewCallTask) {
   return { row, wakeAt: input.wakeAt ?? first.at };
 }
 
-/** Creates a task and hands it to the job driver inside the caller's transaction: durable before anyone is told. */
-export async function createCallTask(tx: Tx, driver: JobDriver, input: NewCallTask) {
+/** Creates a task and its first wake-up inside the caller's transaction: durable before anyone is told. */
+export async function createCallTask(tx: Tx, input: NewCallTask) {
   const { row, wakeAt } = newCallTaskRow(input);
   const task = await tx.callTask.create({ data: row });
-  await driver.scheduleInTransaction(tx, task.id, wakeAt);
+  await queueWakeup(tx, { taskId: task.id, agentId: task.agentId, fromAttempt: 1, runAt: wakeAt });
   return task;
 }

@@ -9,6 +9,7 @@ import type { CallAttempt, CallTask, Prisma } from "@/lib/generated/prisma/clien
 import { encodeCursor } from "@/lib/http/cursor";
 import { ApiError } from "@/lib/http/errors";
 import { jobDriver } from "@/lib/jobs";
+import { handOverIfDue, queueWakeup } from "@/lib/jobs/wakeups";
 import { describeReason } from "@/lib/schedule/describe-reason";
 import { scheduleParamsSchema } from "@/lib/schedule/params-schema";
 import { withAgentDefaults } from "@/lib/schedule/merge-defaults";
@@ -52,16 +53,15 @@ export async function createCall(orgId: string, input: z.output<typeof createCal
   const phone = formatPhoneE164(input.phone, org.defaultCountryCode);
   if (!phone.ok) throw new ApiError(400, "invalid_phone", `${phone.reason}.`, [{ field: "phone", message: phone.reason }]);
 
-  const driver = jobDriver();
   try {
     const task = await db.$transaction((tx) =>
-      createCallTask(tx, driver, {
+      createCallTask(tx, {
         orgId, agent, source: "api", phone: phone.value, leadName: input.name ?? null,
         variables: { ...input.variables, ...(input.name ? { name: input.name } : {}), [agent.phoneVariable]: phone.value },
         params, fallbackZone: agent.timezone ?? org.timezone, receivedAt: new Date(), idempotencyKey,
       }),
     );
-    await driver.afterCommit([{ taskId: task.id, agentId: agent.id, fromAttempt: 1 }]);
+    await handOverIfDue(jobDriver(), [task.nextAttemptAt ?? new Date()]);
     return { call: presentCall(task), replayed: false };
   } catch (err) {
     // Two requests with one idempotency key raced: the loser answers with the winner's call.
@@ -100,6 +100,8 @@ export async function cancelCall(orgId: string, callId: string) {
     data: { status: "cancelled", nextAttemptAt: null, finishedAt: new Date(), activeDedupeKey: null, nextAttemptReason: { kind: "finished", why: "cancelled by an admin" } },
   });
   if (count === 0) throw new ApiError(409, "not_cancellable", `Call ${callId} started dialing just now; it can no longer be cancelled.`);
+  // A wake-up still in the outbox would only wake a finished task.
+  await db.callWakeup.deleteMany({ where: { taskId: task.id } });
   await jobDriver().cancelled(task.id);
   return findCall(orgId, callId);
 }
@@ -107,7 +109,6 @@ export async function cancelCall(orgId: string, callId: string) {
 export async function retryCallNow(orgId: string, callId: string) {
   const task = await findCall(orgId, callId);
   if (!canRetryNow(task.status)) throw new ApiError(409, "not_retryable", `Call ${callId} is ${task.status.replace("_", " ")}; only a failed call can be retried now.`);
-  const driver = jobDriver();
   const now = new Date();
   await db.$transaction(async (tx) => {
     const { count } = await tx.callTask.updateMany({
@@ -115,8 +116,8 @@ export async function retryCallNow(orgId: string, callId: string) {
       data: { status: "scheduled", maxAttempts: maxAttemptsAfterRetryNow(task), nextAttemptAt: now, nextAttemptReason: { kind: "retry_now" }, finishedAt: null, activeDedupeKey: task.dedupeKey },
     });
     if (count === 0) throw new ApiError(409, "not_retryable", `Call ${callId} changed just now; reload and try again.`);
-    await driver.scheduleInTransaction(tx, task.id, now);
+    await queueWakeup(tx, { taskId: task.id, agentId: task.agentId, fromAttempt: task.attemptsMade + 1, runAt: now });
   });
-  await driver.afterCommit([{ taskId: task.id, agentId: task.agentId, fromAttempt: task.attemptsMade + 1 }]);
+  await handOverIfDue(jobDriver(), [now]);
   return findCall(orgId, callId);
 }

@@ -61,4 +61,34 @@ describe("readCache", () => {
     await c.get("a");
     expect(c.reads()).toBe(4);
   });
+
+  it("shares one read among concurrent misses of a key, and reads again once it settled", async () => {
+    const c = clocked(2_000);
+    const burst = await Promise.all([c.get("a"), c.get("a"), c.get("a"), c.get("b")]);
+    expect(burst).toEqual([{ v: 1 }, { v: 1 }, { v: 1 }, { v: 2 }]);
+    expect(c.reads()).toBe(2);
+    c.advance(2_000);
+    await Promise.all([c.get("a"), c.get("a")]);
+    expect(c.reads()).toBe(3);
+  });
+
+  it("does not join a read that started before a write", async () => {
+    const cache = readCache<string, string>({ ttlMs: 2_000 });
+    let release!: (v: string) => void;
+    const slow = cache.get("k", () => new Promise((r) => (release = r)));
+    cache.forget(() => true);
+    const fresh = cache.get("k", async () => "after the write");
+    release("before the write");
+    expect([await slow, await fresh]).toEqual(["before the write", "after the write"]);
+  });
+
+  it("shares a failed read with those waiting on it, then tries again", async () => {
+    const cache = readCache<string, string>({ ttlMs: 2_000 });
+    let reads = 0;
+    const failing = () => (reads++, Promise.reject(new Error("connection reset")));
+    const both = await Promise.allSettled([cache.get("k", failing), cache.get("k", failing)]);
+    expect(both.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(await cache.get("k", async () => (reads++, "back"))).toBe("back");
+    expect(reads).toBe(2);
+  });
 });

@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createFakeHubSpot, FAKE_HUBSPOT_TOKEN } from "@/e2e/support/fakes/hubspot";
 import { createFakeLeadSquared, FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_SECRET_KEY } from "@/e2e/support/fakes/leadsquared";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
-import { connectHubSpot, connectLeadSquared, hubSpotClientSecret, listIntegrations, testIntegration } from "@/lib/integrations/queries";
+import {
+  connectHubSpot, connectLeadSquared, disconnectIntegration, findIntegrationSecrets, hubSpotClientSecret, INTEGRATION_CACHE_MS, listIntegrations, testIntegration,
+} from "@/lib/integrations/queries";
 import { hubSpotConnectSchema, leadSquaredConnectSchema } from "@/lib/integrations/schema";
 import { truncateAll } from "@/test/databases";
 import { createOrg } from "@/test/factories";
@@ -107,5 +109,38 @@ describe("testing a connection", () => {
     await connectHs({ token: FAKE_HUBSPOT_TOKEN });
     const other = (await createOrg()).organization.id;
     expect(await errorOf(testIntegration(other, "hubspot"))).toMatchObject({ status: 404, code: "not_connected" });
+  });
+});
+
+describe("the webhook's read of an integration", () => {
+  it("sees this process's connection and disconnection at once, not connected included", async () => {
+    expect(await findIntegrationSecrets(orgId, "hubspot")).toBeNull();
+    await connectHs({ token: FAKE_HUBSPOT_TOKEN, clientSecret: "first-client-secret" });
+    expect(hubSpotClientSecret((await findIntegrationSecrets(orgId, "hubspot"))!)).toBe("first-client-secret");
+    await connectHs({ clientSecret: "second-client-secret" });
+    expect(hubSpotClientSecret((await findIntegrationSecrets(orgId, "hubspot"))!)).toBe("second-client-secret");
+    await disconnectIntegration(orgId, "hubspot");
+    expect(await findIntegrationSecrets(orgId, "hubspot")).toBeNull();
+  });
+
+  it("sees another process's changes after the cache's time, and never another organisation's integration", async () => {
+    await connectHs({ token: FAKE_HUBSPOT_TOKEN });
+    const other = (await createOrg()).organization.id;
+    expect(await findIntegrationSecrets(other, "hubspot")).toBeNull();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      expect(await findIntegrationSecrets(orgId, "hubspot")).not.toBeNull();
+      expect(await findIntegrationSecrets(orgId, "leadsquared")).toBeNull();
+      await db.integration.deleteMany({ where: { orgId, crm: "hubspot" } });
+      await db.integration.create({ data: { id: "int_elsewhere", orgId, crm: "leadsquared", config: {}, secrets: "sealed", status: "connected" } });
+      vi.setSystemTime(Date.now() + INTEGRATION_CACHE_MS - 1);
+      expect(await findIntegrationSecrets(orgId, "hubspot")).not.toBeNull();
+      expect(await findIntegrationSecrets(orgId, "leadsquared")).toBeNull();
+      vi.setSystemTime(Date.now() + 1);
+      expect(await findIntegrationSecrets(orgId, "hubspot")).toBeNull();
+      expect(await findIntegrationSecrets(orgId, "leadsquared")).toEqual({ secrets: "sealed" });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { createLeadSquaredClient, type LeadSquaredClient } from "@/lib/crm/leads
 import { createAccountLimiters } from "@/lib/crm/leadsquared/rate-limit";
 import { decryptSecret, encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { db, pool } from "@/lib/db";
+import { readCache } from "@/lib/db/read-cache";
 import { env } from "@/lib/env";
 import type { Integration } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/http/errors";
@@ -56,11 +57,24 @@ export function parseCrm(value: string | undefined): Crm {
   return crm.data;
 }
 
-/** The webhook's read, on every delivery so a connection or disconnection counts at once: whether the CRM is connected, and its sealed secrets. */
+// The webhook reads this for every delivery. "Not connected" is remembered too (as null secrets): an organisation
+// without an integration is the common case, and the number of (organisation, CRM) pairs is bounded.
+export const INTEGRATION_CACHE_MS = 2_000;
+const integrationSecrets = readCache<string, { secrets: string | null }>({ ttlMs: INTEGRATION_CACHE_MS });
+
+/**
+ * The webhook's read: whether the CRM is connected, and its sealed secrets. A connection or disconnection counts at
+ * once in this process and within INTEGRATION_CACHE_MS in others.
+ */
 export async function findIntegrationSecrets(orgId: string, crm: Crm): Promise<Pick<Integration, "secrets"> | null> {
-  const { rows } = await pool().query<{ secrets: string }>({ name: "integration-secrets", text: "SELECT secrets FROM integrations WHERE org_id = $1 AND crm = $2", values: [orgId, crm] });
-  return rows[0] ?? null;
+  const found = await integrationSecrets.get(`${orgId} ${crm}`, async () => {
+    const { rows } = await pool().query<{ secrets: string }>({ name: "integration-secrets", text: "SELECT secrets FROM integrations WHERE org_id = $1 AND crm = $2", values: [orgId, crm] });
+    return { secrets: rows[0]?.secrets ?? null };
+  });
+  return found?.secrets ? { secrets: found.secrets } : null;
 }
+
+const forgetIntegration = (orgId: string, crm: Crm) => integrationSecrets.forget((key) => key === `${orgId} ${crm}`);
 
 type SecretPrompt = keyof typeof SECRET_PROMPTS;
 
@@ -107,6 +121,7 @@ export async function connectHubSpot(orgId: string, input: z.output<typeof hubSp
 async function save(orgId: string, crm: Crm, config: object, secrets: object) {
   const data = { config, secrets: encryptSecret(JSON.stringify(secrets), env().LEADLINE_ENCRYPTION_KEY), status: "connected", lastCheckedAt: new Date(), lastError: null };
   const row = await db.integration.upsert({ where: { orgId_crm: { orgId, crm } }, create: { id: newId("int"), orgId, crm, ...data }, update: data });
+  forgetIntegration(orgId, crm);
   return presentIntegration(row);
 }
 
@@ -129,4 +144,5 @@ export async function listIntegrations(orgId: string) {
 
 export async function disconnectIntegration(orgId: string, crm: Crm) {
   await db.integration.deleteMany({ where: { orgId, crm } });
+  forgetIntegration(orgId, crm);
 }

@@ -72,7 +72,7 @@ function inngestHarness(): Harness {
       const { dials, binding, flush } = scriptedProvider({ outcomes: script, reportDelayMs: null, now, onReport: async (agent, report) => (await recordReport(agent, report)) !== null });
       const deps = testDeps(binding, now);
       const fn = createCallTaskFunction(new Inngest({ id: "leadline-test", isDev: true }), () => deps);
-      const { tasks } = await seed({ ...inngestDriver, afterCommit: async () => {} });
+      const { tasks } = await seed({ ...inngestDriver, handOver: async () => {} });
       for (const task of tasks) {
         const engine = new InngestTestEngine({
           function: fn,

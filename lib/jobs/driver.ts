@@ -1,21 +1,20 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 
+/** A task to wake at `runAt`, from the outbox (call_wakeups); `fromAttempt` tells runs of the same task apart. */
+export type Wakeup = { taskId: string; agentId: string; fromAttempt: number; runAt: Date };
+
 /**
  * How call tasks are woken: the embedded Postgres queue by default, Inngest when configured. Drivers only wake;
- * every decision lives in lib/calls/steps.ts and the state in Postgres.
+ * every decision lives in lib/calls/steps.ts and the state in Postgres. A new or re-opened task's first wake-up goes
+ * through the outbox (lib/jobs/wakeups.ts), so it is durable in the task's own transaction whichever driver runs.
  */
-/** A job as graphile-worker's add_jobs() takes it (its job_spec type), for statements that enqueue without a client. */
-export type JobSpec = { identifier: string; payload: Record<string, unknown>; queue_name: string; run_at: string; max_attempts: number; job_key: string };
-
 export interface JobDriver {
   readonly name: "embedded" | "inngest";
-  /** Inside the transaction that creates or reschedules the task, so nothing is acknowledged before it is durable. */
-  scheduleInTransaction(tx: Tx, taskId: string, runAt: Date): Promise<void>;
-  /** Drivers whose jobs live in Postgres: the job that first wakes a new task, to be added by the statement that inserts it. */
-  firstJob?(taskId: string, runAt: Date): JobSpec;
-  /** After that transaction committed; `fromAttempt` tells runs of the same task apart. */
-  afterCommit(tasks: Array<{ taskId: string; agentId: string; fromAttempt: number }>): Promise<void>;
+  /** How long before its time the relay hands a wake-up over; null: at once, however far ahead. */
+  readonly handOverAheadMs: number | null;
+  /** Inside the relay's transaction, which then deletes the wake-ups: a throw leaves them for the next pass. */
+  handOver(tx: Tx, wakeups: Wakeup[]): Promise<void>;
   /** A provider's report was recorded: settle the attempt now instead of at its timeout. */
   attemptEnded(taskId: string, attempt: number): Promise<void>;
   cancelled(taskId: string): Promise<void>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import type { JobDriver, JobSpec } from "@/lib/jobs/driver";
+import type { JobDriver } from "@/lib/jobs/driver";
 
 export const TASKS = { attempt: "call_attempt", settle: "call_settle" } as const;
 
@@ -25,12 +25,18 @@ export function addJob(sql: Sql, task: string, payload: { taskId: string; attemp
     run_at := ${runAt}::timestamptz, job_key := ${key}, max_attempts := ${MAX_JOB_ATTEMPTS}, job_key_mode := ${mode})`;
 }
 
-/** The default driver: graphile-worker's tables in the same Postgres, enqueued in the task's own transaction. */
+// How far ahead the relay hands wake-ups to graphile-worker: a few of its polls, so a job is in place before it is due
+// while the many leads carried over to tomorrow stay out of its tables (each add_jobs also wakes every worker).
+export const EMBEDDED_HAND_OVER_AHEAD_MS = 10_000;
+
+/** The default driver: graphile-worker's tables in the same Postgres, filled from the outbox in the relay's transaction. */
 export const embeddedDriver: JobDriver = {
   name: "embedded",
-  scheduleInTransaction: async (tx, taskId, runAt) => void (await addJob(tx, TASKS.attempt, { taskId }, runAt, attemptKey(taskId))),
-  firstJob: (taskId, runAt): JobSpec => ({ identifier: TASKS.attempt, payload: { taskId }, queue_name: queueOf(taskId), run_at: runAt.toISOString(), max_attempts: MAX_JOB_ATTEMPTS, job_key: attemptKey(taskId) }),
-  afterCommit: async () => {},
+  handOverAheadMs: EMBEDDED_HAND_OVER_AHEAD_MS,
+  handOver: async (tx, wakeups) => {
+    const specs = wakeups.map((w) => ({ identifier: TASKS.attempt, payload: { taskId: w.taskId }, queue_name: queueOf(w.taskId), run_at: w.runAt.toISOString(), max_attempts: MAX_JOB_ATTEMPTS, job_key: attemptKey(w.taskId) }));
+    await tx.$executeRaw`SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(SELECT jsonb_populate_record(NULL::graphile_worker.job_spec, s) FROM jsonb_array_elements(${JSON.stringify(specs)}::jsonb) s))`;
+  },
   attemptEnded: async (taskId, attempt) => void (await addJob(db, TASKS.settle, { taskId, attempt }, new Date(), settleKey(taskId))),
   cancelled: async (taskId) => {
     await db.$executeRaw`SELECT graphile_worker.remove_job(${attemptKey(taskId)})`;

@@ -4,7 +4,8 @@ import { Logger, run, runMigrations, type Task, type WorkerEvents } from "graphi
 import { resolveLeads } from "@/lib/calls/resolve";
 import { dialAttempt, planAttempt, settleAttempt, type StepDeps } from "@/lib/calls/steps";
 import { db } from "@/lib/db";
-import { addJob, attemptKey, settleKey, TASKS } from "@/lib/jobs/embedded-queue";
+import { addJob, attemptKey, embeddedDriver, settleKey, TASKS } from "@/lib/jobs/embedded-queue";
+import { startWakeupRelay } from "@/lib/jobs/wakeups";
 
 const HEARTBEAT_MS = 5_000;
 // A pool silent for three heartbeats is dead (SIGKILL, power loss); its locked jobs would otherwise wait 4 hours.
@@ -71,10 +72,11 @@ export async function startEmbeddedWorker(opts: { connectionString: string; deps
   await unlockDeadPools();
   const events = new EventEmitter() as WorkerEvents;
   const poolId = new Promise<string>((resolve) => events.on("pool:create", ({ workerPool }) => resolve(workerPool.id)));
+  const pollInterval = opts.pollIntervalMs ?? 1000;
   const runner = await run({
     connectionString: opts.connectionString,
     concurrency: opts.concurrency ?? 10,
-    pollInterval: opts.pollIntervalMs ?? 1000,
+    pollInterval,
     noHandleSignals: true,
     logger: quietLogger,
     events,
@@ -88,10 +90,13 @@ export async function startEmbeddedWorker(opts: { connectionString: string; deps
   await beat();
   const timer = setInterval(() => void beat().catch((err: unknown) => console.error("[jobs] heartbeat failed", err)), HEARTBEAT_MS);
   timer.unref();
+  // Wake-ups from the outbox reach graphile-worker on the same clock as its own polls.
+  const stopRelay = startWakeupRelay(embeddedDriver, pollInterval);
   return {
     poolId: id,
     stop: async () => {
       clearInterval(timer);
+      stopRelay();
       await runner.stop();
       await db.workerPool.deleteMany({ where: { id } });
     },

@@ -3,15 +3,15 @@ import { callAttemptEnded, callTaskCancelled, callTaskCreated, inngest } from "@
 import type { JobDriver } from "@/lib/jobs/driver";
 
 /**
- * Inngest cannot join a Postgres transaction, so events go out after commit. Event ids make a re-send harmless;
- * Postgres stays the source of truth for every decision.
+ * Inngest cannot join a Postgres transaction: the relay sends a task's event from the outbox at once (the run sleeps
+ * to the planned time itself) and deletes the wake-up only once Inngest took it. Event ids make a re-send after a
+ * lost answer harmless; Postgres stays the source of truth for every decision.
  */
 export const inngestDriver: JobDriver = {
   name: "inngest",
-  scheduleInTransaction: async () => {},
-  afterCommit: async (tasks) => {
-    if (!tasks.length) return;
-    await inngest.send(tasks.map((t) => ({ ...callTaskCreated.create({ taskId: t.taskId, agentId: t.agentId, fromAttempt: t.fromAttempt }), id: `task-${t.taskId}-from-${t.fromAttempt}` })));
+  handOverAheadMs: null,
+  handOver: async (_tx, wakeups) => {
+    await inngest.send(wakeups.map((w) => ({ ...callTaskCreated.create({ taskId: w.taskId, agentId: w.agentId, fromAttempt: w.fromAttempt }), id: `task-${w.taskId}-from-${w.fromAttempt}` })));
   },
   attemptEnded: async (taskId, attempt) => {
     await inngest.send({ ...callAttemptEnded.create({ taskId, attempt }), id: `ended-${taskId}-${attempt}` });

@@ -11,15 +11,41 @@ export function toDate(instant: Temporal.Instant): Date {
   return new Date(instant.epochMilliseconds);
 }
 
+const MS_PER_DAY = 86_400_000;
+
+// A zone's offset holds from one transition to the next, so one lookup (the costly part of the Temporal polyfill)
+// serves every instant up to the next transition: the planner reads wall clocks for every lead of a burst. A few
+// spans per zone, so planning today's leads and next month's retries in turn does not look both up again and again.
+type OffsetSpan = { from: number; until: number; offsetMs: number };
+const offsetSpans = new Map<string, OffsetSpan[]>();
+const SPANS_PER_ZONE = 4;
+const MAX_ZONES = 500;
+
+function offsetMsAt(instant: Temporal.Instant, zone: string): number {
+  const ms = instant.epochMilliseconds;
+  const spans = offsetSpans.get(zone) ?? [];
+  const known = spans.find((s) => s.from <= ms && ms < s.until);
+  if (known) return known.offsetMs;
+  const zoned = instant.toZonedDateTimeISO(zone);
+  const previous = zoned.getTimeZoneTransition("previous");
+  const next = zoned.getTimeZoneTransition("next");
+  const offsetMs = zoned.offsetNanoseconds / 1e6;
+  // "previous" is strictly earlier: at a transition itself, the span starts here.
+  const from = previous === null ? -Infinity : previous.offsetNanoseconds === zoned.offsetNanoseconds ? previous.epochMilliseconds : ms;
+  if (!offsetSpans.has(zone) && offsetSpans.size >= MAX_ZONES) offsetSpans.delete(offsetSpans.keys().next().value!);
+  offsetSpans.set(zone, [{ from, until: next ? next.epochMilliseconds : Infinity, offsetMs }, ...spans.slice(0, SPANS_PER_ZONE - 1)]);
+  return offsetMs;
+}
+
 /** Milliseconds since local midnight on the wall clock of `zone`. */
 export function wallClockMs(instant: Temporal.Instant, zone: string): number {
-  const t = instant.toZonedDateTimeISO(zone).toPlainTime();
-  return ((t.hour * 60 + t.minute) * 60 + t.second) * 1000 + t.millisecond;
+  const local = instant.epochMilliseconds + offsetMsAt(instant, zone);
+  return ((local % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
 }
 
 export function formatWallClock(instant: Temporal.Instant, zone: string): string {
-  const t = instant.toZonedDateTimeISO(zone).toPlainTime();
-  return `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
+  const minutes = Math.floor(wallClockMs(instant, zone) / 60_000);
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
 /**

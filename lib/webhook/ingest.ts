@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Agent, AgentVariable, CrmType, Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import type { JobDriver } from "@/lib/jobs/driver";
+import { handOverIfDue } from "@/lib/jobs/wakeups";
 import { effectiveZone } from "@/lib/schedule/planner";
 import type { ScheduleParams } from "@/lib/schedule/types";
 import { missingFields, resolveVariables } from "@/lib/variables/map";
@@ -64,7 +65,7 @@ function planLead(input: IngestInput, lead: IncomingLead): Plan {
 }
 
 /** Each lead's plan as rows to write: refused, a new call (unless its key turns out open), or a repeat within this delivery. */
-function plannedLeads(driver: JobDriver, input: IngestInput, deliveryId: string): PlannedLead[] {
+function plannedLeads(input: IngestInput, deliveryId: string): PlannedLead[] {
   const planned = new Set<string>();
   return input.leads.map((lead) => {
     const base = { id: newId("lead"), crmLeadId: lead.crmLeadId, eventId: lead.eventId ?? null };
@@ -78,21 +79,19 @@ function plannedLeads(driver: JobDriver, input: IngestInput, deliveryId: string)
       receivedAt: input.receivedAt, dedupeKey: lead.dedupeKey, deliveryId, leadFields: lead.fields,
     });
     // The first new task that reads from the CRM reads the whole delivery in one batch; the others wake later only as a fallback.
-    const fallbackAt = new Date(input.receivedAt.getTime() + RESOLVE_FALLBACK_MS);
-    return {
-      ...base, kind: "call", dedupeKey: lead.dedupeKey, task: row, job: driver.firstJob?.(row.id, wakeAt) ?? null,
-      fallbackJob: plan.phone === null ? (driver.firstJob?.(row.id, fallbackAt) ?? null) : null,
-    };
+    const fallbackAt = plan.phone === null ? new Date(input.receivedAt.getTime() + RESOLVE_FALLBACK_MS) : null;
+    return { ...base, kind: "call", dedupeKey: lead.dedupeKey, task: row, wakeAt, fallbackAt };
   });
 }
 
 /**
- * Stores the delivery, each lead's fate and the call tasks with their jobs in one statement (lib/webhook/store.ts):
- * nothing is answered 2xx before it is durable, and a CRM's concurrent retries of one lead find its open call.
+ * Stores the delivery, each lead's fate and the call tasks with their wake-ups in one statement (lib/webhook/store.ts):
+ * nothing is answered 2xx before it is durable, and a CRM's concurrent retries of one lead find its open call. Calls
+ * due now are handed to the driver before the answer; later ones wait in the outbox, which costs the burst nothing.
  */
 export async function ingestDelivery(driver: JobDriver, input: IngestInput): Promise<DeliveryOutcome> {
   const deliveryId = newId("dlv");
-  const leads = plannedLeads(driver, input, deliveryId);
+  const leads = plannedLeads(input, deliveryId);
   const calls = leads.filter((l) => l.kind !== "refused").length;
   const rejected = leads.filter((l) => l.kind === "refused" && l.status === "rejected").length;
   const stored = await storeDelivery({
@@ -109,7 +108,7 @@ export async function ingestDelivery(driver: JobDriver, input: IngestInput): Pro
       ...(showsTime ? { firstAttemptAt: s.nextAttemptAt!.toISOString() } : {}),
     };
   });
-  await driver.afterCommit(outcome.filter((l) => l.status === "accepted").map((l) => ({ taskId: l.callId!, agentId: input.agent.id, fromAttempt: 1 })));
+  await handOverIfDue(driver, leads.flatMap((l, i) => (l.kind === "call" && outcome[i]!.status === "accepted" ? [l.wakeAt] : [])));
   return { deliveryId, leads: outcome };
 }
 

@@ -1,10 +1,12 @@
 // The one-statement write (lib/webhook/store.ts) through ingestDelivery: the rows it leaves are those the step-by-step
-// Prisma transaction wrote before, including the graphile-worker jobs, and a failure leaves nothing behind.
+// Prisma transaction wrote before, including each new call's wake-up, and a failure leaves nothing behind.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import type { Wakeup } from "@/lib/jobs/driver";
 import { embeddedDriver } from "@/lib/jobs/embedded-queue";
 import { inngestDriver } from "@/lib/jobs/inngest-driver";
 import { installJobQueue } from "@/lib/jobs/embedded-worker";
+import { relayWakeups } from "@/lib/jobs/wakeups";
 import { parseScheduleParams } from "@/lib/schedule/parse-schedule-params";
 import { ingestDelivery, type IngestInput } from "@/lib/webhook/ingest";
 import { truncateAll } from "@/test/databases";
@@ -47,11 +49,14 @@ async function jobsOf(taskIds: string[]) {
   return new Map(rows.map((r) => [r.key.slice("call:".length), r]));
 }
 
+const wakeupsOf = async (taskIds: string[]) =>
+  new Map((await db.callWakeup.findMany({ where: { taskId: { in: taskIds } } })).map((w) => [w.taskId, { agentId: w.agentId, fromAttempt: w.fromAttempt, runAt: w.runAt }]));
+
 beforeAll(() => installJobQueue(process.env.DATABASE_URL!));
 beforeEach(() => truncateAll(process.env.DATABASE_URL!));
 
 describe("storeDelivery", () => {
-  it("writes a mixed bulk delivery: new calls with their jobs, an open call as duplicate, a repeat within the body, a rejection", async () => {
+  it("writes a mixed bulk delivery: new calls with their wake-ups, an open call as duplicate, a repeat within the body, a rejection", async () => {
     const { organization, agent, input } = await setup();
     const earlier = await ingestDelivery(embeddedDriver, input([lead("p-open", { Phone: "9876500001" })]));
     const openId = earlier.leads[0]!.callId!;
@@ -86,8 +91,30 @@ describe("storeDelivery", () => {
       createdAt: receivedAt, finishedAt: null,
     });
     expect(await db.callTask.count()).toBe(2);
-    const jobs = await jobsOf([newId]);
-    expect(jobs.get(newId)).toMatchObject({ task: "call_attempt", queue: `task:${newId}`, runAt: new Date(nextMorning), maxAttempts: 12, payload: { taskId: newId } });
+    // Tomorrow's call waits in the outbox, not in graphile-worker's tables, until shortly before it is due.
+    expect(await wakeupsOf([newId, openId])).toEqual(new Map([[newId, { agentId: agent.id, fromAttempt: 1, runAt: new Date(nextMorning) }], [openId, expect.anything()]]));
+    expect(await db.callWakeup.count()).toBe(2);
+    expect((await jobsOf([newId])).size).toBe(0);
+    expect(await relayWakeups(embeddedDriver, new Date(Date.parse(nextMorning) - 5_000))).toBe(2);
+    expect((await jobsOf([newId])).get(newId)).toMatchObject({ task: "call_attempt", queue: `task:${newId}`, runAt: new Date(nextMorning), maxAttempts: 12, payload: { taskId: newId } });
+    expect(await db.callWakeup.count()).toBe(0);
+  });
+
+  it("hands a call due now to graphile-worker before answering, and keeps a later one in the outbox", async () => {
+    const { input } = await setup();
+    const now = new Date();
+    const open = parseScheduleParams({});
+    if (!open.ok) throw new Error("bad params");
+    const outcome = await ingestDelivery(embeddedDriver, { ...input([lead("n-1", { Phone: "9876500006" })]), params: open.params, receivedAt: now });
+    const callId = outcome.leads[0]!.callId!;
+    expect(outcome.leads[0]).toMatchObject({ status: "accepted", firstAttemptAt: now.toISOString() });
+    expect((await jobsOf([callId])).get(callId)).toMatchObject({ runAt: now, payload: { taskId: callId } });
+    expect(await db.callWakeup.count()).toBe(0);
+
+    const later = await ingestDelivery(embeddedDriver, input([lead("n-2", { Phone: "9876500007" })]));
+    const laterId = later.leads[0]!.callId!;
+    expect((await jobsOf([laterId])).size).toBe(0);
+    expect((await wakeupsOf([laterId])).get(laterId)!.runAt).toEqual(new Date(nextMorning));
   });
 
   it("wakes the first new resolving task at once and the others of the delivery only as a fallback, even when the first lead is a duplicate", async () => {
@@ -98,23 +125,40 @@ describe("storeDelivery", () => {
     const outcome = await ingestDelivery(embeddedDriver, input([lead("r-1", {}), lead("r-2", {}), lead("r-3", {})], true));
     const [dup, a, b] = outcome.leads;
     expect(dup).toMatchObject({ status: "duplicate", callId: first.leads[0]!.callId, firstAttemptAt: receivedAt.toISOString() });
-    const jobs = await jobsOf([a!.callId!, b!.callId!]);
-    expect(jobs.get(a!.callId!)!.runAt).toEqual(receivedAt);
-    expect(jobs.get(b!.callId!)!.runAt).toEqual(new Date(receivedAt.getTime() + 5_000));
+    const wakeups = await wakeupsOf([a!.callId!, b!.callId!]);
+    expect(wakeups.get(a!.callId!)!.runAt).toEqual(receivedAt);
+    expect(wakeups.get(b!.callId!)!.runAt).toEqual(new Date(receivedAt.getTime() + 5_000));
     expect(await db.callTask.findUniqueOrThrow({ where: { id: b!.callId! } })).toMatchObject({ status: "resolving", phone: "", nextAttemptAt: receivedAt });
     expect(await db.delivery.findUniqueOrThrow({ where: { id: outcome.deliveryId } })).toMatchObject({ status: "accepted", accepted: 2, duplicates: 1 });
   });
 
-  it("with the Inngest driver: no job rows, and only new calls are announced after commit; an all-duplicate delivery is a duplicate", async () => {
+  it("with the Inngest driver: only new calls are sent, at once, and a failed send waits in the outbox for the next pass", async () => {
     const { agent, input } = await setup();
-    const announced: unknown[] = [];
-    const driver = { ...inngestDriver, afterCommit: async (tasks: unknown[]) => void announced.push(...tasks) };
+    const sent: Wakeup[] = [];
+    let inngestUp = true;
+    const driver = {
+      ...inngestDriver,
+      handOver: async (_tx: unknown, wakeups: Wakeup[]) => {
+        if (!inngestUp) throw new Error("Inngest is unreachable");
+        sent.push(...wakeups);
+      },
+    };
     const first = await ingestDelivery(driver, input([lead("p-1", { Phone: "9876500003" })]));
     const again = await ingestDelivery(driver, input([lead("p-1", { Phone: "9876500003" })]));
     expect(again.leads[0]).toMatchObject({ status: "duplicate", callId: first.leads[0]!.callId });
     expect(await db.delivery.findUniqueOrThrow({ where: { id: again.deliveryId } })).toMatchObject({ status: "duplicate", accepted: 0, duplicates: 1 });
-    expect(announced).toEqual([{ taskId: first.leads[0]!.callId, agentId: agent.id, fromAttempt: 1 }]);
+    expect(sent).toEqual([{ taskId: first.leads[0]!.callId, agentId: agent.id, fromAttempt: 1, runAt: new Date(nextMorning) }]);
+    expect(await db.callWakeup.count()).toBe(0);
     expect((await jobsOf([first.leads[0]!.callId!])).size).toBe(0);
+
+    inngestUp = false;
+    const stranded = await ingestDelivery(driver, input([lead("p-2", { Phone: "9876500008" })]));
+    expect(stranded.leads[0]).toMatchObject({ status: "accepted" });
+    expect([...(await wakeupsOf([stranded.leads[0]!.callId!])).keys()]).toEqual([stranded.leads[0]!.callId]);
+    inngestUp = true;
+    expect(await relayWakeups(driver)).toBe(1);
+    expect(sent.map((w) => w.taskId)).toEqual([first.leads[0]!.callId, stranded.leads[0]!.callId]);
+    expect(await db.callWakeup.count()).toBe(0);
   });
 
   it("calls the same lead again once its earlier call finished", async () => {
@@ -162,7 +206,7 @@ describe("storeDelivery", () => {
     const jobsBefore = await jobCount();
     const gone = { ...input([lead("p-1", { Phone: "9876500005" })]), agent: { ...input([]).agent, id: "agt_missing" } };
     await expect(ingestDelivery(embeddedDriver, gone)).rejects.toThrow(/foreign key/);
-    expect([await db.delivery.count(), await db.deliveryLead.count(), await db.callTask.count()]).toEqual([0, 0, 0]);
+    expect([await db.delivery.count(), await db.deliveryLead.count(), await db.callTask.count(), await db.callWakeup.count()]).toEqual([0, 0, 0, 0]);
     expect(await jobCount()).toBe(jobsBefore);
   });
 });

@@ -2,7 +2,6 @@ import "server-only";
 import type { newCallTaskRow } from "@/lib/calls/create";
 import { pool } from "@/lib/db";
 import { groupWriter } from "@/lib/db/group-writer";
-import type { JobSpec } from "@/lib/jobs/driver";
 import type { LeadOutcomeStatus } from "@/lib/webhook/outcome";
 
 type TaskRow = ReturnType<typeof newCallTaskRow>["row"];
@@ -14,8 +13,8 @@ export type PlannedLead = {
   eventId: string | null;
 } & (
   | { kind: "refused"; status: "rejected" | "ignored"; reason: string }
-  /** A new call unless one is open under its dedupe key; `job` wakes it (embedded driver), `fallbackJob` if another lead of the delivery reads the CRM first. */
-  | { kind: "call"; dedupeKey: string; task: TaskRow; job: JobSpec | null; fallbackJob: JobSpec | null }
+  /** A new call unless one is open under its dedupe key; it wakes at `wakeAt`, or at `fallbackAt` if another lead of the delivery reads the CRM first. */
+  | { kind: "call"; dedupeKey: string; task: TaskRow; wakeAt: Date; fallbackAt: Date | null }
   /** A second lead of this delivery with a key already planned: it shares that lead's call. */
   | { kind: "repeat"; dedupeKey: string }
 );
@@ -36,32 +35,19 @@ const taskColumns = (t: TaskRow) => ({
   active_dedupe_key: t.activeDedupeKey, delivery_id: t.deliveryId, lead_fields: t.leadFields ?? null, created_at: t.createdAt,
 });
 
-// graphile-worker's add_jobs(); in each delivery the first new resolving task wakes at once to read the whole delivery
-// from the CRM, the others take their fallback job.
-const ADD_JOBS = `,
-job AS (
-  SELECT count(*) AS n
-  FROM (
-    SELECT array_agg(jsonb_populate_record(NULL::graphile_worker.job_spec, CASE WHEN first_resolving OR fallback IS NULL THEN job ELSE fallback END) ORDER BY ord) AS specs
-    FROM (SELECT l.ord, l.job, l.fallback, row_number() OVER (PARTITION BY l.delivery_id, l.fallback IS NOT NULL ORDER BY l.ord) = 1 AS first_resolving
-          FROM lead l JOIN task t ON t.id = l.task->>'id' WHERE l.job IS NOT NULL) created
-  ) s, LATERAL graphile_worker.add_jobs(s.specs)
-  WHERE s.specs IS NOT NULL
-)`;
-
 /**
- * Deliveries, each lead's fate, the new call tasks and their jobs in one statement: one round trip and one implicit
- * transaction for a whole flight of deliveries, all committed or none. A lead whose key has an open call (the unique
- * index on agent and active dedupe key) gets that call back as a duplicate; the no-op update locks it so a concurrent
- * insert is waited for rather than missed. Keys are inserted in sorted order so two flights cannot deadlock. $3 is a
+ * Deliveries, each lead's fate, the new call tasks and their wake-ups in one statement: one round trip and one
+ * implicit transaction for a whole flight of deliveries, all committed or none. A lead whose key has an open call (the
+ * unique index on agent and active dedupe key) gets that call back as a duplicate; the no-op update locks it so a
+ * concurrent insert is waited for rather than missed. In each delivery the first new resolving task wakes at once to
+ * read the whole delivery from the CRM, the others only at their fallback time. Keys are inserted in sorted order so two flights cannot deadlock. $3 is a
  * duplicate's reason; $4 maps each delivery to its status by how many of its calls turn out new, so the rule stays in
  * deliveryStatus() while the split is only known in here.
  */
-function statement(withJobs: boolean) {
-  return `
+const STATEMENT = `
 WITH lead AS (
   SELECT * FROM jsonb_to_recordset($2::jsonb) AS l(ord int, delivery_id text, agent_id text, id text, crm_lead_id text, event_id text,
-    status text, reason text, dedupe_key text, task jsonb, job jsonb, fallback jsonb)
+    status text, reason text, dedupe_key text, task jsonb, wake_at timestamptz, fallback_at timestamptz)
 ),
 task AS (
   INSERT INTO call_tasks AS c (id, org_id, agent_id, status, source, phone, lead_name, crm_lead_id, variables, schedule_params, timezone,
@@ -73,7 +59,14 @@ task AS (
   ORDER BY r.agent_id, r.active_dedupe_key
   ON CONFLICT (agent_id, active_dedupe_key) DO UPDATE SET active_dedupe_key = c.active_dedupe_key
   RETURNING c.id, c.agent_id, c.active_dedupe_key, c.next_attempt_at
-)${withJobs ? ADD_JOBS : ""},
+),
+wakeup AS (
+  INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
+  SELECT id, agent_id, 1, CASE WHEN first_resolving OR fallback_at IS NULL THEN wake_at ELSE fallback_at END
+  FROM (SELECT t.id, t.agent_id, l.wake_at, l.fallback_at,
+          row_number() OVER (PARTITION BY l.delivery_id, l.fallback_at IS NOT NULL ORDER BY l.ord) = 1 AS first_resolving
+        FROM lead l JOIN task t ON t.id = l.task->>'id') created
+),
 outcome AS (
   SELECT l.ord, l.delivery_id, l.id, l.crm_lead_id, l.event_id, t.id AS call_id, t.next_attempt_at,
     CASE WHEN l.dedupe_key IS NULL THEN l.status WHEN t.id = l.task->>'id' THEN 'accepted' ELSE 'duplicate' END AS status,
@@ -95,11 +88,7 @@ delivery AS (
     d.body_bytes, coalesce(c.accepted, 0), coalesce(c.duplicates, 0), coalesce(c.rejected, 0)
   FROM jsonb_populate_recordset(NULL::deliveries, $1::jsonb) d LEFT JOIN counts c ON c.delivery_id = d.id
 )
-SELECT o.delivery_id, o.status, o.reason, o.call_id, o.next_attempt_at${withJobs ? ", (SELECT n FROM job) AS jobs" : ""} FROM outcome o ORDER BY o.delivery_id, o.ord`;
-}
-
-// Named, so each pooled connection parses and plans the statement once.
-const STATEMENTS = { withJobs: { name: "store-deliveries-with-jobs", text: statement(true) }, withoutJobs: { name: "store-deliveries", text: statement(false) } };
+SELECT o.delivery_id, o.status, o.reason, o.call_id, o.next_attempt_at FROM outcome o ORDER BY o.delivery_id, o.ord`;
 
 const DUPLICATE_REASON = "This lead already has an open call for this agent.";
 
@@ -111,12 +100,13 @@ async function writeDeliveries(flight: PlannedDelivery[]): Promise<StoredLead[][
     leads.map((l, ord) => ({
       ord, delivery_id: delivery.id, agent_id: delivery.agentId, id: l.id, crm_lead_id: l.crmLeadId, event_id: l.eventId,
       ...(l.kind === "refused" ? { status: l.status, reason: l.reason } : { dedupe_key: l.dedupeKey }),
-      ...(l.kind === "call" ? { task: taskColumns(l.task), job: l.job, fallback: l.fallbackJob } : {}),
+      ...(l.kind === "call" ? { task: taskColumns(l.task), wake_at: l.wakeAt, fallback_at: l.fallbackAt } : {}),
     })),
   );
   const statusByAccepted = Object.fromEntries(flight.map((p) => [p.delivery.id, p.statusByAccepted]));
   const { rows } = await pool().query<{ delivery_id: string; status: LeadOutcomeStatus; reason: string | null; call_id: string | null; next_attempt_at: Date | null }>({
-    ...(leads.some((l) => "job" in l && l.job) ? STATEMENTS.withJobs : STATEMENTS.withoutJobs),
+    // Named, so each pooled connection parses and plans the statement once.
+    name: "store-deliveries", text: STATEMENT,
     values: [JSON.stringify(deliveries), JSON.stringify(leads), DUPLICATE_REASON, JSON.stringify(statusByAccepted)],
   });
   const byDelivery = new Map<string, StoredLead[]>(flight.map((p) => [p.delivery.id, []]));
