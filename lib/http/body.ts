@@ -23,6 +23,8 @@ export async function readRawBody(req: Request, maxBytes = MAX_BODY_BYTES): Prom
   const tooLarge = () => new ApiError(413, "body_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KB. Send fewer leads per request.`);
   if (declared > maxBytes) throw tooLarge();
   if (!req.body) return "";
+  // The HTTP parser holds a body to its declared length, so only a chunked body needs counting as it arrives.
+  if (Number.isInteger(declared)) return req.text();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

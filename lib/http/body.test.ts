@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { readRawBody } from "@/lib/http/body";
+import { ApiError } from "@/lib/http/errors";
+
+const post = (body: BodyInit, headers: Record<string, string> = {}) => new Request("http://x/", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+
+function chunked(parts: string[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    pull(controller) {
+      const next = parts.shift();
+      if (next === undefined) controller.close();
+      else controller.enqueue(encoder.encode(next));
+    },
+  });
+}
+
+async function statusOf(p: Promise<unknown>): Promise<number | string> {
+  return p.then((v) => `read ${String(v)}`, (err: unknown) => (err instanceof ApiError ? err.status : String(err)));
+}
+
+describe("readRawBody", () => {
+  it("reads a body of declared length, and one sent in chunks", async () => {
+    expect(await readRawBody(post("héllo", { "content-length": "6" }), 10)).toBe("héllo");
+    expect(await readRawBody(post(chunked(["ab", "cd", "é"])), 10)).toBe("abcdé");
+  });
+
+  it("refuses a declared length over the cap before reading, and a chunked body once it passes the cap", async () => {
+    expect(await statusOf(readRawBody(post("x".repeat(11), { "content-length": "11" }), 10))).toBe(413);
+    expect(await statusOf(readRawBody(post(chunked(["12345", "67890", "1"])), 10))).toBe(413);
+    expect(await statusOf(readRawBody(post(chunked(["12345", "67890"])), 10))).toBe("read 1234567890");
+  });
+});
