@@ -15,6 +15,8 @@ const envSchema = z.object({
   LEADLINE_SIMULATOR_DELAY_MS: z.coerce.number().int().min(0).default(3000),
   LEADLINE_OUTCOME_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30 * 60_000),
   LEADLINE_CAP_RECHECK_MS: z.coerce.number().int().min(100).default(15_000),
+  /** "1" serves the webhook benchmark's baseline route (app/api/bench/bare); nothing else should set it. */
+  LEADLINE_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   VAPI_BASE_URL: z.string().url().optional(),
   HUBSPOT_API_BASE_URL: z.string().url().default("https://api.hubapi.com"),
   /** Origins besides LeadSquared's API hosts that a LeadSquared integration may use, e.g. a test server. */

@@ -64,3 +64,8 @@ test("dashboard endpoints need a session, and a wrong password gets no session",
   const unknown = await anonymous.delete("/api/v1/api-keys/key_doesnotexist");
   expect(unknown.status()).toBe(404);
 });
+
+test("the benchmark's baseline route does not exist unless the benchmark turns it on", async ({ request }) => {
+  const res = await request.post("/api/bench/bare", { data: { ProspectID: "p-1" } });
+  expect(res.status()).toBe(404);
+});
