@@ -10,7 +10,7 @@ import type { JobDriver, Wakeup } from "@/lib/jobs/driver";
 import { EMBEDDED_HAND_OVER_AHEAD_MS, embeddedDriver } from "@/lib/jobs/embedded-queue";
 import { installJobQueue, startEmbeddedWorker, type EmbeddedWorker } from "@/lib/jobs/embedded-worker";
 import { inngestDriver } from "@/lib/jobs/inngest-driver";
-import { queueWakeup, relaySoon, relayWakeups } from "@/lib/jobs/wakeups";
+import { HAND_OVER_WAIT_MS, handOverIfDue, queueWakeup, relaySoon, relayWakeups } from "@/lib/jobs/wakeups";
 import { parseScheduleParams } from "@/lib/schedule/parse-schedule-params";
 import { createWakeupRelayFunction } from "@/inngest/functions/relay-wakeups";
 import { truncateAll } from "@/test/databases";
@@ -95,22 +95,38 @@ describe("the wake-up outbox", () => {
     let passes = 0;
     let running = 0;
     let mostAtOnce = 0;
+    let entered!: () => void;
+    const firstPassHolds = new Promise<void>((resolve) => (entered = resolve));
     const handOver = driver.handOver;
     driver.handOver = async (tx, wakeups) => {
       passes++;
       mostAtOnce = Math.max(mostAtOnce, ++running);
+      entered();
       await handOver(tx, wakeups).finally(() => running--);
     };
-    driver.delayMs = 200;
+    driver.delayMs = 300;
     await tasksWaking([new Date()]);
     const first = relaySoon(driver);
-    await new Promise((r) => setTimeout(r, 20));
+    await firstPassHolds;
     // Committed after the first pass claimed its row: the next pass, shared by all five callers, takes them.
     await tasksWaking([new Date(), new Date()]);
     await Promise.all(Array.from({ length: 5 }, () => relaySoon(driver)));
     expect(driver.sent).toHaveLength(3);
     expect([passes, mostAtOnce]).toEqual([2, 1]);
     await first;
+  });
+
+  it("answers the request after at most HAND_OVER_WAIT_MS while the driver hangs, and the pass still finishes", async () => {
+    const driver = recordingDriver();
+    driver.delayMs = HAND_OVER_WAIT_MS + 1_000;
+    const { tasks } = await tasksWaking([new Date()]);
+    const started = Date.now();
+    await handOverIfDue(driver, [new Date()]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(HAND_OVER_WAIT_MS - 50);
+    expect(Date.now() - started).toBeLessThan(HAND_OVER_WAIT_MS + 500);
+    expect(driver.sent).toEqual([]);
+    await relaySoon(driver);
+    expect(driver.sent.map((w) => w.taskId)).toEqual([tasks[0]!.id]);
   });
 
   it("keeps the wake-ups of a failed hand-over for the next pass", async () => {

@@ -11,13 +11,20 @@ export async function queueWakeup(tx: Pick<Tx, "$executeRaw">, w: Wakeup): Promi
     ON CONFLICT (task_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, from_attempt = EXCLUDED.from_attempt, run_at = EXCLUDED.run_at`;
 }
 
+// How long a request waits for that pass: a slow driver (Inngest timing out) must not hold the CRM's request, and
+// what the pass has not handed over by then stays in the outbox for the next one.
+export const HAND_OVER_WAIT_MS = 2_000;
+
 /**
  * After the commit that queued wake-ups: a pass now if the driver takes any of them now (a lead inside its calling
  * window, every lead under Inngest), so the call need not wait for the relay's clock. Leads for later cost nothing here.
  */
 export async function handOverIfDue(driver: JobDriver, runAts: Date[]): Promise<void> {
   const horizon = driver.handOverAheadMs === null ? Infinity : Date.now() + driver.handOverAheadMs;
-  if (runAts.some((at) => at.getTime() <= horizon)) await relaySoon(driver);
+  if (!runAts.some((at) => at.getTime() <= horizon)) return;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, HAND_OVER_WAIT_MS)));
+  await Promise.race([relaySoon(driver), waited]).finally(() => clearTimeout(timer));
 }
 
 type Row = { task_id: string; agent_id: string; from_attempt: number; run_at: Date };
