@@ -23,11 +23,9 @@ export type NewCallTask = {
   dedupeKey?: string | null;
   deliveryId?: string | null;
   leadFields?: Record<string, unknown> | null;
-  /** When the driver should first wake the task, if not at its first attempt (see ingestDelivery). */
-  wakeAt?: Date;
 };
 
-/** The task row a new call starts as, and when the driver should first wake it; pure, shared by every way a call is created. */
+/** The task row a new call starts as, first woken at its `nextAttemptAt`; pure, shared by every way a call is created. */
 export function newCallTaskRow(input: NewCallTask) {
   const zone = effectiveZone(input.params, input.fallbackZone);
   // A resolving task is woken at once to read its lead; its first attempt is planned from the arrival time afterwards.
@@ -54,13 +52,13 @@ export function newCallTaskRow(input: NewCallTask) {
     leadFields: (input.leadFields ?? undefined) as Prisma.InputJsonValue | undefined,
     createdAt: input.receivedAt,
   };
-  return { row, wakeAt: input.wakeAt ?? first.at };
+  return row;
 }
 
 /** Creates a task and its first wake-up inside the caller's transaction: durable before anyone is told. */
 export async function createCallTask(tx: Tx, input: NewCallTask) {
-  const { row, wakeAt } = newCallTaskRow(input);
+  const row = newCallTaskRow(input);
   const task = await tx.callTask.create({ data: row });
-  await queueWakeup(tx, { taskId: task.id, agentId: task.agentId, fromAttempt: 1, runAt: wakeAt });
+  await queueWakeup(tx, { taskId: task.id, agentId: task.agentId, fromAttempt: 1, runAt: row.nextAttemptAt });
   return task;
 }

@@ -46,14 +46,14 @@ const RESOLVE_FALLBACK_MS = 5_000;
 type Plan = { kind: "ignore" | "reject"; reason: string } | { kind: "accept"; phone: string | null; values: Record<string, string> };
 
 /** What to do with one lead before anything is written: call now, read it from the CRM first, or refuse it. */
-function planLead(input: IngestInput, lead: IncomingLead): Plan {
+function planLead(input: IngestInput, zone: string, lead: IncomingLead): Plan {
   if (lead.ignoredReason) return { kind: "ignore", reason: lead.ignoredReason };
   if (lead.rejectedReason) return { kind: "reject", reason: lead.rejectedReason };
   const variables = input.agent.variables.map(toVariable);
   // Dates are read in the call's own zone, as when the lead is read from the CRM later (lib/calls/resolve).
   const resolved = resolveVariables({
     lead: lead.fields, variables, defaultCountryCode: input.defaultCountryCode, phoneVariable: input.agent.phoneVariable, source: input.crm,
-    timeZone: effectiveZone(input.params, input.fallbackZone),
+    timeZone: zone,
   });
   const lacking = input.crm === "hubspot" || missingFields({ lead: lead.fields, variables, source: input.crm }).length > 0;
   if (resolved.phone && !lacking) return { kind: "accept", phone: resolved.phone, values: resolved.values };
@@ -67,20 +67,21 @@ function planLead(input: IngestInput, lead: IncomingLead): Plan {
 /** Each lead's plan as rows to write: refused, a new call (unless its key turns out open), or a repeat within this delivery. */
 function plannedLeads(input: IngestInput, deliveryId: string): PlannedLead[] {
   const planned = new Set<string>();
+  const zone = effectiveZone(input.params, input.fallbackZone);
   return input.leads.map((lead) => {
     const base = { id: newId("lead"), crmLeadId: lead.crmLeadId, eventId: lead.eventId ?? null };
-    const plan = planLead(input, lead);
+    const plan = planLead(input, zone, lead);
     if (plan.kind !== "accept") return { ...base, kind: "refused", status: plan.kind === "ignore" ? "ignored" : "rejected", reason: plan.reason };
     if (planned.has(lead.dedupeKey)) return { ...base, kind: "repeat", dedupeKey: lead.dedupeKey };
     planned.add(lead.dedupeKey);
-    const { row, wakeAt } = newCallTaskRow({
+    const row = newCallTaskRow({
       orgId: input.orgId, agent: input.agent, source: input.crm, phone: plan.phone, crmLeadId: lead.crmLeadId,
       leadName: plan.values.name ?? null, variables: plan.values, params: input.params, fallbackZone: input.fallbackZone,
       receivedAt: input.receivedAt, dedupeKey: lead.dedupeKey, deliveryId, leadFields: lead.fields,
     });
     // The first new task that reads from the CRM reads the whole delivery in one batch; the others wake later only as a fallback.
     const fallbackAt = plan.phone === null ? new Date(input.receivedAt.getTime() + RESOLVE_FALLBACK_MS) : null;
-    return { ...base, kind: "call", dedupeKey: lead.dedupeKey, task: row, wakeAt, fallbackAt };
+    return { ...base, kind: "call", dedupeKey: lead.dedupeKey, task: row, fallbackAt };
   });
 }
 
@@ -108,7 +109,7 @@ export async function ingestDelivery(driver: JobDriver, input: IngestInput): Pro
       ...(showsTime ? { firstAttemptAt: s.nextAttemptAt!.toISOString() } : {}),
     };
   });
-  await handOverIfDue(driver, leads.flatMap((l, i) => (l.kind === "call" && outcome[i]!.status === "accepted" ? [l.wakeAt] : [])));
+  await handOverIfDue(driver, leads.flatMap((l, i) => (l.kind === "call" && outcome[i]!.status === "accepted" ? [l.task.nextAttemptAt] : [])));
   return { deliveryId, leads: outcome };
 }
 

@@ -4,7 +4,7 @@ import { pool } from "@/lib/db";
 import { groupWriter } from "@/lib/db/group-writer";
 import type { LeadOutcomeStatus } from "@/lib/webhook/outcome";
 
-type TaskRow = ReturnType<typeof newCallTaskRow>["row"];
+type TaskRow = ReturnType<typeof newCallTaskRow>;
 
 /** One lead of a delivery as planned before anything is written. */
 export type PlannedLead = {
@@ -13,8 +13,8 @@ export type PlannedLead = {
   eventId: string | null;
 } & (
   | { kind: "refused"; status: "rejected" | "ignored"; reason: string }
-  /** A new call unless one is open under its dedupe key; it wakes at `wakeAt`, or at `fallbackAt` if another lead of the delivery reads the CRM first. */
-  | { kind: "call"; dedupeKey: string; task: TaskRow; wakeAt: Date; fallbackAt: Date | null }
+  /** A new call unless one is open under its dedupe key; it wakes at its first attempt, or at `fallbackAt` if another lead of the delivery reads the CRM first. */
+  | { kind: "call"; dedupeKey: string; task: TaskRow; fallbackAt: Date | null }
   /** A second lead of this delivery with a key already planned: it shares that lead's call. */
   | { kind: "repeat"; dedupeKey: string }
 );
@@ -47,7 +47,7 @@ const taskColumns = (t: TaskRow) => ({
 const STATEMENT = `
 WITH lead AS (
   SELECT * FROM jsonb_to_recordset($2::jsonb) AS l(ord int, delivery_id text, agent_id text, id text, crm_lead_id text, event_id text,
-    status text, reason text, dedupe_key text, task jsonb, wake_at timestamptz, fallback_at timestamptz)
+    status text, reason text, dedupe_key text, task jsonb, fallback_at timestamptz)
 ),
 task AS (
   INSERT INTO call_tasks AS c (id, org_id, agent_id, status, source, phone, lead_name, crm_lead_id, variables, schedule_params, timezone,
@@ -62,8 +62,8 @@ task AS (
 ),
 wakeup AS (
   INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
-  SELECT id, agent_id, 1, CASE WHEN first_resolving OR fallback_at IS NULL THEN wake_at ELSE fallback_at END
-  FROM (SELECT t.id, t.agent_id, l.wake_at, l.fallback_at,
+  SELECT id, agent_id, 1, CASE WHEN first_resolving OR fallback_at IS NULL THEN next_attempt_at ELSE fallback_at END
+  FROM (SELECT t.id, t.agent_id, t.next_attempt_at, l.fallback_at,
           row_number() OVER (PARTITION BY l.delivery_id, l.fallback_at IS NOT NULL ORDER BY l.ord) = 1 AS first_resolving
         FROM lead l JOIN task t ON t.id = l.task->>'id') created
 ),
@@ -100,7 +100,7 @@ async function writeDeliveries(flight: PlannedDelivery[]): Promise<StoredLead[][
     leads.map((l, ord) => ({
       ord, delivery_id: delivery.id, agent_id: delivery.agentId, id: l.id, crm_lead_id: l.crmLeadId, event_id: l.eventId,
       ...(l.kind === "refused" ? { status: l.status, reason: l.reason } : { dedupe_key: l.dedupeKey }),
-      ...(l.kind === "call" ? { task: taskColumns(l.task), wake_at: l.wakeAt, fallback_at: l.fallbackAt } : {}),
+      ...(l.kind === "call" ? { task: taskColumns(l.task), fallback_at: l.fallbackAt } : {}),
     })),
   );
   const statusByAccepted = Object.fromEntries(flight.map((p) => [p.delivery.id, p.statusByAccepted]));
