@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { nextStartArgs } from "./scripts/server-command";
 
 // scripts/test.ts prepares the database and port; run e2e through `npm test -- e2e`.
 const port = process.env.E2E_PORT;
@@ -37,7 +38,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: ["node", ...nextStartArgs(port, "127.0.0.1")].join(" "),
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -10,7 +10,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "inngest/**/*.test.ts"], exclude: ["**/*.db.test.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "inngest/**/*.test.ts", "scripts/**/*.test.ts"], exclude: ["**/*.db.test.ts"] },
       },
       {
         extends: true,

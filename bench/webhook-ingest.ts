@@ -1,18 +1,21 @@
 // Sustained CRM webhook ingestion against the built app (`npm run build` first): concurrent senders post one
 // LeadSquared lead each. The baseline is a bare route handler of the same server (app/api/bench/bare) that receives the
 // same POST and answers as the webhook does without doing anything; LeadSquared's HEAD handshake, which has no body
-// at all, is shown for reference. The three alternate in rounds, so a machine whose load drifts weighs on each alike; a
-// single sender then gives the latency of one request on an idle server. CPU time per request is read from /proc for
-// the server, Postgres and the senders. Afterwards every acknowledged lead is counted in Postgres.
-// Run: npm run bench -- webhook-ingest [--senders 50] [--seconds 15] [--rounds 3]
+// at all, is shown for reference. The three alternate in short rounds (12 of 2 s by default): this machine's speed
+// drifts within seconds, and short rounds weigh each path alike (3 rounds of 5 s gave ratios 0.05 apart run to run).
+// A single sender then gives the latency of one request on an idle server. CPU time per request is read from /proc
+// for the server, Postgres and the senders, and the server's peak memory. Afterwards every acknowledged lead is counted
+// in Postgres.
+// Run: npm run bench -- webhook-ingest [--senders 50] [--seconds 24] [--rounds 12]
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { parseArgs, promisify } from "node:util";
 import pg from "pg";
 import { startAppServer } from "../e2e/support/server";
 import { cpuSnapshot, cpuSpent, type CpuSpent } from "./cpu";
 import { bootBenchDatabase } from "./support";
 
-const { values } = parseArgs({ options: { senders: { type: "string", default: "50" }, seconds: { type: "string", default: "15" }, rounds: { type: "string", default: "3" } } });
+const { values } = parseArgs({ options: { senders: { type: "string", default: "50" }, seconds: { type: "string", default: "24" }, rounds: { type: "string", default: "12" } } });
 const SENDERS = Number(values.senders);
 const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
@@ -54,6 +57,12 @@ const perRequest = (ms: number, r: Run) => (ms / (r.ok + r.failed)).toFixed(2);
 const line = (label: string, unit: string, r: Run) =>
   `  ${label.padEnd(20)}${rate(r).toFixed(0).padStart(5)} ${unit}/s  p50 ${pct(r.latencies, 50)} ms  p99 ${pct(r.latencies, 99)} ms  (${r.failed} failed)` +
   `  CPU ms per request: server ${perRequest(r.cpu!.server, r)}, Postgres ${perRequest(r.cpu!.postgres, r)}, senders ${perRequest(r.cpu!.senders, r)}`;
+
+/** The most memory the process has held (VmHWM), in MB. */
+function peakRssMb(pid: number): string {
+  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+  return kb ? (Number(kb) / 1024).toFixed(0) : "?";
+}
 
 async function main() {
   const bench = await bootBenchDatabase("webhook-ingest");
@@ -123,6 +132,7 @@ async function main() {
     console.log(line("webhook (1 lead)", "leads", ingest));
     console.log(`  ratio               ${(rate(ingest) / rate(bare)).toFixed(2)} of the bare route's rate (goal ≥ 0.8); by round ${byRound.join(", ")}; ${(rate(ingest) / rate(head)).toFixed(2)} of HEAD's`);
     console.log(`  one sender          webhook p50 ${pct(single.ingest.latencies.sort((a, b) => a - b), 50)} ms, bare p50 ${pct(single.bare.latencies.sort((a, b) => a - b), 50)} ms`);
+    console.log(`  server memory       peak RSS ${peakRssMb(server.process.pid!)} MB`);
     console.log(`  durability          ${acknowledged} acknowledged, ${stored} call tasks in Postgres: ${stored === acknowledged ? "none lost" : `${acknowledged - stored} LOST`}`);
   } finally {
     await server.kill("SIGTERM");

@@ -100,6 +100,23 @@ test("a duplicate storm (LeadSquared's retries, sent at once) yields exactly one
   expect(await sql("SELECT 1 FROM call_tasks WHERE crm_lead_id = 'storm-1'")).toHaveLength(1);
 });
 
+test("an agent's schedule defaults fill what the URL leaves out, and a change to them reaches the next delivery", async ({ request }) => {
+  const agent = await createAgent(api, { name: "Defaults", scheduleDefaults: { num_of_retries: "2", gap_between_retries: "1,3" } });
+  expect((await api.put(`/api/v1/agents/${agent.id}/variables`, { data: { variables: [{ name: "phone", source: "leadsquared", field: "Phone" }] } })).status()).toBe(200);
+  const maxAttempts = async (id: string, params: Record<string, string> = {}) => {
+    const res = await request.post(hook({ agent_id: agent.id, ...params }), { data: lead(id) });
+    expect(res.status()).toBe(200);
+    return (await sql<{ max_attempts: number }>("SELECT max_attempts FROM call_tasks WHERE id = $1", [(await res.json()).results[0].callId]))[0]!.max_attempts;
+  };
+  expect(await maxAttempts("defaults-1")).toBe(3);
+  expect(await maxAttempts("defaults-2")).toBe(3);
+  // The URL sets the retry pair, so the agent's pair is not used at all.
+  expect(await maxAttempts("defaults-3", { num_of_retries: "0" })).toBe(1);
+  const patched = await api.patch(`/api/v1/agents/${agent.id}`, { data: { scheduleDefaults: { num_of_retries: "1", gap_between_retries: "2" } } });
+  expect(patched.status(), await patched.text()).toBe(200);
+  expect(await maxAttempts("defaults-4")).toBe(2);
+});
+
 /** A second organisation, made with the admin command line, and an API key of its own. */
 async function organisationKeyElsewhere(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string): Promise<string> {
   const org = await createOrganisationWithCli("Globex", `bo-${Date.now()}@globex.test`);

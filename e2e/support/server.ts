@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { freePort } from "../../scripts/postgres";
+import { nextStartArgs } from "../../scripts/server-command";
 
 export type AppServer = {
   baseURL: string;
@@ -9,11 +10,11 @@ export type AppServer = {
   output: () => string;
 };
 
-/** Starts the built app (`next start`) as its own process group, so a test can SIGKILL it like a crash would. */
+/** Starts the built app (`npm start`'s command) as its own process group, so a test can SIGKILL it like a crash would. */
 export async function startAppServer(env: Record<string, string>, port?: number): Promise<AppServer> {
   const p = port ?? (await freePort());
   const baseURL = `http://127.0.0.1:${p}`;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(p), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, nextStartArgs(p, "127.0.0.1"), {
     env: { ...process.env, NEXTAUTH_URL: baseURL, LEADLINE_PUBLIC_URL: baseURL, ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

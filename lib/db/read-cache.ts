@@ -1,3 +1,5 @@
+import { setBounded } from "@/lib/bounded-map";
+
 /**
  * A per-process memo of rows read on a hot path (the CRM webhook reads the same key and agent for every lead).
  * Entries live `ttlMs`; a write in this process forgets its entries at once, other processes see it after the TTL.
@@ -16,11 +18,7 @@ export function readCache<K, V>(opts: { ttlMs: number; maxEntries?: number; now?
     const started = generation;
     const value = await load();
     entries.delete(key);
-    if (value !== null && started === generation) {
-      entries.set(key, { value, expires: now() + opts.ttlMs });
-      // Oldest first: a Map iterates in insertion order.
-      if (entries.size > max) entries.delete(entries.keys().next().value as K);
-    }
+    if (value !== null && started === generation) setBounded(entries, key, { value, expires: now() + opts.ttlMs }, max);
     return value;
   }
   return {

@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import { setBounded } from "@/lib/bounded-map";
 import { msOfDayInWindow } from "./local-time";
 import type { CallingWindow } from "./types";
 import { toDate, toInstant, transitionsBetween, wallClockMs, wallTimeInstants } from "./zone-rules";
@@ -29,8 +30,7 @@ export function windowOpeningAt(
   const known = lastOpening.get(key);
   if (known && Temporal.Instant.compare(known.from, from) <= 0 && Temporal.Instant.compare(from, known.opening) < 0) return known.opening;
   const opening = searchOpening(from, window, zone);
-  if (lastOpening.size >= MEMO_SIZE) lastOpening.delete(lastOpening.keys().next().value!);
-  lastOpening.set(key, { from, opening });
+  setBounded(lastOpening, key, { from, opening }, MEMO_SIZE);
   return opening;
 }
 

@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import { setBounded } from "@/lib/bounded-map";
 import type { LocalTime } from "./types";
 
 export function toInstant(date: Date): Temporal.Instant {
@@ -32,8 +33,7 @@ function offsetMsAt(instant: Temporal.Instant, zone: string): number {
   const offsetMs = zoned.offsetNanoseconds / 1e6;
   // "previous" is strictly earlier: at a transition itself, the span starts here.
   const from = previous === null ? -Infinity : previous.offsetNanoseconds === zoned.offsetNanoseconds ? previous.epochMilliseconds : ms;
-  if (!offsetSpans.has(zone) && offsetSpans.size >= MAX_ZONES) offsetSpans.delete(offsetSpans.keys().next().value!);
-  offsetSpans.set(zone, [{ from, until: next ? next.epochMilliseconds : Infinity, offsetMs }, ...spans.slice(0, SPANS_PER_ZONE - 1)]);
+  setBounded(offsetSpans, zone, [{ from, until: next ? next.epochMilliseconds : Infinity, offsetMs }, ...spans.slice(0, SPANS_PER_ZONE - 1)], MAX_ZONES);
   return offsetMs;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import { findWebhookAgent } from "@/lib/agents/queries";
 import { authenticateApiKey } from "@/lib/api-keys/queries";
+import { setBounded } from "@/lib/bounded-map";
 import { hubSpotConfigError, respondToHubSpot } from "@/lib/crm/hubspot/respond";
 import { verifyHubSpotSignature } from "@/lib/crm/hubspot/signature";
 import { leadSquaredConfigError, respondToLeadSquared } from "@/lib/crm/leadsquared/respond";
@@ -12,10 +13,12 @@ import { findIntegrationSecrets, hubSpotClientSecret } from "@/lib/integrations/
 import { jobDriver } from "@/lib/jobs";
 import { withAgentDefaults } from "@/lib/schedule/merge-defaults";
 import { scheduleParamsSchema } from "@/lib/schedule/params-schema";
+import { SCHEDULE_PARAM_NAMES } from "@/lib/schedule/parse-schedule-params";
+import type { ScheduleParams } from "@/lib/schedule/types";
 import { ingestDelivery, recordRefusedDelivery, type StoredRequest } from "@/lib/webhook/ingest";
 import type { DeliveryOutcome } from "@/lib/webhook/outcome";
 import { readLeads } from "@/lib/webhook/read-leads";
-import { redactBody, redactUrl } from "@/lib/webhook/redact";
+import { redactBody, redactQuery } from "@/lib/webhook/redact";
 
 type Crm = "leadsquared" | "hubspot";
 
@@ -30,8 +33,30 @@ export type WebhookRequest = {
 
 export function storedRequestOf(query: URLSearchParams, contentType: string | null, raw: string): StoredRequest {
   const body = redactBody(raw);
-  const redacted = Object.fromEntries(new URL(redactUrl(`http://x/?${query}`)).searchParams);
-  return { contentType, eventType: query.get("eventType"), query: redacted, body: body.body, bodyBytes: body.bytes };
+  return { contentType, eventType: query.get("eventType"), query: redactQuery(query), body: body.body, bodyBytes: body.bytes };
+}
+
+type WebhookAgent = NonNullable<Awaited<ReturnType<typeof findWebhookAgent>>>;
+
+// A webhook URL carries the same schedule on every delivery, and the cached agent row is one object until it changes,
+// so each agent's parsed schedules are kept beside that object and go when it does.
+const schedulesByAgent = new WeakMap<WebhookAgent, Map<string, ScheduleParams>>();
+const SCHEDULES_PER_AGENT = 32;
+const SCHEDULE_PARAMS = new Set<string>(SCHEDULE_PARAM_NAMES);
+
+/** The URL's schedule over the agent's defaults; a ZodError says what is wrong with it. */
+function scheduleOf(agent: WebhookAgent, query: URLSearchParams): ScheduleParams {
+  // The last of a repeated parameter wins, as in Object.fromEntries.
+  const fromUrl: Record<string, string> = {};
+  for (const [name, value] of query) if (SCHEDULE_PARAMS.has(name)) fromUrl[name] = value;
+  const key = JSON.stringify(fromUrl);
+  let known = schedulesByAgent.get(agent);
+  if (!known) schedulesByAgent.set(agent, (known = new Map()));
+  const hit = known.get(key);
+  if (hit) return hit;
+  const params = scheduleParamsSchema.parse(withAgentDefaults(fromUrl, agent.scheduleDefaults as Record<string, string>));
+  setBounded(known, key, params, SCHEDULES_PER_AGENT);
+  return params;
 }
 
 function crmOf(query: URLSearchParams): Crm | null {
@@ -73,7 +98,7 @@ export async function ingestWebhookRequest(request: WebhookRequest): Promise<Del
       const check = verifyHubSpotSignature({ ...request.signed, url: request.signed.publicUrl, rawBody: request.raw, clientSecret, now: new Date() });
       if (!check.ok) throw new ApiError(401, "invalid_signature", `HubSpot's request signature did not verify: ${check.reason}`);
     }
-    const params = scheduleParamsSchema.parse(withAgentDefaults(Object.fromEntries(query), agent.scheduleDefaults as Record<string, string>));
+    const params = scheduleOf(agent, query);
     const { leads, eventType } = readLeads(crm, agent.id, request.raw, request.contentType, query);
     return await ingestDelivery(jobDriver(), {
       orgId, agent, crm, params, fallbackZone: agent.timezone ?? agent.organization.timezone,

@@ -96,7 +96,7 @@ export async function ingestDelivery(driver: JobDriver, input: IngestInput): Pro
   const calls = leads.filter((l) => l.kind !== "refused").length;
   const rejected = leads.filter((l) => l.kind === "refused" && l.status === "rejected").length;
   const stored = await storeDelivery({
-    delivery: { id: deliveryId, orgId: input.orgId, agentId: input.agent.id, crm: input.crm, ...input.request },
+    delivery: { id: deliveryId, orgId: input.orgId, agentId: input.agent.id, crm: input.crm, scheduleParams: input.params, ...input.request },
     leads,
     statusByAccepted: Array.from({ length: calls + 1 }, (_, accepted) => deliveryStatus({ accepted, duplicates: calls - accepted, rejected })),
   });

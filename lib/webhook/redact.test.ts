@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_STORED_BODY_BYTES, isSecretName, redactBody, redactUrl } from "./redact";
+import { MAX_STORED_BODY_BYTES, isSecretName, redactBody, redactQuery } from "./redact";
 
 describe("isSecretName", () => {
   it.each([
@@ -32,24 +32,22 @@ describe("isSecretName", () => {
   });
 });
 
-describe("redactUrl", () => {
+describe("redactQuery", () => {
   it.each([
     {
       rule: "CallKaro-style key in the query, everything else as sent",
-      url: "https://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=leadsquared&x_api_key=ll_abc_secret&gap_between_retries=2,4,6&entityType=webhook",
-      expected: "https://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=leadsquared&x_api_key=[redacted]&gap_between_retries=2,4,6&entityType=webhook",
+      query: "agent_id=agt_1&type=leadsquared&x_api_key=ll_abc_secret&gap_between_retries=2,4,6&entityType=webhook",
+      expected: { agent_id: "agt_1", type: "leadsquared", x_api_key: "[redacted]", gap_between_retries: "2,4,6", entityType: "webhook" },
     },
     {
       rule: "encoded and differently cased names",
-      url: "/api/call/crm-webhook?X%5FAPI%5FKEY=k1&accessKey=a&SecretKey=s&min_trigger_time=09%3A00",
-      expected: "/api/call/crm-webhook?X%5FAPI%5FKEY=[redacted]&accessKey=[redacted]&SecretKey=[redacted]&min_trigger_time=09%3A00",
+      query: "X%5FAPI%5FKEY=k1&accessKey=a&SecretKey=s&min_trigger_time=09%3A00",
+      expected: { X_API_KEY: "[redacted]", accessKey: "[redacted]", SecretKey: "[redacted]", min_trigger_time: "09:00" },
     },
-    { rule: "repeated key", url: "/x?x_api_key=a&x_api_key=b", expected: "/x?x_api_key=[redacted]&x_api_key=[redacted]" },
-    { rule: "fragment kept", url: "/x?token=t#frag", expected: "/x?token=[redacted]#frag" },
-    { rule: "no query", url: "https://leadline.example.com/api/call/crm-webhook", expected: "https://leadline.example.com/api/call/crm-webhook" },
-    { rule: "flag without value", url: "/x?debug&x_api_key=k", expected: "/x?debug&x_api_key=[redacted]" },
-  ])("$rule", ({ url, expected }) => {
-    expect(redactUrl(url)).toBe(expected);
+    { rule: "repeated key", query: "x_api_key=a&x_api_key=b", expected: { x_api_key: "[redacted]" } },
+    { rule: "flag without value", query: "debug&x_api_key=k&token=", expected: { debug: "", x_api_key: "[redacted]", token: "" } },
+  ])("$rule", ({ query, expected }) => {
+    expect(redactQuery(new URLSearchParams(query))).toEqual(expected);
   });
 });
 
@@ -70,6 +68,13 @@ describe("redactBody", () => {
       { ProspectID: "b", password: null, api_token: "" },
     ]);
     expect(stored.truncated).toBe(false);
+  });
+
+  it("stores a nested body without secrets byte for byte, and redacts only the fields that are secret", () => {
+    const clean = '[{"ProspectID":"a","tags":["x",{"k":1}],"n":null}]';
+    expect(redactBody(clean).body).toBe(clean);
+    const mixed = '{"a":{"b":[1,{"token":"t","c":2}]},"d":"e"}';
+    expect(JSON.parse(redactBody(mixed).body)).toEqual({ a: { b: [1, { token: "[redacted]", c: 2 }] }, d: "e" });
   });
 
   it("redacts form pairs and keeps their encoding", () => {

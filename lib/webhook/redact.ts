@@ -31,46 +31,36 @@ function redactPairs(text: string): { text: string; changed: boolean } {
   return { text: pairs.join("&"), changed };
 }
 
-/** Hides x_api_key and any other secret-looking query parameter; works on full URLs and on path?query. */
-export function redactUrl(url: string): string {
-  const hash = url.indexOf("#");
-  const base = hash >= 0 ? url.slice(0, hash) : url;
-  const fragment = hash >= 0 ? url.slice(hash) : "";
-  const q = base.indexOf("?");
-  if (q < 0) return url;
-  return `${base.slice(0, q + 1)}${redactPairs(base.slice(q + 1)).text}${fragment}`;
+/** A URL's query as stored: x_api_key and any other secret-looking parameter hidden (a repeated name keeps its last value). */
+export function redactQuery(query: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of query) out[name] = value !== "" && isSecretName(name) ? REDACTED : value;
+  return out;
 }
 
-function redactJson(value: unknown): { value: unknown; changed: boolean } {
+/** The value with secret fields replaced; the very same value when it has none, so a clean body costs no copy. */
+function redactJson(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) {
     const items = value.map(redactJson);
-    return { value: items.map((i) => i.value), changed: items.some((i) => i.changed) };
+    return items.some((item, i) => item !== value[i]) ? items : value;
   }
-  if (value !== null && typeof value === "object") {
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      if (isSecretName(key) && item !== null && item !== "") {
-        out[key] = REDACTED;
-        changed = true;
-      } else {
-        const inner = redactJson(item);
-        out[key] = inner.value;
-        changed ||= inner.changed;
-      }
-    }
-    return { value: out, changed };
+  let out: Record<string, unknown> | null = null;
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    const redacted = isSecretName(key) && item !== null && item !== "" ? REDACTED : redactJson(item);
+    if (redacted !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = redacted;
   }
-  return { value, changed: false };
+  return out ?? value;
 }
 
 function redactText(raw: string): string {
   const trimmed = raw.trim();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
     try {
-      const redacted = redactJson(JSON.parse(trimmed));
+      const parsed: unknown = JSON.parse(trimmed);
+      const redacted = redactJson(parsed);
       // Untouched bodies are stored byte for byte, so what support sees is what the CRM sent.
-      return redacted.changed ? JSON.stringify(redacted.value) : raw;
+      return redacted !== parsed ? JSON.stringify(redacted) : raw;
     } catch {
       return raw;
     }
@@ -97,8 +87,9 @@ export type StoredBody = { body: string; truncated: boolean; bytes: number };
  */
 export function redactBody(raw: string, maxBytes = MAX_STORED_BODY_BYTES): StoredBody {
   const text = redactText(raw);
+  const size = Buffer.byteLength(text, "utf8");
+  if (size <= maxBytes) return { body: text, truncated: false, bytes: size };
   const bytes = new TextEncoder().encode(text);
-  if (bytes.length <= maxBytes) return { body: text, truncated: false, bytes: bytes.length };
   const marker = `…[truncated: ${bytes.length} bytes in total]`;
   const keep = cutAtCharBoundary(bytes, maxBytes - new TextEncoder().encode(marker).length);
   return { body: new TextDecoder().decode(bytes.subarray(0, keep)) + marker, truncated: true, bytes: bytes.length };

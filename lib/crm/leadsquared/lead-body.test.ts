@@ -102,6 +102,7 @@ describe("parseLeadSquaredBody accepts LeadSquared's encodings", () => {
     { rule: "different case", query: "EVENTTYPE=Lead_Post_Update&entitytype=automation&EntityId=r-1", meta: { eventType: "Lead_Post_Update", entityType: "automation", entityId: "r-1" } },
     { rule: "repeated: the appended last value wins", query: "eventType=mine&eventType=Lead_Post_Create", meta: { eventType: "Lead_Post_Create", entityType: null, entityId: null } },
     { rule: "blank", query: "eventType=&entityType=%20", meta: { eventType: null, entityType: null, entityId: null } },
+    { rule: "the exact name beats another case", query: "eventType=Lead_Post_Create&EVENTTYPE=other", meta: { eventType: "Lead_Post_Create", entityType: null, entityId: null } },
   ])("URL parameters $rule", ({ query, meta }) => {
     const result = parseLeadSquaredBody({ raw: JSON.stringify(LEAD), contentType: "application/json", query: new URLSearchParams(query) });
     expect(result.ok && { eventType: result.leads[0]?.eventType, entityType: result.leads[0]?.entityType, entityId: result.leads[0]?.entityId }).toEqual(meta);

@@ -116,9 +116,14 @@ function readLeadId(fields: Record<string, unknown>): string | null {
 
 /** LeadSquared appends these to our URL; the last one wins if the admin's URL already had one. */
 function readQuery(query: URLSearchParams, name: string): string | null {
-  const exact = query.getAll(name);
-  const values = exact.length > 0 ? exact : [...query].filter(([k]) => k.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
-  const last = values.at(-1)?.trim();
+  const lower = name.toLowerCase();
+  let exact: string | undefined;
+  let otherCase: string | undefined;
+  for (const [key, value] of query) {
+    if (key === name) exact = value;
+    else if (key.toLowerCase() === lower) otherCase = value;
+  }
+  const last = (exact ?? otherCase)?.trim();
   return last ? last : null;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { setBounded } from "@/lib/bounded-map";
 import { randomToken } from "@/lib/ids";
 import { OUTCOMES, type Outcome } from "@/lib/schedule/types";
 import { ProviderError, ProviderWebhookError, type CallReport, type VoiceProvider } from "./port";
@@ -64,10 +65,7 @@ export function createSimulator(options: SimulatorOptions): VoiceProvider {
   const callIdByAttempt = new Map<string, string>();
 
   function remember(attemptId: string, callId: string) {
-    callIdByAttempt.set(attemptId, callId);
-    if (callIdByAttempt.size > rememberAttempts) {
-      callIdByAttempt.delete(callIdByAttempt.keys().next().value!);
-    }
+    setBounded(callIdByAttempt, attemptId, callId, rememberAttempts);
   }
 
   /** "retry" for failures a later try may cure (network, 408, 429, 5xx); "stop" for delivered or refused. */
