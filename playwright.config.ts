@@ -4,7 +4,8 @@ import { nextStartArgs } from "./scripts/server-command";
 
 // scripts/test.ts prepares the database and port; run e2e through `npm test -- e2e`.
 const port = process.env.E2E_PORT;
-if (!port || !process.env.DATABASE_URL) throw new Error("Run the end-to-end tests through `npm test` (or `npm test -- e2e`), which prepares a database.");
+if (!port || !process.env.DATABASE_URL)
+  throw new Error("Run the end-to-end tests through `npm test` (or `npm test -- e2e`), which prepares a database.");
 const baseURL = `http://127.0.0.1:${port}`;
 
 /** Playwright cannot download its own browser here; Debian's Chromium works, or any path in CHROMIUM_PATH. */
@@ -47,8 +48,12 @@ export default defineConfig({
     // Short simulated calls and quick re-checks keep the scheduling tests in seconds.
     // The fake CRMs run inside the test process: HubSpot's on a port chosen up front, LeadSquared's at any loopback port.
     env: {
-      NEXTAUTH_URL: baseURL, LEADLINE_PUBLIC_URL: baseURL, LEADLINE_SIMULATOR_DELAY_MS: "300", LEADLINE_CAP_RECHECK_MS: "500",
-      HUBSPOT_API_BASE_URL: `http://127.0.0.1:${process.env.E2E_HUBSPOT_PORT}`, LEADLINE_LEADSQUARED_ALLOWED_HOSTS: "http://127.0.0.1:*",
+      NEXTAUTH_URL: baseURL,
+      LEADLINE_PUBLIC_URL: baseURL,
+      LEADLINE_SIMULATOR_DELAY_MS: "300",
+      LEADLINE_CAP_RECHECK_MS: "500",
+      HUBSPOT_API_BASE_URL: `http://127.0.0.1:${process.env.E2E_HUBSPOT_PORT}`,
+      LEADLINE_LEADSQUARED_ALLOWED_HOSTS: "http://127.0.0.1:*",
     },
   },
 });

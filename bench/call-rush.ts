@@ -4,7 +4,13 @@
 import { parseArgs } from "node:util";
 import { bootBenchDatabase, type BenchDatabase } from "./support";
 
-const { values } = parseArgs({ options: { tasks: { type: "string", default: "10000" }, cap: { type: "string", default: "100" }, workers: { type: "string", default: "20" } } });
+const { values } = parseArgs({
+  options: {
+    tasks: { type: "string", default: "10000" },
+    cap: { type: "string", default: "100" },
+    workers: { type: "string", default: "20" },
+  },
+});
 const TASKS = Number(values.tasks);
 const CAP = Number(values.cap);
 const WORKERS = Number(values.workers);
@@ -25,9 +31,18 @@ async function main() {
   async function seed(dueAt: Date) {
     const agent = await createAgentRow(organization.id, { concurrencyCap: CAP });
     const rows = Array.from({ length: TASKS }, (_, i) => ({
-      id: newId("call"), orgId: organization.id, agentId: agent.id, status: "scheduled" as const, source: "api", phone: `+9198765${String(i).padStart(5, "0")}`,
-      variables: {}, scheduleParams: { window: null, carryOver: true, retries: 0, gapsHours: [], timezone: null, retryOn: ["no_answer"] }, timezone: "Asia/Kolkata",
-      maxAttempts: 1, nextAttemptAt: dueAt, nextAttemptReason: { kind: "carried_over", windowStart: "09:00", zone: "Asia/Kolkata" },
+      id: newId("call"),
+      orgId: organization.id,
+      agentId: agent.id,
+      status: "scheduled" as const,
+      source: "api",
+      phone: `+9198765${String(i).padStart(5, "0")}`,
+      variables: {},
+      scheduleParams: { window: null, carryOver: true, retries: 0, gapsHours: [], timezone: null, retryOn: ["no_answer"] },
+      timezone: "Asia/Kolkata",
+      maxAttempts: 1,
+      nextAttemptAt: dueAt,
+      nextAttemptReason: { kind: "carried_over", windowStart: "09:00", zone: "Asia/Kolkata" },
     }));
     for (let i = 0; i < rows.length; i += 1000) await db.callTask.createMany({ data: rows.slice(i, i + 1000) });
     return { agent, ids: rows.map((r) => r.id) };
@@ -35,7 +50,12 @@ async function main() {
 
   // 1. Bare loop: the same plan → dial → report → settle steps, WORKERS at a time, no queue.
   const bare = await seed(new Date());
-  const bareProvider = scriptedProvider({ outcomes: {}, reportDelayMs: 0, now: () => new Date(), onReport: async (agent, report) => (await recordReport(agent, report)) !== null });
+  const bareProvider = scriptedProvider({
+    outcomes: {},
+    reportDelayMs: 0,
+    now: () => new Date(),
+    onReport: async (agent, report) => (await recordReport(agent, report)) !== null,
+  });
   const bareDeps = testDeps(bareProvider.binding, () => new Date());
   const queue = [...bare.ids];
   const t0 = performance.now();
@@ -45,7 +65,11 @@ async function main() {
         const plan = await planAttempt(id);
         if (plan.kind !== "dial") continue;
         await dialAttempt(bareDeps, id, plan.attempt);
-        for (let s = await settleAttempt(bareDeps, id, plan.attempt); s.kind === "waiting"; s = await settleAttempt(bareDeps, id, plan.attempt)) {
+        for (
+          let s = await settleAttempt(bareDeps, id, plan.attempt);
+          s.kind === "waiting";
+          s = await settleAttempt(bareDeps, id, plan.attempt)
+        ) {
           await new Promise((r) => setTimeout(r, 1));
         }
       }
@@ -59,14 +83,21 @@ async function main() {
   const rush = await seed(dueAt);
   for (const id of rush.ids) await addJob(db, JOBS.attempt, { taskId: id }, dueAt, attemptKey(id));
   const rushProvider = scriptedProvider({
-    outcomes: {}, reportDelayMs: 0, now: () => new Date(),
+    outcomes: {},
+    reportDelayMs: 0,
+    now: () => new Date(),
     onReport: async (agent, report) => {
       const r = await recordReport(agent, report);
       if (r && !r.duplicate) await embeddedDriver.attemptEnded(r.taskId, r.attempt);
       return r !== null;
     },
   });
-  const worker = await startEmbeddedWorker({ connectionString: bench.url, deps: { ...testDeps(rushProvider.binding, () => new Date()), capRecheckMs: 1_000 }, concurrency: WORKERS, pollIntervalMs: 500 });
+  const worker = await startEmbeddedWorker({
+    connectionString: bench.url,
+    deps: { ...testDeps(rushProvider.binding, () => new Date()), capRecheckMs: 1_000 },
+    concurrency: WORKERS,
+    pollIntervalMs: 500,
+  });
   for (;;) {
     const open = await db.callTask.count({ where: { agentId: rush.agent.id, status: { not: "completed" } } });
     if (open === 0) break;
@@ -80,7 +111,9 @@ async function main() {
   const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
   console.log(`call-rush: ${TASKS} tasks due at one instant, agent cap ${CAP}, ${WORKERS} workers, provider answers at once`);
   console.log(`  bare loop        ${Math.round(bareMs)} ms  ${rate(bareDone, bareMs)} tasks/s  (${bareDone} completed)`);
-  console.log(`  embedded driver  due → last dial ${lastDialMs} ms  ${rate(rushProvider.dials.length, lastDialMs)} dials/s  (${rushProvider.dials.length} dials, max ${maxLive} live, cap ${CAP})`);
+  console.log(
+    `  embedded driver  due → last dial ${lastDialMs} ms  ${rate(rushProvider.dials.length, lastDialMs)} dials/s  (${rushProvider.dials.length} dials, max ${maxLive} live, cap ${CAP})`,
+  );
   console.log(`  driver overhead  ${(lastDialMs / bareMs).toFixed(2)}× the bare loop's time`);
   await db.$disconnect();
   await bench.stop();

@@ -15,7 +15,12 @@ export function cpuSnapshot(): CpuSnapshot {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const close = stat.lastIndexOf(")");
       const fields = stat.slice(close + 2).split(" ");
-      procs.set(Number(entry), { pid: Number(entry), ppid: Number(fields[1]), comm: stat.slice(stat.indexOf("(") + 1, close), ticks: Number(fields[11]) + Number(fields[12]) });
+      procs.set(Number(entry), {
+        pid: Number(entry),
+        ppid: Number(fields[1]),
+        comm: stat.slice(stat.indexOf("(") + 1, close),
+        ticks: Number(fields[11]) + Number(fields[12]),
+      });
     } catch {
       // the process ended between the listing and the read
     }

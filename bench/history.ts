@@ -32,22 +32,56 @@ async function main() {
   const { organization } = await createOrg();
   const agents = await Promise.all(Array.from({ length: 8 }, (_, i) => createAgentRow(organization.id, { name: `Agent ${i + 1}` })));
   // One call every 30 s: a million calls reach back about a year.
-  await seedSyntheticCalls({ orgId: organization.id, agentIds: agents.map((a) => a.id), count: CALLS, newest: NEWEST, spacingSeconds: 30, idPrefix: "call_m", withAttempts: true });
+  await seedSyntheticCalls({
+    orgId: organization.id,
+    agentIds: agents.map((a) => a.id),
+    count: CALLS,
+    newest: NEWEST,
+    spacingSeconds: 30,
+    idPrefix: "call_m",
+    withAttempts: true,
+  });
   // The delivery log: as many deliveries as calls.
-  await seedSyntheticDeliveries({ orgId: organization.id, agentIds: agents.map((a) => a.id), count: CALLS, newest: NEWEST, spacingSeconds: 30, idPrefix: "dlv_m" });
+  await seedSyntheticDeliveries({
+    orgId: organization.id,
+    agentIds: agents.map((a) => a.id),
+    count: CALLS,
+    newest: NEWEST,
+    spacingSeconds: 30,
+    idPrefix: "dlv_m",
+  });
   const other = (await createOrg()).organization;
   const otherAgent = await createAgentRow(other.id);
-  await seedSyntheticCalls({ orgId: other.id, agentIds: [otherAgent.id], count: Math.round(CALLS / 10), newest: NEWEST, spacingSeconds: 20, idPrefix: "call_o", withAttempts: true });
-  await seedSyntheticDeliveries({ orgId: other.id, agentIds: [otherAgent.id], count: Math.round(CALLS / 10), newest: NEWEST, spacingSeconds: 20, idPrefix: "dlv_o" });
-  for (const table of ["call_tasks", "call_attempts", "deliveries", "delivery_leads"]) await db.$executeRawUnsafe(`VACUUM ANALYZE ${table}`);
+  await seedSyntheticCalls({
+    orgId: other.id,
+    agentIds: [otherAgent.id],
+    count: Math.round(CALLS / 10),
+    newest: NEWEST,
+    spacingSeconds: 20,
+    idPrefix: "call_o",
+    withAttempts: true,
+  });
+  await seedSyntheticDeliveries({
+    orgId: other.id,
+    agentIds: [otherAgent.id],
+    count: Math.round(CALLS / 10),
+    newest: NEWEST,
+    spacingSeconds: 20,
+    idPrefix: "dlv_o",
+  });
+  for (const table of ["call_tasks", "call_attempts", "deliveries", "delivery_leads"])
+    await db.$executeRawUnsafe(`VACUUM ANALYZE ${table}`);
   const seeded = await db.callTask.count();
-  console.log(`seeded ${seeded.toLocaleString("en")} calls, ${(await db.callAttempt.count()).toLocaleString("en")} attempts and ${(await db.delivery.count()).toLocaleString("en")} deliveries in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${seeded.toLocaleString("en")} calls, ${(await db.callAttempt.count()).toLocaleString("en")} attempts and ${(await db.delivery.count()).toLocaleString("en")} deliveries in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const orgId = organization.id;
   const deep = await (async () => {
     // A cursor 200 pages (10,000 rows) deep, reached the way a client would.
     let cursor: string | null = null;
-    for (let i = 0; i < 200; i++) cursor = (await listCalls(orgId, listCallsQuerySchema.parse({ limit: 50, ...(cursor ? { cursor } : {}) }))).next_cursor;
+    for (let i = 0; i < 200; i++)
+      cursor = (await listCalls(orgId, listCallsQuerySchema.parse({ limit: 50, ...(cursor ? { cursor } : {}) }))).next_cursor;
     return cursor!;
   })();
   const day = { from: "2026-10-01T00:00:00+05:30", to: "2026-10-08T00:00:00+05:30" };
@@ -82,10 +116,10 @@ async function main() {
     kind === "deliveries"
       ? listDeliveries(orgId, listDeliveriesQuerySchema.parse(q))
       : kind === "chart"
-      ? outcomesPerDay(orgId, callFiltersSchema.parse(q), NEWEST)
-      : kind === "export"
-        ? exportBatch(orgId, callFiltersSchema.parse(q), undefined, EXPORT_BATCH, null)
-        : listCalls(orgId, listCallsQuerySchema.parse(q));
+        ? outcomesPerDay(orgId, callFiltersSchema.parse(q), NEWEST)
+        : kind === "export"
+          ? exportBatch(orgId, callFiltersSchema.parse(q), undefined, EXPORT_BATCH, null)
+          : listCalls(orgId, listCallsQuerySchema.parse(q));
 
   const rows: Array<Record<string, string | number>> = [];
   for (const [name, q, kind] of shapes) {
@@ -115,8 +149,20 @@ async function main() {
     ["search name", `org_id = '${orgId}' AND (lead_name ILIKE '%meera iyer%' OR crm_lead_id ILIKE '%meera iyer%')`],
   ];
   for (const [name, where] of plans) {
-    const plan = await db.$queryRaw<Array<{ "QUERY PLAN": string }>>(Prisma.sql`EXPLAIN ${Prisma.raw(`SELECT * FROM call_tasks WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT 51`)}`);
-    const used = [...new Set(plan.flatMap((p) => [...p["QUERY PLAN"].matchAll(/(Seq Scan on|Index Only Scan(?: Backward)? using|Index Scan(?: Backward)? using|Bitmap Index Scan on) (\w+)/g)].map((m) => `${m[2]} (${m[1]!.replace(/ (using|on)$/, "")})`)))];
+    const plan = await db.$queryRaw<Array<{ "QUERY PLAN": string }>>(
+      Prisma.sql`EXPLAIN ${Prisma.raw(`SELECT * FROM call_tasks WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT 51`)}`,
+    );
+    const used = [
+      ...new Set(
+        plan.flatMap((p) =>
+          [
+            ...p["QUERY PLAN"].matchAll(
+              /(Seq Scan on|Index Only Scan(?: Backward)? using|Index Scan(?: Backward)? using|Bitmap Index Scan on) (\w+)/g,
+            ),
+          ].map((m) => `${m[2]} (${m[1]!.replace(/ (using|on)$/, "")})`),
+        ),
+      ),
+    ];
     console.log(`plan ${name}: ${used.join(", ")}`);
   }
   await db.$disconnect();

@@ -9,7 +9,11 @@ export type BenchDatabase = { url: string; stop: () => Promise<void> };
 export async function bootBenchDatabase(name: string): Promise<BenchDatabase> {
   const pg = process.env.DATABASE_URL
     ? { url: process.env.DATABASE_URL, stop: async () => {} }
-    : await startEmbeddedPostgres({ dataDir: path.resolve(`.data/bench-${name}-${process.pid}`), port: await freePort(), persistent: false });
+    : await startEmbeddedPostgres({
+        dataDir: path.resolve(`.data/bench-${name}-${process.pid}`),
+        port: await freePort(),
+        persistent: false,
+      });
   process.env.DATABASE_URL = pg.url;
   process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
   process.env.LEADLINE_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");

@@ -15,7 +15,13 @@ import { startAppServer } from "../e2e/support/server";
 import { cpuSnapshot, cpuSpent, type CpuSpent } from "./cpu";
 import { bootBenchDatabase } from "./support";
 
-const { values } = parseArgs({ options: { senders: { type: "string", default: "50" }, seconds: { type: "string", default: "24" }, rounds: { type: "string", default: "12" } } });
+const { values } = parseArgs({
+  options: {
+    senders: { type: "string", default: "50" },
+    seconds: { type: "string", default: "24" },
+    rounds: { type: "string", default: "12" },
+  },
+});
 const SENDERS = Number(values.senders);
 const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
@@ -46,7 +52,10 @@ async function load(send: () => Promise<boolean>, senders: number, seconds: numb
 function merge(runs: Run[]): Run {
   const total = (pick: (r: Run) => number) => runs.reduce((n, r) => n + pick(r), 0);
   return {
-    ok: total((r) => r.ok), failed: total((r) => r.failed), latencies: runs.flatMap((r) => r.latencies).sort((a, b) => a - b), ms: total((r) => r.ms),
+    ok: total((r) => r.ok),
+    failed: total((r) => r.failed),
+    latencies: runs.flatMap((r) => r.latencies).sort((a, b) => a - b),
+    ms: total((r) => r.ms),
     cpu: { server: total((r) => r.cpu!.server), postgres: total((r) => r.cpu!.postgres), senders: total((r) => r.cpu!.senders) },
   };
 }
@@ -67,28 +76,73 @@ function peakRssMb(pid: number): string {
 async function main() {
   const bench = await bootBenchDatabase("webhook-ingest");
   // Calls are not the subject here: a long simulated call keeps the dialer from competing for the CPU.
-  const server = await startAppServer({ DATABASE_URL: bench.url, LEADLINE_SIMULATOR_DELAY_MS: "600000", LEADLINE_WORKER_CONCURRENCY: "2", LEADLINE_BENCH_ROUTES: "1" });
+  const server = await startAppServer({
+    DATABASE_URL: bench.url,
+    LEADLINE_SIMULATOR_DELAY_MS: "600000",
+    LEADLINE_WORKER_CONCURRENCY: "2",
+    LEADLINE_BENCH_ROUTES: "1",
+  });
   try {
     const setup = await fetch(`${server.baseURL}/api/setup`, {
-      method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ organizationName: "Bench", timezone: "Asia/Kolkata", countryCode: "+91", name: "B", email: "bench@example.com", password: "correct horse battery" }),
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        organizationName: "Bench",
+        timezone: "Asia/Kolkata",
+        countryCode: "+91",
+        name: "B",
+        email: "bench@example.com",
+        password: "correct horse battery",
+      }),
     });
     if (setup.status !== 201) throw new Error(`setup failed: ${setup.status}`);
     // Asynchronously: a blocked event loop misses the server closing an idle keep-alive socket, and the next fetch fails.
     const admin = async (...args: string[]) =>
-      JSON.parse((await execFileAsync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", ...args, "--json"], { env: { ...process.env, DATABASE_URL: bench.url } })).stdout);
+      JSON.parse(
+        (
+          await execFileAsync(
+            process.execPath,
+            ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", ...args, "--json"],
+            { env: { ...process.env, DATABASE_URL: bench.url } },
+          )
+        ).stdout,
+      );
     const orgId = (await admin("list-orgs")).organizations[0].id as string;
     const { key } = await admin("create-api-key", "--org", orgId, "--name", "bench");
     const headers = { "content-type": "application/json", "x-api-key": key };
-    const agent = await (await fetch(`${server.baseURL}/api/v1/agents`, { method: "POST", headers, body: JSON.stringify({ name: "Bench", concurrencyCap: 2 }) })).json();
-    await fetch(`${server.baseURL}/api/v1/agents/${agent.agent.id}/variables`, { method: "PUT", headers, body: JSON.stringify({ variables: [{ name: "name", source: "leadsquared", field: "FirstName" }, { name: "phone", source: "leadsquared", field: "Phone" }] }) });
+    const agent = await (
+      await fetch(`${server.baseURL}/api/v1/agents`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ name: "Bench", concurrencyCap: 2 }),
+      })
+    ).json();
+    await fetch(`${server.baseURL}/api/v1/agents/${agent.agent.id}/variables`, {
+      method: "PUT",
+      headers,
+      body: JSON.stringify({
+        variables: [
+          { name: "name", source: "leadsquared", field: "FirstName" },
+          { name: "phone", source: "leadsquared", field: "Phone" },
+        ],
+      }),
+    });
     const query = `agent_id=${agent.agent.id}&type=leadsquared&x_api_key=${key}&min_trigger_time=09:00&max_trigger_time=18:00&carry_over=true`;
     const hook = `${server.baseURL}/api/call/crm-webhook?${query}`;
 
     let sent = 0;
     const postTo = async (url: string, prefix: string) => {
       const i = sent++;
-      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ProspectID: `${prefix}-${i}`, FirstName: "Asha", Phone: `+9197${String(10000000 + i)}`, mx_Product_Interest: "2BHK" }) });
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          ProspectID: `${prefix}-${i}`,
+          FirstName: "Asha",
+          Phone: `+9197${String(10000000 + i)}`,
+          mx_Product_Interest: "2BHK",
+        }),
+      });
       const body = (await res.json()) as { Status?: string };
       return res.status === 200 && body.Status === "Success";
     };
@@ -130,10 +184,22 @@ async function main() {
     console.log(line("HEAD handshake", "req", head));
     console.log(line("bare POST route", "req", bare));
     console.log(line("webhook (1 lead)", "leads", ingest));
-    console.log(`  ratio               ${(rate(ingest) / rate(bare)).toFixed(2)} of the bare route's rate (goal ≥ 0.8); by round ${byRound.join(", ")}; ${(rate(ingest) / rate(head)).toFixed(2)} of HEAD's`);
-    console.log(`  one sender          webhook p50 ${pct(single.ingest.latencies.sort((a, b) => a - b), 50)} ms, bare p50 ${pct(single.bare.latencies.sort((a, b) => a - b), 50)} ms`);
+    console.log(
+      `  ratio               ${(rate(ingest) / rate(bare)).toFixed(2)} of the bare route's rate (goal ≥ 0.8); by round ${byRound.join(", ")}; ${(rate(ingest) / rate(head)).toFixed(2)} of HEAD's`,
+    );
+    console.log(
+      `  one sender          webhook p50 ${pct(
+        single.ingest.latencies.sort((a, b) => a - b),
+        50,
+      )} ms, bare p50 ${pct(
+        single.bare.latencies.sort((a, b) => a - b),
+        50,
+      )} ms`,
+    );
     console.log(`  server memory       peak RSS ${peakRssMb(server.process.pid!)} MB`);
-    console.log(`  durability          ${acknowledged} acknowledged, ${stored} call tasks in Postgres: ${stored === acknowledged ? "none lost" : `${acknowledged - stored} LOST`}`);
+    console.log(
+      `  durability          ${acknowledged} acknowledged, ${stored} call tasks in Postgres: ${stored === acknowledged ? "none lost" : `${acknowledged - stored} LOST`}`,
+    );
   } finally {
     await server.kill("SIGTERM");
     await bench.stop();

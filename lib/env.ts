@@ -13,7 +13,11 @@ const envSchema = z.object({
   INNGEST_BASE_URL: z.string().url().optional(),
   LEADLINE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   LEADLINE_SIMULATOR_DELAY_MS: z.coerce.number().int().min(0).default(3000),
-  LEADLINE_OUTCOME_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30 * 60_000),
+  LEADLINE_OUTCOME_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(30 * 60_000),
   LEADLINE_CAP_RECHECK_MS: z.coerce.number().int().min(100).default(15_000),
   /** "1" serves the webhook benchmark's baseline route (app/api/bench/bare); nothing else should set it. */
   LEADLINE_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
@@ -23,7 +27,12 @@ const envSchema = z.object({
   LEADLINE_LEADSQUARED_ALLOWED_HOSTS: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((h) => h.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type Env = z.infer<typeof envSchema>;

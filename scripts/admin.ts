@@ -43,13 +43,24 @@ async function run(command: string | undefined) {
     case "setup":
     case "create-org": {
       const input = schemas.setupSchema.parse({
-        organizationName: values.org, timezone: values.timezone, countryCode: values["country-code"], name: values.name, email: values.email, password,
+        organizationName: values.org,
+        timezone: values.timezone,
+        countryCode: values["country-code"],
+        name: values.name,
+        email: values.email,
+        password,
       });
       const { organization, user } = await orgs.createOrganizationWithAdmin(input, { firstRun: command === "setup" });
-      return print({ organization, admin: { id: user.id, email: user.email } }, `Created organisation ${organization.name} (${organization.id}) with admin ${user.email}`);
+      return print(
+        { organization, admin: { id: user.id, email: user.email } },
+        `Created organisation ${organization.name} (${organization.id}) with admin ${user.email}`,
+      );
     }
     case "create-user": {
-      const member = await orgs.createMember(requireOrg(), schemas.createMemberSchema.parse({ name: values.name, email: values.email, password, role: values.role }));
+      const member = await orgs.createMember(
+        requireOrg(),
+        schemas.createMemberSchema.parse({ name: values.name, email: values.email, password, role: values.role }),
+      );
       return print({ user: member }, `Created ${member.role} ${member.email} (${member.id})`);
     }
     case "create-api-key": {
@@ -60,7 +71,11 @@ async function run(command: string | undefined) {
     }
     case "list-orgs": {
       const list = await orgs.listOrganizations();
-      return print({ organizations: list }, list.map((o) => `${o.id}  ${o.name}  ${o.timezone}  +${o.defaultCountryCode}  ${o._count.users} users`).join("\n") || "No organisations yet.");
+      return print(
+        { organizations: list },
+        list.map((o) => `${o.id}  ${o.name}  ${o.timezone}  +${o.defaultCountryCode}  ${o._count.users} users`).join("\n") ||
+          "No organisations yet.",
+      );
     }
     default:
       throw new UsageError(command ? `Unknown command "${command}".` : "Name a command.");

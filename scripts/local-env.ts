@@ -26,7 +26,10 @@ async function devSecrets(): Promise<Secrets> {
 
 export type LocalEnvironment = { env: Record<string, string>; postgres: RunningPostgres | null; stop: () => Promise<void> };
 
-async function resolveDatabase(mode: "dev" | "test", log: (line: string) => void): Promise<{ url: string; postgres: RunningPostgres | null }> {
+async function resolveDatabase(
+  mode: "dev" | "test",
+  log: (line: string) => void,
+): Promise<{ url: string; postgres: RunningPostgres | null }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, postgres: null };
   const port = mode === "dev" ? Number(process.env.LEADLINE_PG_PORT ?? 54329) : await freePort();
   if (mode === "dev" && (await reachable(embeddedUrl(port)))) {
@@ -34,7 +37,9 @@ async function resolveDatabase(mode: "dev" | "test", log: (line: string) => void
     return { url: embeddedUrl(port), postgres: null };
   }
   const dataDir = mode === "dev" ? path.join(DATA_DIR, "postgres") : path.join(DATA_DIR, `test-postgres-${process.pid}`);
-  log(`Starting embedded PostgreSQL on 127.0.0.1:${port} (${mode === "dev" ? `data kept in ${path.relative(".", dataDir)}` : "throwaway"})`);
+  log(
+    `Starting embedded PostgreSQL on 127.0.0.1:${port} (${mode === "dev" ? `data kept in ${path.relative(".", dataDir)}` : "throwaway"})`,
+  );
   const postgres = await startEmbeddedPostgres({ dataDir, port, persistent: mode === "dev", log });
   return { url: postgres.url, postgres };
 }

@@ -64,7 +64,9 @@ export async function startEmbeddedPostgres(opts: {
     // Postgres refuses to run as root; the package runs it as a `postgres` system user it creates once.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: flags,
-    onLog: (m) => { if (process.env.LEADLINE_PG_LOG) process.stderr.write(`[pg] ${m}`); },
+    onLog: (m) => {
+      if (process.env.LEADLINE_PG_LOG) process.stderr.write(`[pg] ${m}`);
+    },
     onError: (e) => opts.log?.(`[postgres] ${String(e)}`),
   });
 

@@ -6,12 +6,23 @@ import { createScratchDatabase } from "../test/databases";
 import { freePort } from "./postgres";
 import { prepareLocalEnvironment } from "./local-env";
 
-const SUITES = ["typecheck", "unit", "db", "e2e"] as const;
+const SUITES = ["lint", "typecheck", "unit", "db", "e2e"] as const;
 type Suite = (typeof SUITES)[number];
 
 const log = (line: string) => console.log(`[test] ${line}`);
 const RESULTS = "test-results";
 const counts = { passed: 0, failed: 0, skipped: 0 };
+
+type RunnerReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  numFailedTestSuites: number;
+  success?: boolean;
+  stats: { expected: number; flaky: number; unexpected: number; skipped: number };
+  errors?: unknown[];
+};
 
 /**
  * Adds a runner's JSON report to the closing tally and says whether the run failed. The report decides, not only the
@@ -19,7 +30,7 @@ const counts = { passed: 0, failed: 0, skipped: 0 };
  */
 function tally(file: string, runner: "vitest" | "playwright"): boolean {
   if (!existsSync(file)) return true;
-  const report = JSON.parse(readFileSync(file, "utf8")) as Record<string, any>;
+  const report = JSON.parse(readFileSync(file, "utf8")) as RunnerReport;
   const before = counts.failed;
   if (runner === "vitest") {
     counts.passed += report.numPassedTests;
@@ -37,7 +48,11 @@ function tally(file: string, runner: "vitest" | "playwright"): boolean {
 
 async function vitest(project: "unit" | "db", env: Record<string, string> = {}): Promise<boolean> {
   const out = `${RESULTS}/vitest-${project}.json`;
-  const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  const code = await run(
+    process.execPath,
+    ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    env,
+  );
   return tally(out, "vitest") || code !== 0;
 }
 
@@ -52,7 +67,9 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 function assertLoopback(url: string) {
   const host = new URL(url).hostname;
   if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host) && process.env.LEADLINE_TEST_ALLOW_REMOTE_DB !== "1") {
-    throw new Error(`Refusing to run tests against ${host}: tests create and drop databases. Set LEADLINE_TEST_ALLOW_REMOTE_DB=1 if you mean it.`);
+    throw new Error(
+      `Refusing to run tests against ${host}: tests create and drop databases. Set LEADLINE_TEST_ALLOW_REMOTE_DB=1 if you mean it.`,
+    );
   }
 }
 
@@ -66,6 +83,11 @@ async function main() {
   rmSync(RESULTS, { recursive: true, force: true });
   const failures: string[] = [];
 
+  if (suites.includes("lint")) {
+    const formatted = (await run(node, ["node_modules/prettier/bin/prettier.cjs", "--check", "--log-level=warn", "."])) === 0;
+    const linted = (await run(node, ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."])) === 0;
+    if (!formatted || !linted) failures.push("lint");
+  }
   if (suites.includes("typecheck") && (await run(node, ["node_modules/typescript/bin/tsc", "--noEmit"]))) failures.push("typecheck");
   if (suites.includes("unit") && (await vitest("unit"))) failures.push("unit");
 
@@ -82,11 +104,19 @@ async function main() {
         const url = await createScratchDatabase(local.env.DATABASE_URL!, "leadline_test_e2e");
         await applyMigrations(url);
         const report = `${RESULTS}/playwright.json`;
-        const env = { ...local.env, DATABASE_URL: url, E2E_PORT: String(await freePort()), E2E_HUBSPOT_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_NAME: report };
+        const env = {
+          ...local.env,
+          DATABASE_URL: url,
+          E2E_PORT: String(await freePort()),
+          E2E_HUBSPOT_PORT: String(await freePort()),
+          PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+        };
         // LEADLINE_TEST_REUSE_BUILD=1 skips `next build` when only the tests changed since the last one.
         const reuse = process.env.LEADLINE_TEST_REUSE_BUILD === "1" && existsSync(".next/BUILD_ID");
         const built = reuse || (await run("npm", ["run", "build", "--silent"], env)) === 0;
-        const code = built ? await run(node, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json", ...playwrightArgs], env) : 1;
+        const code = built
+          ? await run(node, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json", ...playwrightArgs], env)
+          : 1;
         if (!built || tally(report, "playwright") || code !== 0) failures.push("e2e");
       }
     } finally {

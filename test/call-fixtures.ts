@@ -48,7 +48,11 @@ export function scriptedProvider(opts: {
     },
     parseStatusWebhook: () => null,
   });
-  const binding = (agent: Agent): ProviderBinding => ({ provider: provider(agent), credentials: {}, statusUrl: "http://127.0.0.1:9/unused" });
+  const binding = (agent: Agent): ProviderBinding => ({
+    provider: provider(agent),
+    credentials: {},
+    statusUrl: "http://127.0.0.1:9/unused",
+  });
   /** Delivers a held report now; false if that attempt was never dialed. */
   const flush = async (attemptId: string) => {
     const send = held.get(attemptId);
@@ -64,11 +68,16 @@ export function testDeps(binding: (agent: Agent) => ProviderBinding, now: () => 
 }
 
 export async function createAgentRow(orgId: string, overrides: Partial<Agent> = {}): Promise<Agent> {
-  return db.agent.create({ data: { id: newId("agt"), orgId, name: "Test agent", concurrencyCap: 5, ...overrides, providerSettings: {}, scheduleDefaults: {} } });
+  return db.agent.create({
+    data: { id: newId("agt"), orgId, name: "Test agent", concurrencyCap: 5, ...overrides, providerSettings: {}, scheduleDefaults: {} },
+  });
 }
 
 /** An organisation, an agent and `phones.length` call tasks with the given URL-style schedule, their wake-ups relayed to the driver. */
-export async function seedCalls(driver: JobDriver, opts: { phones: string[]; schedule: Record<string, string>; receivedAt: Date; cap?: number }) {
+export async function seedCalls(
+  driver: JobDriver,
+  opts: { phones: string[]; schedule: Record<string, string>; receivedAt: Date; cap?: number },
+) {
   const { organization } = await createOrg();
   const agent = await createAgentRow(organization.id, { concurrencyCap: opts.cap ?? 5 });
   const parsed = parseScheduleParams(opts.schedule);
@@ -77,8 +86,14 @@ export async function seedCalls(driver: JobDriver, opts: { phones: string[]; sch
     Promise.all(
       opts.phones.map((phone) =>
         createCallTask(tx, {
-          orgId: organization.id, agent, source: "api", phone, variables: { phone }, params: parsed.params,
-          fallbackZone: "Asia/Kolkata", receivedAt: opts.receivedAt,
+          orgId: organization.id,
+          agent,
+          source: "api",
+          phone,
+          variables: { phone },
+          params: parsed.params,
+          fallbackZone: "Asia/Kolkata",
+          receivedAt: opts.receivedAt,
         }),
       ),
     ),

@@ -9,7 +9,11 @@ let postgres: RunningPostgres | undefined;
 export async function setup() {
   // `npm test` passes a prepared database; a bare `npx vitest` starts its own.
   if (!process.env.DATABASE_URL) {
-    postgres = await startEmbeddedPostgres({ dataDir: path.resolve(`.data/vitest-postgres-${process.pid}`), port: await freePort(), persistent: false });
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.resolve(`.data/vitest-postgres-${process.pid}`),
+      port: await freePort(),
+      persistent: false,
+    });
     process.env.DATABASE_URL = postgres.url;
   }
   process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");

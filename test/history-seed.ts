@@ -1,15 +1,60 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-const FIRST = ["Meera", "Arjun", "Priya", "Rahul", "Ananya", "Vikram", "Kavya", "Rohan", "Isha", "Karan", "Neha", "Aditya", "Sneha", "Dev", "Pooja", "Nikhil", "Riya", "Sahil", "Tara", "Yash"];
-const LAST = ["Iyer", "Sharma", "Patel", "Reddy", "Nair", "Gupta", "Khan", "Das", "Menon", "Joshi", "Rao", "Singh", "Bose", "Kapoor", "Pillai"];
+const FIRST = [
+  "Meera",
+  "Arjun",
+  "Priya",
+  "Rahul",
+  "Ananya",
+  "Vikram",
+  "Kavya",
+  "Rohan",
+  "Isha",
+  "Karan",
+  "Neha",
+  "Aditya",
+  "Sneha",
+  "Dev",
+  "Pooja",
+  "Nikhil",
+  "Riya",
+  "Sahil",
+  "Tara",
+  "Yash",
+];
+const LAST = [
+  "Iyer",
+  "Sharma",
+  "Patel",
+  "Reddy",
+  "Nair",
+  "Gupta",
+  "Khan",
+  "Das",
+  "Menon",
+  "Joshi",
+  "Rao",
+  "Singh",
+  "Bose",
+  "Kapoor",
+  "Pillai",
+];
 
 /**
  * `count` synthetic calls for one organisation in a single INSERT … SELECT generate_series (a million in seconds):
  * newest at `newest`, one every `spacingSeconds` before it, agents, CRMs, statuses and outcomes in rotation.
  * Names are "<first> <last>"; phones +9198<8 digits of the row number>; LeadSquared ids a uuid, HubSpot ids numeric.
  */
-export async function seedSyntheticCalls(opts: { orgId: string; agentIds: string[]; count: number; newest: Date; spacingSeconds: number; idPrefix: string; withAttempts?: boolean }) {
+export async function seedSyntheticCalls(opts: {
+  orgId: string;
+  agentIds: string[];
+  count: number;
+  newest: Date;
+  spacingSeconds: number;
+  idPrefix: string;
+  withAttempts?: boolean;
+}) {
   const agents = opts.agentIds;
   await db.$executeRaw(Prisma.sql`
     INSERT INTO call_tasks (id, org_id, agent_id, status, source, phone, lead_name, crm_lead_id, variables, schedule_params, timezone,
@@ -38,7 +83,14 @@ export async function seedSyntheticCalls(opts: { orgId: string; agentIds: string
  * `count` synthetic webhook deliveries for one organisation, newest at `newest`, one every `spacingSeconds` before it:
  * agents and CRMs in rotation, mostly accepted, with a rejected lead (and its reason) on every tenth and a rare error.
  */
-export async function seedSyntheticDeliveries(opts: { orgId: string; agentIds: string[]; count: number; newest: Date; spacingSeconds: number; idPrefix: string }) {
+export async function seedSyntheticDeliveries(opts: {
+  orgId: string;
+  agentIds: string[];
+  count: number;
+  newest: Date;
+  spacingSeconds: number;
+  idPrefix: string;
+}) {
   const agents = opts.agentIds;
   await db.$executeRaw(Prisma.sql`
     INSERT INTO deliveries (id, org_id, agent_id, crm, status, http_status, content_type, event_type, query, body, body_bytes, accepted, duplicates, rejected, created_at)

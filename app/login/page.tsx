@@ -12,7 +12,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <main className="mx-auto max-w-sm px-4 py-16">
       <h1 className="text-2xl font-semibold">Sign in to Leadline</h1>
-      {setup === "done" && <p className="mt-2 text-sm text-green-800">Your organisation is ready. Sign in with the password you just chose.</p>}
+      {setup === "done" && (
+        <p className="mt-2 text-sm text-green-800">Your organisation is ready. Sign in with the password you just chose.</p>
+      )}
       <LoginForm email={email ?? ""} />
     </main>
   );

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { ScheduleDefaultsFields } from "@/components/agents/schedule-defaults-fields";
 import { TimeZoneField } from "@/components/settings/time-zone-field";
@@ -15,12 +15,25 @@ import { applyServerErrors } from "@/lib/client/api";
 
 type Output = z.output<typeof agentInputSchema>;
 
-const FIELDS = ["name", "provider", "providerSettings.assistantId", "providerSettings.phoneNumberId", "providerApiKey", "timezone", "concurrencyCap", "phoneVariable"];
+const FIELDS = [
+  "name",
+  "provider",
+  "providerSettings.assistantId",
+  "providerSettings.phoneNumberId",
+  "providerApiKey",
+  "timezone",
+  "concurrencyCap",
+  "phoneVariable",
+];
 
 function defaultsOf(agent?: AgentRow): AgentInput {
   return {
-    name: agent?.name ?? "", provider: agent?.provider ?? "simulator", providerSettings: agent?.providerSettings ?? {},
-    timezone: agent?.timezone ?? "", concurrencyCap: agent?.concurrencyCap ?? 5, phoneVariable: agent?.phoneVariable ?? "phone",
+    name: agent?.name ?? "",
+    provider: agent?.provider ?? "simulator",
+    providerSettings: agent?.providerSettings ?? {},
+    timezone: agent?.timezone ?? "",
+    concurrencyCap: agent?.concurrencyCap ?? 5,
+    phoneVariable: agent?.phoneVariable ?? "phone",
     scheduleDefaults: agent?.scheduleDefaults ?? {},
   };
 }
@@ -38,7 +51,7 @@ export function AgentForm({ agent, orgTimezone }: { agent?: AgentRow; orgTimezon
   const [message, setMessage] = useState<{ error?: string; saved?: boolean }>({});
   const form = useForm<AgentInput, unknown, Output>({ resolver: zodResolver(agentInputSchema), defaultValues: defaultsOf(agent) });
   const { errors, isSubmitting } = form.formState;
-  const isVapi = form.watch("provider") === "vapi";
+  const isVapi = useWatch({ control: form.control, name: "provider" }) === "vapi";
 
   const onSubmit = form.handleSubmit(async (raw) => {
     setMessage({});
@@ -54,7 +67,12 @@ export function AgentForm({ agent, orgTimezone }: { agent?: AgentRow; orgTimezon
       setMessage({ saved: true });
       router.refresh();
     } catch (err) {
-      setMessage({ error: applyServerErrors(err, form.setError, [...FIELDS, ...Object.keys(values.scheduleDefaults).map((k) => `scheduleDefaults.${k}`)]) });
+      setMessage({
+        error: applyServerErrors(err, form.setError, [
+          ...FIELDS,
+          ...Object.keys(values.scheduleDefaults).map((k) => `scheduleDefaults.${k}`),
+        ]),
+      });
     }
   });
 
@@ -69,23 +87,57 @@ export function AgentForm({ agent, orgTimezone }: { agent?: AgentRow; orgTimezon
         </SelectField>
         {isVapi && (
           <>
-            <TextField label="Vapi assistant id" error={errors.providerSettings?.assistantId?.message} {...form.register("providerSettings.assistantId")} />
-            <TextField label="Vapi phone number id" error={errors.providerSettings?.phoneNumberId?.message} {...form.register("providerSettings.phoneNumberId")} />
             <TextField
-              label="Vapi private API key" type="password" autoComplete="off" error={errors.providerApiKey?.message}
-              hint={agent?.providerApiKey ? `Stored (${agent.providerApiKey}); paste a new key to replace it.` : "Stored encrypted; never shown again."}
-              placeholder={agent?.providerApiKey ?? ""} {...form.register("providerApiKey", { setValueAs: (v: string) => v || undefined })}
+              label="Vapi assistant id"
+              error={errors.providerSettings?.assistantId?.message}
+              {...form.register("providerSettings.assistantId")}
+            />
+            <TextField
+              label="Vapi phone number id"
+              error={errors.providerSettings?.phoneNumberId?.message}
+              {...form.register("providerSettings.phoneNumberId")}
+            />
+            <TextField
+              label="Vapi private API key"
+              type="password"
+              autoComplete="off"
+              error={errors.providerApiKey?.message}
+              hint={
+                agent?.providerApiKey
+                  ? `Stored (${agent.providerApiKey}); paste a new key to replace it.`
+                  : "Stored encrypted; never shown again."
+              }
+              placeholder={agent?.providerApiKey ?? ""}
+              {...form.register("providerApiKey", { setValueAs: (v: string) => v || undefined })}
             />
           </>
         )}
         <TimeZoneField label="Time zone" placeholder={orgTimezone} error={errors.timezone?.message} {...form.register("timezone")} />
-        <TextField label="Calls at once (concurrency cap)" type="number" min={1} max={200} error={errors.concurrencyCap?.message} {...form.register("concurrencyCap", { valueAsNumber: true })} />
-        <TextField label="Phone variable" hint="The variable that holds the number to call." error={errors.phoneVariable?.message} {...form.register("phoneVariable")} />
+        <TextField
+          label="Calls at once (concurrency cap)"
+          type="number"
+          min={1}
+          max={200}
+          error={errors.concurrencyCap?.message}
+          {...form.register("concurrencyCap", { valueAsNumber: true })}
+        />
+        <TextField
+          label="Phone variable"
+          hint="The variable that holds the number to call."
+          error={errors.phoneVariable?.message}
+          {...form.register("phoneVariable")}
+        />
       </fieldset>
       <ScheduleDefaultsFields form={form} />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={isSubmitting}>{agent ? "Save settings" : "Create agent"}</Button>
-        {message.saved && <span role="status" className="text-sm text-green-800">Saved.</span>}
+        <Button type="submit" disabled={isSubmitting}>
+          {agent ? "Save settings" : "Create agent"}
+        </Button>
+        {message.saved && (
+          <span role="status" className="text-sm text-green-800">
+            Saved.
+          </span>
+        )}
       </div>
       <FormError message={message.error} />
     </form>

@@ -22,7 +22,7 @@ export function AgentTabs({ agentId, current }: { agentId: string; current: Agen
             <Link
               href={`/agents/${agentId}?tab=${t.id}`}
               aria-current={t.id === current ? "page" : undefined}
-              className={`-mb-px block whitespace-nowrap border-b-2 px-3 py-2 ${t.id === current ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+              className={`-mb-px block border-b-2 px-3 py-2 whitespace-nowrap ${t.id === current ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
             >
               {t.label}
             </Link>

@@ -34,7 +34,12 @@ export function CreateApiKeyForm() {
       </h2>
       <form onSubmit={onSubmit} noValidate className="mt-3 flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="sm:w-80">
-          <TextField label="Key name" placeholder="LeadSquared webhook" error={form.formState.errors.name?.message} {...form.register("name")} />
+          <TextField
+            label="Key name"
+            placeholder="LeadSquared webhook"
+            error={form.formState.errors.name?.message}
+            {...form.register("name")}
+          />
         </div>
         <Button type="submit" disabled={form.formState.isSubmitting}>
           Create key
@@ -45,7 +50,7 @@ export function CreateApiKeyForm() {
         <div role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
           <p className="font-medium">Copy the key “{revealed.name}” now: it will not be shown again.</p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            <code data-testid="new-api-key" className="break-all rounded bg-white px-2 py-1 font-mono text-xs">
+            <code data-testid="new-api-key" className="rounded bg-white px-2 py-1 font-mono text-xs break-all">
               {revealed.key}
             </code>
             <CopyButton text={revealed.key} />

@@ -16,7 +16,14 @@ export function SetupForm() {
   const [formError, setFormError] = useState<string>();
   const form = useForm<SetupInput, unknown, z.output<typeof setupSchema>>({
     resolver: zodResolver(setupSchema),
-    defaultValues: { organizationName: "", timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, countryCode: "+91", name: "", email: "", password: "" },
+    defaultValues: {
+      organizationName: "",
+      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      countryCode: "+91",
+      name: "",
+      email: "",
+      password: "",
+    },
   });
   const { errors, isSubmitting } = form.formState;
 
@@ -33,12 +40,29 @@ export function SetupForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6">
       <FormError message={formError} />
-      <TextField label="Organisation name" autoComplete="organization" error={errors.organizationName?.message} {...form.register("organizationName")} />
+      <TextField
+        label="Organisation name"
+        autoComplete="organization"
+        error={errors.organizationName?.message}
+        {...form.register("organizationName")}
+      />
       <TimeZoneField label="Default time zone" error={errors.timezone?.message} {...form.register("timezone")} />
-      <TextField label="Default country calling code" hint="Used for phone numbers written without one, e.g. +91 for India." error={errors.countryCode?.message} {...form.register("countryCode")} />
+      <TextField
+        label="Default country calling code"
+        hint="Used for phone numbers written without one, e.g. +91 for India."
+        error={errors.countryCode?.message}
+        {...form.register("countryCode")}
+      />
       <TextField label="Your name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
       <TextField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
-      <TextField label="Password" type="password" autoComplete="new-password" hint="At least 10 characters." error={errors.password?.message} {...form.register("password")} />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Creating…" : "Create organisation"}
       </Button>

@@ -19,10 +19,21 @@ export function CallActions({ call, canAct }: { call: CallDetail; canAct: boolea
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        <Button type="button" variant="danger" aria-describedby="call-actions-why" disabled={!canAct || busy || call.status !== "scheduled"} onClick={() => cancel.mutate()}>
+        <Button
+          type="button"
+          variant="danger"
+          aria-describedby="call-actions-why"
+          disabled={!canAct || busy || call.status !== "scheduled"}
+          onClick={() => cancel.mutate()}
+        >
           {cancel.isPending ? "Cancelling…" : "Cancel call"}
         </Button>
-        <Button type="button" aria-describedby="call-actions-why" disabled={!canAct || busy || call.status !== "failed"} onClick={() => retry.mutate()}>
+        <Button
+          type="button"
+          aria-describedby="call-actions-why"
+          disabled={!canAct || busy || call.status !== "failed"}
+          onClick={() => retry.mutate()}
+        >
           {retry.isPending ? "Retrying…" : "Retry now"}
         </Button>
       </div>

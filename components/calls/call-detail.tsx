@@ -35,7 +35,8 @@ export function CallDetailView({ callId, agentName, canAct }: { callId: string; 
           {call.leadName ?? call.crmLeadId ?? "Unnamed lead"} <StatusBadge status={call.status} />
         </h1>
         <p className="text-sm text-slate-600">
-          <span className="font-mono">{call.phone || "number not read yet"}</span> · {agentName ?? call.agentId} · {callSourceName(call.source)} · created {formatDateTime(call.createdAt)} · {call.attemptsMade} / {call.maxAttempts} attempts
+          <span className="font-mono">{call.phone || "number not read yet"}</span> · {agentName ?? call.agentId} ·{" "}
+          {callSourceName(call.source)} · created {formatDateTime(call.createdAt)} · {call.attemptsMade} / {call.maxAttempts} attempts
         </p>
         {call.nextAttemptAt && (
           <p className="mt-1 text-sm">
@@ -58,8 +59,15 @@ export function CallDetailView({ callId, agentName, canAct }: { callId: string; 
           <ScheduleSummary params={call.scheduleParams} zone={call.timezone} />
         </Panel>
         <Panel title="Lead from the CRM">
-          <KeyValues entries={Object.entries(call.leadFields ?? {})} empty={call.source === "api" ? "Placed through the API: no CRM lead." : "The CRM sent no fields."} />
-          {call.crmLeadId && <p className="mt-2 text-xs text-slate-600">CRM lead id <span className="font-mono">{call.crmLeadId}</span></p>}
+          <KeyValues
+            entries={Object.entries(call.leadFields ?? {})}
+            empty={call.source === "api" ? "Placed through the API: no CRM lead." : "The CRM sent no fields."}
+          />
+          {call.crmLeadId && (
+            <p className="mt-2 text-xs text-slate-600">
+              CRM lead id <span className="font-mono">{call.crmLeadId}</span>
+            </p>
+          )}
         </Panel>
         <Panel title="Where it came from">
           {call.deliveryId ? (

@@ -7,7 +7,15 @@ import { CALL_SOURCES, CALL_STATUSES } from "@/lib/calls/schema";
 import { callSourceName } from "@/lib/client/format";
 import { OUTCOMES } from "@/lib/schedule/types";
 
-export function CallFilters({ agents, filters, onClear }: { agents: Array<{ id: string; name: string }>; filters: Filters; onClear: () => void }) {
+export function CallFilters({
+  agents,
+  filters,
+  onClear,
+}: {
+  agents: Array<{ id: string; name: string }>;
+  filters: Filters;
+  onClear: () => void;
+}) {
   const pairs = (values: readonly string[]) => values.map((v) => [v, label(v)] as const);
   return (
     <div className="mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-3">
@@ -20,7 +28,14 @@ export function CallFilters({ agents, filters, onClear }: { agents: Array<{ id: 
         }}
       >
         <div className="min-w-0 flex-1 basis-56">
-          <TextField key={filters.value("q")} label="Search calls" name="q" type="search" defaultValue={filters.value("q")} placeholder="Name, phone or CRM lead id" />
+          <TextField
+            key={filters.value("q")}
+            label="Search calls"
+            name="q"
+            type="search"
+            defaultValue={filters.value("q")}
+            placeholder="Name, phone or CRM lead id"
+          />
         </div>
         <Button type="submit">Search</Button>
       </form>

@@ -14,7 +14,11 @@ export function CallHistory({ agents, timezone }: { agents: Array<{ id: string; 
     <>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">Call History</h1>
-        <a href={callExportUrl(filters.query)} download className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
+        <a
+          href={callExportUrl(filters.query)}
+          download
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+        >
           Download CSV
         </a>
       </div>

@@ -8,15 +8,31 @@ import { FormError } from "@/components/ui/field";
 import { useCallPages } from "@/lib/client/calls";
 import { callSourceName, formatDateTime } from "@/lib/client/format";
 
-export function CallsTable({ query, agentNames, filtered }: { query: Record<string, string>; agentNames: Map<string, string>; filtered: boolean }) {
+export function CallsTable({
+  query,
+  agentNames,
+  filtered,
+}: {
+  query: Record<string, string>;
+  agentNames: Map<string, string>;
+  filtered: boolean;
+}) {
   const pages = useCallPages(query);
   if (pages.error) return <FormError message={pages.error.message} />;
   const calls = pages.data?.pages.flatMap((p) => p.calls) ?? [];
   if (pages.data && calls.length === 0) {
-    return <p className="mt-4 text-sm text-slate-600">{filtered ? "No calls match these filters." : "No calls yet. Every lead your CRM sends appears here with each attempt."}</p>;
+    return (
+      <p className="mt-4 text-sm text-slate-600">
+        {filtered ? "No calls match these filters." : "No calls yet. Every lead your CRM sends appears here with each attempt."}
+      </p>
+    );
   }
   return (
-    <PagedTable caption="Calls, newest first" columns={["Lead", "Agent", "CRM", "Status", "Last outcome", "Attempts", "Next attempt", "Created"]} pages={pages}>
+    <PagedTable
+      caption="Calls, newest first"
+      columns={["Lead", "Agent", "CRM", "Status", "Last outcome", "Attempts", "Next attempt", "Created"]}
+      pages={pages}
+    >
       {calls.map((c) => (
         <tr key={c.id} className="border-t border-slate-100 align-top">
           <td className="px-3 py-2">

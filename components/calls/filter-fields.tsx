@@ -6,7 +6,17 @@ export type Filters = { value: (key: string) => string; set: (changes: Record<st
 
 export const label = (text: string) => text.replace(/_/g, " ");
 
-export function Choice({ name, text, options, filters }: { name: string; text: string; options: ReadonlyArray<readonly [string, string]>; filters: Filters }) {
+export function Choice({
+  name,
+  text,
+  options,
+  filters,
+}: {
+  name: string;
+  text: string;
+  options: ReadonlyArray<readonly [string, string]>;
+  filters: Filters;
+}) {
   return (
     <SelectField label={text} value={filters.value(name)} onChange={(e) => filters.set({ [name]: e.target.value })}>
       <option value="">Any</option>

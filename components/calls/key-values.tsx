@@ -6,7 +6,9 @@ export function KeyValues({ entries, empty }: { entries: ReadonlyArray<readonly 
       {entries.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="font-mono text-xs leading-5 text-slate-500">{k}</dt>
-          <dd className="break-words">{v === null || v === undefined || v === "" ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v)}</dd>
+          <dd className="break-words">
+            {v === null || v === undefined || v === "" ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v)}
+          </dd>
         </div>
       ))}
     </dl>

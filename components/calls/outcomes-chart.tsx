@@ -4,7 +4,12 @@ import { OUTCOME_KEYS, type OutcomeKey } from "@/lib/calls/outcome-days";
 import { useOutcomesPerDay } from "@/lib/client/calls";
 
 const COLOUR: Record<OutcomeKey, string> = {
-  completed: "bg-green-600", no_answer: "bg-amber-500", busy: "bg-orange-600", voicemail: "bg-sky-600", failed: "bg-red-600", pending: "bg-slate-400",
+  completed: "bg-green-600",
+  no_answer: "bg-amber-500",
+  busy: "bg-orange-600",
+  voicemail: "bg-sky-600",
+  failed: "bg-red-600",
+  pending: "bg-slate-400",
 };
 const name = (k: OutcomeKey) => k.replace("_", " ");
 
@@ -14,7 +19,14 @@ export function OutcomesChart({ query }: { query: Record<string, string> }) {
   if (!chart.data) return null;
   const { days, timezone } = chart.data;
   const max = Math.max(1, ...days.map((d) => d.total));
-  const describe = (d: (typeof days)[number]) => `${d.day}: ${d.total} calls${d.total ? ` (${OUTCOME_KEYS.filter((k) => d.counts[k]).map((k) => `${d.counts[k]} ${name(k)}`).join(", ")})` : ""}`;
+  const describe = (d: (typeof days)[number]) =>
+    `${d.day}: ${d.total} calls${
+      d.total
+        ? ` (${OUTCOME_KEYS.filter((k) => d.counts[k])
+            .map((k) => `${d.counts[k]} ${name(k)}`)
+            .join(", ")})`
+        : ""
+    }`;
   return (
     <section aria-labelledby="outcomes-heading" className="mt-4 rounded-lg border border-slate-200 bg-white p-3">
       <h2 id="outcomes-heading" className="text-sm font-medium">
@@ -48,16 +60,30 @@ export function OutcomesChart({ query }: { query: Record<string, string> }) {
             <caption className="sr-only">Calls per day by last outcome</caption>
             <thead>
               <tr>
-                <th scope="col" className="px-2 py-1">Day</th>
-                {OUTCOME_KEYS.map((k) => <th key={k} scope="col" className="px-2 py-1">{name(k)}</th>)}
-                <th scope="col" className="px-2 py-1">Total</th>
+                <th scope="col" className="px-2 py-1">
+                  Day
+                </th>
+                {OUTCOME_KEYS.map((k) => (
+                  <th key={k} scope="col" className="px-2 py-1">
+                    {name(k)}
+                  </th>
+                ))}
+                <th scope="col" className="px-2 py-1">
+                  Total
+                </th>
               </tr>
             </thead>
             <tbody>
               {days.map((d) => (
                 <tr key={d.day} className="border-t border-slate-100">
-                  <th scope="row" className="px-2 py-1 font-normal">{d.day}</th>
-                  {OUTCOME_KEYS.map((k) => <td key={k} className="px-2 py-1">{d.counts[k]}</td>)}
+                  <th scope="row" className="px-2 py-1 font-normal">
+                    {d.day}
+                  </th>
+                  {OUTCOME_KEYS.map((k) => (
+                    <td key={k} className="px-2 py-1">
+                      {d.counts[k]}
+                    </td>
+                  ))}
                   <td className="px-2 py-1">{d.total}</td>
                 </tr>
               ))}

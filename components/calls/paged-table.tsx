@@ -7,7 +7,17 @@ import { TableHead } from "@/components/ui/table-head";
 type Pages = { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> };
 
 /** A list's table, newest first, with the next keyset page on request. */
-export function PagedTable({ caption, columns, pages, children }: { caption: string; columns: readonly string[]; pages: Pages; children: ReactNode }) {
+export function PagedTable({
+  caption,
+  columns,
+  pages,
+  children,
+}: {
+  caption: string;
+  columns: readonly string[];
+  pages: Pages;
+  children: ReactNode;
+}) {
   return (
     <>
       <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -18,7 +28,13 @@ export function PagedTable({ caption, columns, pages, children }: { caption: str
         </table>
       </div>
       {pages.hasNextPage && (
-        <Button type="button" variant="secondary" className="mt-3" disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="mt-3"
+          disabled={pages.isFetchingNextPage}
+          onClick={() => void pages.fetchNextPage()}
+        >
           {pages.isFetchingNextPage ? "Loading…" : "Load more"}
         </Button>
       )}

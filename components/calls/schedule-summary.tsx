@@ -1,7 +1,13 @@
 import { KeyValues } from "@/components/calls/key-values";
 
 type Time = { hour: number; minute: number };
-type Params = { window?: { start: Time; end: Time } | null; carryOver?: boolean; retries?: number; gapsHours?: number[]; retryOn?: string[] };
+type Params = {
+  window?: { start: Time; end: Time } | null;
+  carryOver?: boolean;
+  retries?: number;
+  gapsHours?: number[];
+  retryOn?: string[];
+};
 
 const hhmm = (t: Time) => `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
 

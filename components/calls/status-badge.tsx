@@ -11,5 +11,9 @@ const STYLE: Record<string, string> = {
 };
 
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs ${STYLE[status] ?? "bg-brand-50 text-brand-700"}`}>{status.replace(/_/g, " ")}</span>;
+  return (
+    <span className={`rounded px-2 py-0.5 text-xs whitespace-nowrap ${STYLE[status] ?? "bg-brand-50 text-brand-700"}`}>
+      {status.replace(/_/g, " ")}
+    </span>
+  );
 }

@@ -7,15 +7,31 @@ import { FormError } from "@/components/ui/field";
 import { useDeliveryPages } from "@/lib/client/deliveries";
 import { formatDateTime } from "@/lib/client/format";
 
-export function DeliveriesTable({ query, agentNames, filtered }: { query: Record<string, string>; agentNames: Map<string, string>; filtered: boolean }) {
+export function DeliveriesTable({
+  query,
+  agentNames,
+  filtered,
+}: {
+  query: Record<string, string>;
+  agentNames: Map<string, string>;
+  filtered: boolean;
+}) {
   const pages = useDeliveryPages(query);
   if (pages.error) return <FormError message={pages.error.message} />;
   const rows = pages.data?.pages.flatMap((p) => p.deliveries) ?? [];
   if (pages.data && rows.length === 0) {
-    return <p className="mt-4 text-sm text-slate-600">{filtered ? "No deliveries match these filters." : "No webhook deliveries yet. Every request your CRM sends is logged here."}</p>;
+    return (
+      <p className="mt-4 text-sm text-slate-600">
+        {filtered ? "No deliveries match these filters." : "No webhook deliveries yet. Every request your CRM sends is logged here."}
+      </p>
+    );
   }
   return (
-    <PagedTable caption="Webhook deliveries, newest first" columns={["Received", "Agent", "CRM", "Event", "Content type", "Status", "Leads", "Problem and fix"]} pages={pages}>
+    <PagedTable
+      caption="Webhook deliveries, newest first"
+      columns={["Received", "Agent", "CRM", "Event", "Content type", "Status", "Leads", "Problem and fix"]}
+      pages={pages}
+    >
       {rows.map((d) => (
         <tr key={d.id} className="border-t border-slate-100 align-top">
           <td className="px-3 py-2 whitespace-nowrap">

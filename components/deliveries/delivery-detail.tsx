@@ -26,7 +26,8 @@ export function DeliveryDetailView({ deliveryId, agentName, canAct }: { delivery
           Delivery <span className="font-mono text-base">{d.id}</span> <StatusBadge status={d.status} />
         </h1>
         <p className="text-sm text-slate-600">
-          {formatDateTime(d.createdAt)} · {agentName ?? d.agentId ?? "no agent"} · {d.crm ?? "unknown CRM"} · {d.eventType ?? "no event type"} · {d.contentType ?? "no content type"} · answered {d.httpStatus}
+          {formatDateTime(d.createdAt)} · {agentName ?? d.agentId ?? "no agent"} · {d.crm ?? "unknown CRM"} ·{" "}
+          {d.eventType ?? "no event type"} · {d.contentType ?? "no content type"} · answered {d.httpStatus}
         </p>
       </div>
       {d.errorMessage && (
@@ -43,13 +44,27 @@ export function DeliveryDetailView({ deliveryId, agentName, canAct }: { delivery
             {d.leads.map((l) => (
               <tr key={l.id} className="border-t border-slate-100 align-top">
                 <td className="px-3 py-2 font-mono text-xs">{l.crmLeadId ?? "—"}</td>
-                <td className="px-3 py-2"><StatusBadge status={l.status} /></td>
+                <td className="px-3 py-2">
+                  <StatusBadge status={l.status} />
+                </td>
                 <td className="px-3 py-2">{l.reason ?? "—"}</td>
-                <td className="px-3 py-2">{l.callTaskId ? <Link href={`/calls/${l.callTaskId}`} className="text-brand-700 underline">Open call</Link> : "—"}</td>
+                <td className="px-3 py-2">
+                  {l.callTaskId ? (
+                    <Link href={`/calls/${l.callTaskId}`} className="text-brand-700 underline">
+                      Open call
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
               </tr>
             ))}
             {d.leads.length === 0 && (
-              <tr><td colSpan={4} className="px-3 py-2 text-slate-600">No leads were read from this request.</td></tr>
+              <tr>
+                <td colSpan={4} className="px-3 py-2 text-slate-600">
+                  No leads were read from this request.
+                </td>
+              </tr>
             )}
           </tbody>
         </table>
@@ -59,8 +74,12 @@ export function DeliveryDetailView({ deliveryId, agentName, canAct }: { delivery
         <KeyValues entries={Object.entries(d.query)} empty="None." />
       </section>
       <section aria-label="Body" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-2 text-sm font-semibold">Body <span className="font-normal text-slate-500">({d.bodyBytes} bytes, secrets redacted)</span></h2>
-        <pre tabIndex={0} className="max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs">{prettyBody(d.body, d.contentType) || "(empty)"}</pre>
+        <h2 className="mb-2 text-sm font-semibold">
+          Body <span className="font-normal text-slate-500">({d.bodyBytes} bytes, secrets redacted)</span>
+        </h2>
+        <pre tabIndex={0} className="max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs">
+          {prettyBody(d.body, d.contentType) || "(empty)"}
+        </pre>
       </section>
     </div>
   );

@@ -15,14 +15,21 @@ export function DeliveryLog({ agents, timezone }: { agents: Array<{ id: string; 
   return (
     <>
       <h1 className="text-xl font-semibold">Deliveries</h1>
-      <p className="mt-1 text-sm text-slate-600">Every request your CRMs sent to the webhook, what became of each lead, and how to fix what was refused.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Every request your CRMs sent to the webhook, what became of each lead, and how to fix what was refused.
+      </p>
       <div className="mt-4 grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-5">
         <Choice name="agent_id" text="Agent" options={agents.map((a) => [a.id, a.name] as const)} filters={filters} />
         <Choice name="crm" text="CRM" options={Object.entries(CRM_NAMES)} filters={filters} />
         <Choice name="status" text="Status" options={DELIVERY_STATUSES.map((s) => [s, label(s)] as const)} filters={filters} />
         <DateRange filters={filters} />
         {filters.active && (
-          <Button type="button" variant="secondary" className="col-span-2 justify-self-start md:col-span-5" onClick={() => router.push("/deliveries", { scroll: false })}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="col-span-2 justify-self-start md:col-span-5"
+            onClick={() => router.push("/deliveries", { scroll: false })}
+          >
             Clear filters
           </Button>
         )}

@@ -13,21 +13,42 @@ export function ReplayDelivery({ deliveryId, canAct }: { deliveryId: string; can
   return (
     <div className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
       <p>Fixed the cause (a variable mapping, an agent default, an integration)? Replay runs this request again as a new delivery.</p>
-      <Button type="button" disabled={!canAct || replay.isPending} aria-describedby={canAct ? undefined : "replay-why"} onClick={() => replay.mutate()}>
+      <Button
+        type="button"
+        disabled={!canAct || replay.isPending}
+        aria-describedby={canAct ? undefined : "replay-why"}
+        onClick={() => replay.mutate()}
+      >
         {replay.isPending ? "Replaying…" : "Replay"}
       </Button>
-      {!canAct && <p id="replay-why" className="text-xs text-slate-600">Only admins can replay deliveries.</p>}
+      {!canAct && (
+        <p id="replay-why" className="text-xs text-slate-600">
+          Only admins can replay deliveries.
+        </p>
+      )}
       <FormError message={replay.error?.message} />
       {result && (
         <div role="status" className="rounded-md border border-slate-200 bg-white p-3">
           <p className="flex flex-wrap items-center gap-2">
-            Replayed as <Link href={`/deliveries/${result.id}`} className="font-mono text-brand-700 underline">{result.id}</Link> <StatusBadge status={result.status} />
+            Replayed as{" "}
+            <Link href={`/deliveries/${result.id}`} className="font-mono text-brand-700 underline">
+              {result.id}
+            </Link>{" "}
+            <StatusBadge status={result.status} />
           </p>
           <ul className="mt-1 space-y-1">
             {result.leads.map((l) => (
               <li key={l.id}>
                 {l.crmLeadId ?? "lead"}: {l.status}
-                {l.callTaskId && <> — <Link href={`/calls/${l.callTaskId}`} className="text-brand-700 underline">open the call</Link></>}
+                {l.callTaskId && (
+                  <>
+                    {" "}
+                    —{" "}
+                    <Link href={`/calls/${l.callTaskId}`} className="text-brand-700 underline">
+                      open the call
+                    </Link>
+                  </>
+                )}
                 {l.reason && <span className="text-slate-600"> — {l.reason}</span>}
               </li>
             ))}

@@ -17,7 +17,12 @@ function TestConnection({ crm }: { crm: Crm }) {
   return (
     <>
       {/* Not disabled while testing: a disabled button would drop keyboard focus. */}
-      <Button variant="secondary" onClick={() => !test.isPending && test.mutate()} aria-busy={test.isPending} aria-label={`Test connection to ${CRM_NAMES[crm]}`}>
+      <Button
+        variant="secondary"
+        onClick={() => !test.isPending && test.mutate()}
+        aria-busy={test.isPending}
+        aria-label={`Test connection to ${CRM_NAMES[crm]}`}
+      >
         {test.isPending ? "Testing…" : "Test connection"}
       </Button>
       <p role="status" className={`order-last w-full text-sm ${test.data?.status === "error" ? "text-red-800" : "text-green-800"}`}>

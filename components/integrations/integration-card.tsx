@@ -74,7 +74,11 @@ export function IntegrationCard({ crm, integration }: { crm: Crm; integration?: 
       <p className="mt-1 text-sm text-slate-600">{ABOUT[crm]}</p>
       {integration && <Details integration={integration} />}
       <div className="mt-4 flex flex-wrap items-start gap-2">
-        <Link href={`/integrations/${crm}`} className={buttonClassName(integration ? "secondary" : "primary")} aria-label={integration ? `Update credentials for ${name}` : `Connect ${name}`}>
+        <Link
+          href={`/integrations/${crm}`}
+          className={buttonClassName(integration ? "secondary" : "primary")}
+          aria-label={integration ? `Update credentials for ${name}` : `Connect ${name}`}
+        >
           {integration ? "Update credentials" : "Connect"}
         </Link>
         {integration && <ConnectionActions crm={crm} />}

@@ -29,8 +29,20 @@ function Form({ integration }: { integration?: IntegrationView }) {
         error={errors.host?.message}
         {...form.register("host")}
       />
-      <SecretField label="Access Key" stored={hints.accessKey} help="From Settings → API and Webhooks." error={errors.accessKey?.message} {...form.register("accessKey")} />
-      <SecretField label="Secret Key" stored={hints.secretKey} help="Shown next to the Access Key." error={errors.secretKey?.message} {...form.register("secretKey")} />
+      <SecretField
+        label="Access Key"
+        stored={hints.accessKey}
+        help="From Settings → API and Webhooks."
+        error={errors.accessKey?.message}
+        {...form.register("accessKey")}
+      />
+      <SecretField
+        label="Secret Key"
+        stored={hints.secretKey}
+        help="Shown next to the Access Key."
+        error={errors.secretKey?.message}
+        {...form.register("secretKey")}
+      />
       <ConnectFooter connected={!!integration} submitting={isSubmitting} formError={formError} />
     </form>
   );

@@ -48,7 +48,13 @@ export function MembersPanel() {
       <form onSubmit={onSubmit} noValidate className="mt-2 grid gap-3 sm:grid-cols-2">
         <TextField label="Name" error={errors.name?.message} {...form.register("name")} />
         <TextField label="Email" type="email" error={errors.email?.message} {...form.register("email")} />
-        <TextField label="Password" type="password" autoComplete="new-password" error={errors.password?.message} {...form.register("password")} />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          error={errors.password?.message}
+          {...form.register("password")}
+        />
         <SelectField label="Role" error={errors.role?.message} {...form.register("role")}>
           <option value="member">Member: sees calls and deliveries</option>
           <option value="admin">Admin: also manages integrations, agents and keys</option>

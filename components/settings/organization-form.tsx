@@ -47,7 +47,11 @@ export function OrganizationForm({ defaults, readOnly }: { defaults: Organizatio
             <Button type="submit" disabled={isSubmitting}>
               Save
             </Button>
-            {message.saved && <span role="status" className="text-sm text-green-800">Saved.</span>}
+            {message.saved && (
+              <span role="status" className="text-sm text-green-800">
+                Saved.
+              </span>
+            )}
           </div>
         )}
       </form>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 
 const LINKS = [
   { href: "/integrations", label: "Integrations", adminOnly: true },
@@ -16,10 +16,11 @@ const LINKS = [
 /** The main links: a row from md up; below that a "Menu" button opens them as a list under the header. */
 export function AppNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
+  // The menu remembers the page it was opened on, so navigating closes it without an effect.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const setOpen = (next: boolean) => setOpenOn(next ? pathname : null);
   const toggle = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => setOpen(false), [pathname]);
 
   const closeOnEscape = (e: React.KeyboardEvent) => {
     if (e.key !== "Escape" || !open) return;
@@ -34,7 +35,7 @@ export function AppNav({ isAdmin }: { isAdmin: boolean }) {
         type="button"
         aria-expanded={open}
         aria-controls="main-menu"
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setOpen(!open)}
         className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 md:hidden"
       >
         Menu
@@ -51,7 +52,7 @@ export function AppNav({ isAdmin }: { isAdmin: boolean }) {
                 href={l.href}
                 aria-current={active ? "page" : undefined}
                 onClick={() => setOpen(false)}
-                className={`block whitespace-nowrap rounded-md px-3 py-2 ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
+                className={`block rounded-md px-3 py-2 whitespace-nowrap ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
               >
                 {l.label}
               </Link>

@@ -7,7 +7,6 @@ import { useCrmFields, useRefreshCrmFields } from "@/lib/client/variables";
 import { CRM_NAMES } from "@/lib/integrations/schema";
 import type { VariableSource } from "@/lib/variables/schema";
 
-
 /** Where the dropdown's fields come from, how fresh they are, and why there are none. */
 export function CrmFieldStatus({ crm }: { crm: VariableSource }) {
   const fields = useCrmFields(crm);
@@ -24,7 +23,9 @@ export function CrmFieldStatus({ crm }: { crm: VariableSource }) {
       {fields.isPending && <span>Reading {CRM_NAMES[crm]}’s fields…</span>}
       {error && (
         <span role="alert" className="text-amber-800">
-          {notConnected ? `${CRM_NAMES[crm]} is not connected, so there is no field list; connect it under Integrations, or type field names.` : error.message}
+          {notConnected
+            ? `${CRM_NAMES[crm]} is not connected, so there is no field list; connect it under Integrations, or type field names.`
+            : error.message}
         </span>
       )}
       {!notConnected && (

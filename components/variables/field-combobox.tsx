@@ -50,24 +50,53 @@ export function FieldCombobox({ label, value, onChange, onBlur, name, fields, er
 
   return (
     <div className="relative flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-700">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
       <input
-        id={id} name={name} value={value} role="combobox" autoComplete="off" aria-autocomplete="list" aria-expanded={shown} aria-controls={listId}
-        aria-activedescendant={shown && active >= 0 ? `${listId}-${active}` : undefined} aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined}
+        id={id}
+        name={name}
+        value={value}
+        role="combobox"
+        autoComplete="off"
+        aria-autocomplete="list"
+        aria-expanded={shown}
+        aria-controls={listId}
+        aria-activedescendant={shown && active >= 0 ? `${listId}-${active}` : undefined}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
         className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
-        onChange={(e) => { onChange(e.target.value); setOpen(true); setActive(-1); }}
+        onChange={(e) => {
+          onChange(e.target.value);
+          setOpen(true);
+          setActive(-1);
+        }}
         onClick={() => setOpen(true)}
         onKeyDown={onKeyDown}
-        onBlur={() => { setOpen(false); onBlur(); }}
+        onBlur={() => {
+          setOpen(false);
+          onBlur();
+        }}
       />
       {shown && (
-        <ul id={listId} role="listbox" aria-label={`${label} suggestions`} className="absolute top-full z-20 mt-1 max-h-64 w-full min-w-64 overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={`${label} suggestions`}
+          className="absolute top-full z-20 mt-1 max-h-64 w-full min-w-64 overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        >
           {matches.map((f, i) => (
             <li
-              key={f.name} id={`${listId}-${i}`} role="option" aria-selected={i === active}
+              key={f.name}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
               className={`flex cursor-pointer flex-wrap items-baseline gap-x-2 px-3 py-1.5 ${i === active ? "bg-brand-50" : "hover:bg-slate-50"}`}
               // mousedown, not click: the input's blur would close the list before a click lands.
-              onMouseDown={(e) => { e.preventDefault(); pick(f); }}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(f);
+              }}
             >
               <span>{f.label}</span>
               <code className="text-xs text-slate-600">{f.name}</code>
@@ -76,7 +105,11 @@ export function FieldCombobox({ label, value, onChange, onBlur, name, fields, er
           ))}
         </ul>
       )}
-      {error && <p id={`${id}-error`} role="alert" className="text-sm text-red-700">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

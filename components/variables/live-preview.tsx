@@ -56,23 +56,40 @@ export function LivePreview({ agentId, variables }: { agentId: string; variables
 
   return (
     <section aria-labelledby="preview-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="preview-heading" className="font-medium">Live preview</h2>
+      <h2 id="preview-heading" className="font-medium">
+        Live preview
+      </h2>
       <p className="text-sm text-slate-600">What the webhook would make of a lead with the variables above, saved or not.</p>
       <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
         <div className="flex flex-col gap-1">
-          <label htmlFor={sampleId} className="text-sm font-medium text-slate-700">Sample lead (JSON, as the CRM sends it)</label>
-          <textarea id={sampleId} value={sample} onChange={(e) => setSample(e.target.value)} rows={6} placeholder={EXAMPLE} spellCheck={false}
-            className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs" />
+          <label htmlFor={sampleId} className="text-sm font-medium text-slate-700">
+            Sample lead (JSON, as the CRM sends it)
+          </label>
+          <textarea
+            id={sampleId}
+            value={sample}
+            onChange={(e) => setSample(e.target.value)}
+            rows={6}
+            placeholder={EXAMPLE}
+            spellCheck={false}
+            className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
+          />
         </div>
         <div className="flex flex-col gap-3">
           <SelectField label="Preview as" value={crm} onChange={(e) => setCrm(e.target.value as VariableSource)}>
             <option value="leadsquared">LeadSquared lead</option>
             <option value="hubspot">HubSpot contact</option>
           </SelectField>
-          <Button type="button" variant="secondary" onClick={loadLastDelivery}>Load last delivery</Button>
+          <Button type="button" variant="secondary" onClick={loadLastDelivery}>
+            Load last delivery
+          </Button>
         </div>
       </div>
-      {loadMessage && <p role="status" className="text-sm text-slate-600">{loadMessage}</p>}
+      {loadMessage && (
+        <p role="status" className="text-sm text-slate-600">
+          {loadMessage}
+        </p>
+      )}
       {preview.error && <FormError message={preview.error.message} />}
       {input && preview.data && !preview.error && <PreviewTable preview={preview.data} />}
     </section>

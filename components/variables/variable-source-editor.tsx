@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useFieldArray, useForm } from "react-hook-form";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { CrmFieldStatus } from "@/components/variables/crm-field-status";
 import { LivePreview } from "@/components/variables/live-preview";
 import { VariableRow, type VariableForm } from "@/components/variables/variable-row";
@@ -27,7 +27,8 @@ function placeServerErrors(err: unknown, form: VariableForm): string | undefined
   if (!(err instanceof ClientApiError)) return "Could not reach Leadline. Check your connection and try again.";
   let unplaced = !err.details.length;
   for (const d of err.details) {
-    if (/^\d+\.(name|source|field|format|default)$/.test(d.field)) form.setError(`variables.${d.field}` as `variables.${number}.name`, { message: d.message });
+    if (/^\d+\.(name|source|field|format|default)$/.test(d.field))
+      form.setError(`variables.${d.field}` as `variables.${number}.name`, { message: d.message });
     else unplaced = true;
   }
   return unplaced ? err.message : "Some variables need fixing; see the messages next to them.";
@@ -38,7 +39,7 @@ function VariableSourceForm({ agent, initial }: { agent: AgentRow; initial: Vari
   const [message, setMessage] = useState<{ error?: string; saved?: boolean }>({});
   const form: VariableForm = useForm({ resolver: zodResolver(variableSourceFormSchema), defaultValues: { variables: initial } });
   const rows = useFieldArray({ control: form.control, name: "variables" });
-  const variables = form.watch("variables");
+  const variables = useWatch({ control: form.control, name: "variables" });
   const sources = VARIABLE_SOURCES.filter((s) => variables.some((v) => v.source === s));
   const lsq = useCrmFields("leadsquared");
   const hubspot = useCrmFields("hubspot");
@@ -62,22 +63,43 @@ function VariableSourceForm({ agent, initial }: { agent: AgentRow; initial: Vari
         <div>
           <h2 className="font-medium">Variable Source</h2>
           <p className="text-sm text-slate-600">
-            Each variable reads one CRM field of the new lead. The agent’s prompt uses it as {"{{name}}"}; <code>{agent.phoneVariable}</code> is the number to call.
+            Each variable reads one CRM field of the new lead. The agent’s prompt uses it as {"{{name}}"};{" "}
+            <code>{agent.phoneVariable}</code> is the number to call.
           </p>
         </div>
-        {(sources.length ? sources : [lastSource]).map((crm) => <CrmFieldStatus key={crm} crm={crm} />)}
+        {(sources.length ? sources : [lastSource]).map((crm) => (
+          <CrmFieldStatus key={crm} crm={crm} />
+        ))}
         {rows.fields.length === 0 && <p className="text-sm text-slate-600">No variables yet. Add one for the phone number first.</p>}
         <ol className="flex flex-col gap-3">
           {rows.fields.map((row, index) => (
-            <VariableRow key={row.id} form={form} index={index} count={rows.fields.length} fieldsFor={fieldsFor} onMove={rows.move} onRemove={rows.remove} />
+            <VariableRow
+              key={row.id}
+              form={form}
+              index={index}
+              count={rows.fields.length}
+              fieldsFor={fieldsFor}
+              onMove={rows.move}
+              onRemove={rows.remove}
+            />
           ))}
         </ol>
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="button" variant="secondary" onClick={() => rows.append({ name: "", source: lastSource, field: "", format: "", default: "" })}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => rows.append({ name: "", source: lastSource, field: "", format: "", default: "" })}
+          >
             Add variable
           </Button>
-          <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save variables"}</Button>
-          {message.saved && !form.formState.isDirty && <span role="status" className="text-sm text-green-800">Saved.</span>}
+          <Button type="submit" disabled={save.isPending}>
+            {save.isPending ? "Saving…" : "Save variables"}
+          </Button>
+          {message.saved && !form.formState.isDirty && (
+            <span role="status" className="text-sm text-green-800">
+              Saved.
+            </span>
+          )}
         </div>
         <FormError message={message.error} />
       </form>

@@ -24,7 +24,14 @@ export function ApiKeyField({ form, agentName, error }: { form: BuilderForm; age
     <div className="flex flex-col gap-2">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div className="sm:w-[28rem]">
-          <TextField label="API key" autoComplete="off" spellCheck={false} placeholder="ll_…" error={error} {...form.register("apiKey", { onChange: () => setCreated(false) })} />
+          <TextField
+            label="API key"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="ll_…"
+            error={error}
+            {...form.register("apiKey", { onChange: () => setCreated(false) })}
+          />
         </div>
         <Button type="button" variant="secondary" onClick={createKey} disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create a key for this webhook"}

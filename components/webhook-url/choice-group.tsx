@@ -25,7 +25,11 @@ export function ChoiceGroup({ legend, form, name, options, hint, error }: Props)
         ))}
       </div>
       {hint && <p className="text-xs text-slate-500">{hint}</p>}
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -5,10 +5,20 @@ export function CrmSteps({ crm, headerMode }: { crm: "leadsquared" | "hubspot"; 
       <div className="text-sm">
         <h3 className="font-medium">In HubSpot</h3>
         <ol className="mt-1 list-decimal space-y-1 pl-5 text-slate-700">
-          <li>Open your private app (Development → Legacy apps → your app) and its <strong>Webhooks</strong> tab.</li>
-          <li>Paste the URL above as the <strong>Target URL</strong>.</li>
-          <li><strong>Create subscription</strong>: object <strong>Contact</strong>, event <strong>Created</strong> (contact.creation), then save and commit.</li>
-          <li>The app needs the scopes crm.objects.contacts.read and crm.schemas.contacts.read; connect it under Integrations so Leadline can read each new contact.</li>
+          <li>
+            Open your private app (Development → Legacy apps → your app) and its <strong>Webhooks</strong> tab.
+          </li>
+          <li>
+            Paste the URL above as the <strong>Target URL</strong>.
+          </li>
+          <li>
+            <strong>Create subscription</strong>: object <strong>Contact</strong>, event <strong>Created</strong> (contact.creation), then
+            save and commit.
+          </li>
+          <li>
+            The app needs the scopes crm.objects.contacts.read and crm.schemas.contacts.read; connect it under Integrations so Leadline can
+            read each new contact.
+          </li>
         </ol>
       </div>
     );
@@ -17,11 +27,21 @@ export function CrmSteps({ crm, headerMode }: { crm: "leadsquared" | "hubspot"; 
     <div className="text-sm">
       <h3 className="font-medium">In LeadSquared</h3>
       <ol className="mt-1 list-decimal space-y-1 pl-5 text-slate-700">
-        <li>Go to <strong>My Account → Settings → API and Webhooks → Webhooks</strong> and create a webhook.</li>
-        <li>Event: <strong>Lead Created</strong> (listed as “Lead Creation”).</li>
+        <li>
+          Go to <strong>My Account → Settings → API and Webhooks → Webhooks</strong> and create a webhook.
+        </li>
+        <li>
+          Event: <strong>Lead Created</strong> (listed as “Lead Creation”).
+        </li>
         <li>Webhook URL: paste the URL above.</li>
-        <li>Content Type: <strong>application/json</strong>. LeadSquared often preselects form encoding; change it.</li>
-        {headerMode && <li>Custom Headers: name <code>X-API-KEY</code>, value: your key.</li>}
+        <li>
+          Content Type: <strong>application/json</strong>. LeadSquared often preselects form encoding; change it.
+        </li>
+        {headerMode && (
+          <li>
+            Custom Headers: name <code>X-API-KEY</code>, value: your key.
+          </li>
+        )}
         <li>Save. LeadSquared checks the URL first; Leadline answers that check.</li>
       </ol>
     </div>

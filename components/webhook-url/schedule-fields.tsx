@@ -22,9 +22,22 @@ export function ScheduleFields({ form, problems, zonePlaceholder }: Props) {
         <input type="checkbox" {...form.register("carry_over")} />
         Carry over: a lead outside the window waits for the next window start (otherwise it is called at once)
       </label>
-      {problems.carry_over && <p role="alert" className="text-sm text-red-700">{problems.carry_over}</p>}
+      {problems.carry_over && (
+        <p role="alert" className="text-sm text-red-700">
+          {problems.carry_over}
+        </p>
+      )}
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField label="Retries" type="number" min={0} max={10} inputMode="numeric" placeholder="0" error={problems.num_of_retries} {...form.register("num_of_retries")} />
+        <TextField
+          label="Retries"
+          type="number"
+          min={0}
+          max={10}
+          inputMode="numeric"
+          placeholder="0"
+          error={problems.num_of_retries}
+          {...form.register("num_of_retries")}
+        />
       </div>
       {gaps.length > 0 && (
         <fieldset className="flex flex-col gap-2">
@@ -36,7 +49,11 @@ export function ScheduleFields({ form, problems, zonePlaceholder }: Props) {
               </div>
             ))}
           </div>
-          {problems.gaps && <p role="alert" className="text-sm text-red-700">{problems.gaps}</p>}
+          {problems.gaps && (
+            <p role="alert" className="text-sm text-red-700">
+              {problems.gaps}
+            </p>
+          )}
         </fieldset>
       )}
     </fieldset>

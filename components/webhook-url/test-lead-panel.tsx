@@ -19,13 +19,17 @@ export function TestLeadPanel({ agentId, built, onSend }: Props) {
   });
   return (
     <section aria-labelledby="test-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="test-heading" className="font-medium">Send a test lead</h2>
+      <h2 id="test-heading" className="font-medium">
+        Send a test lead
+      </h2>
       <p className="text-sm text-slate-600">
         Posts a realistic new lead through the URL above (for HubSpot, a contact.creation event for a contact of the connected account),
         using a simulator number that answers.
       </p>
       <div>
-        <Button type="button" onClick={submit} disabled={!built || send.isPending}>{send.isPending ? "Sending…" : "Send a test lead"}</Button>
+        <Button type="button" onClick={submit} disabled={!built || send.isPending}>
+          {send.isPending ? "Sending…" : "Send a test lead"}
+        </Button>
       </div>
       <FormError message={send.error?.message} />
       {result && (
@@ -40,11 +44,17 @@ export function TestLeadPanel({ agentId, built, onSend }: Props) {
                 View delivery {result.deliveryId}
               </Link>
             )}
-            {result.callId && <Link className="text-brand-700 underline" href={`/calls/${result.callId}`}>View call {result.callId}</Link>}
+            {result.callId && (
+              <Link className="text-brand-700 underline" href={`/calls/${result.callId}`}>
+                View call {result.callId}
+              </Link>
+            )}
           </p>
           <details>
             <summary className="cursor-pointer">What was sent and answered</summary>
-            <pre className="mt-2 overflow-x-auto rounded-md bg-slate-50 p-2 text-xs">{JSON.stringify({ sent: result.sent, answer: result.answer }, null, 2)}</pre>
+            <pre className="mt-2 overflow-x-auto rounded-md bg-slate-50 p-2 text-xs">
+              {JSON.stringify({ sent: result.sent, answer: result.answer }, null, 2)}
+            </pre>
           </details>
         </div>
       )}

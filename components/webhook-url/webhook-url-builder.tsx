@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { ApiKeyField } from "@/components/webhook-url/api-key-field";
 import { ChoiceGroup } from "@/components/webhook-url/choice-group";
 import { ScheduleFields } from "@/components/webhook-url/schedule-fields";
@@ -17,7 +17,15 @@ import { resizeGaps, scheduleQueryOf, webhookUrlFormSchema, type WebhookUrlForm 
 export type BuilderForm = ReturnType<typeof useForm<WebhookUrlForm>>;
 
 const DEFAULTS: WebhookUrlForm = {
-  crm: "leadsquared", keyMode: "query", apiKey: "", min_trigger_time: "", max_trigger_time: "", carry_over: false, num_of_retries: "", gaps: [], timezone: "",
+  crm: "leadsquared",
+  keyMode: "query",
+  apiKey: "",
+  min_trigger_time: "",
+  max_trigger_time: "",
+  carry_over: false,
+  num_of_retries: "",
+  gaps: [],
+  timezone: "",
 };
 
 /** Problems by field, checked with the server's own schedule rules on every change. */
@@ -28,7 +36,7 @@ function problemsOf(values: WebhookUrlForm): Record<string, string> {
 
 export function WebhookUrlBuilder({ agent, orgTimezone, publicUrl }: { agent: AgentRow; orgTimezone: string; publicUrl: string }) {
   const form: BuilderForm = useForm<WebhookUrlForm>({ resolver: zodResolver(webhookUrlFormSchema), defaultValues: DEFAULTS });
-  const values = form.watch();
+  const values = useWatch({ control: form.control }) as WebhookUrlForm;
   const problems = problemsOf(values);
   const valid = Object.keys(problems).length === 0;
   const built = valid ? buildWebhookUrl({ origin: publicUrl, agentId: agent.id, values }) : null;
@@ -47,10 +55,21 @@ export function WebhookUrlBuilder({ agent, orgTimezone, publicUrl }: { agent: Ag
       <form noValidate onSubmit={(e) => e.preventDefault()} className="flex flex-col gap-5 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-medium">Build the webhook URL</h2>
         <div className="grid gap-5 sm:grid-cols-2">
-          <ChoiceGroup legend="CRM" form={form} name="crm" options={Object.entries(CRM_NAMES).map(([value, label]) => ({ value, label }))} />
           <ChoiceGroup
-            legend="API key goes in" form={form} name="keyMode" error={problems.keyMode}
-            options={[{ value: "query", label: "The URL (x_api_key)" }, { value: "header", label: "A header (X-API-KEY)", disabled: values.crm === "hubspot" }]}
+            legend="CRM"
+            form={form}
+            name="crm"
+            options={Object.entries(CRM_NAMES).map(([value, label]) => ({ value, label }))}
+          />
+          <ChoiceGroup
+            legend="API key goes in"
+            form={form}
+            name="keyMode"
+            error={problems.keyMode}
+            options={[
+              { value: "query", label: "The URL (x_api_key)" },
+              { value: "header", label: "A header (X-API-KEY)", disabled: values.crm === "hubspot" },
+            ]}
             hint={values.crm === "hubspot" ? "HubSpot webhooks cannot send custom headers, so the key goes in the URL." : undefined}
           />
         </div>
@@ -58,7 +77,11 @@ export function WebhookUrlBuilder({ agent, orgTimezone, publicUrl }: { agent: Ag
         <ScheduleFields form={form} problems={problems} zonePlaceholder={agent.timezone ?? orgTimezone} />
       </form>
       <WebhookUrlResult built={built} crm={values.crm} missingKey={!values.apiKey} />
-      <SchedulePreview agentId={agent.id} query={scheduleValid ? scheduleQueryOf(values) : null} zone={values.timezone || agent.timezone || orgTimezone} />
+      <SchedulePreview
+        agentId={agent.id}
+        query={scheduleValid ? scheduleQueryOf(values) : null}
+        zone={values.timezone || agent.timezone || orgTimezone}
+      />
       <TestLeadPanel agentId={agent.id} built={built} onSend={form.handleSubmit} />
     </div>
   );

@@ -18,14 +18,24 @@ function kolkataClock(minutesFromNow: number): string {
 }
 
 test("a call inside the window is dialed at once; a never-answering number is retried after each gap, then given up", async () => {
-  const schedule = { min_trigger_time: kolkataClock(-120), max_trigger_time: kolkataClock(120), carry_over: "true", num_of_retries: "2", gap_between_retries: "0.001, 0.001" };
+  const schedule = {
+    min_trigger_time: kolkataClock(-120),
+    max_trigger_time: kolkataClock(120),
+    carry_over: "true",
+    num_of_retries: "2",
+    gap_between_retries: "0.001, 0.001",
+  };
   const res = await api.post("/api/v1/calls", { data: { agentId, phone: "98765 40000", name: "Asha", schedule } });
   expect(res.status(), await res.text()).toBe(201);
   const { call } = await res.json();
   expect(call).toMatchObject({ status: "scheduled", phone: "+919876540000", maxAttempts: 3, nextAttemptReason: { kind: "inside_window" } });
 
   const done = await waitForCall(api, call.id, (c) => c.status === "failed", 40_000);
-  expect(done.attempts.map((a) => [a.number, a.status, a.outcome])).toEqual([[1, "ended", "no_answer"], [2, "ended", "no_answer"], [3, "ended", "no_answer"]]);
+  expect(done.attempts.map((a) => [a.number, a.status, a.outcome])).toEqual([
+    [1, "ended", "no_answer"],
+    [2, "ended", "no_answer"],
+    [3, "ended", "no_answer"],
+  ]);
   const dialed = done.attempts.map((a) => Date.parse(a.dialedAt!));
   expect(dialed[0]! - Date.parse(call.createdAt)).toBeLessThan(3_000);
   // 0.001 h = 3.6 s after the previous dial, never earlier.
@@ -55,7 +65,13 @@ test("an answered call completes after one attempt, and the same Idempotency-Key
 test("a lead outside the window is carried over to the window start and dialed then", async () => {
   test.setTimeout(120_000);
   const start = kolkataClock(1);
-  const res = await api.post("/api/v1/calls", { data: { agentId, phone: "+919876541111", schedule: { min_trigger_time: start, max_trigger_time: kolkataClock(30), carry_over: "true" } } });
+  const res = await api.post("/api/v1/calls", {
+    data: {
+      agentId,
+      phone: "+919876541111",
+      schedule: { min_trigger_time: start, max_trigger_time: kolkataClock(30), carry_over: "true" },
+    },
+  });
   const { call } = await res.json();
   expect(call.nextAttemptReason).toMatchObject({ kind: "carried_over", windowStart: start, zone: "Asia/Kolkata" });
   const windowStart = Date.parse(call.nextAttemptAt);
@@ -67,7 +83,15 @@ test("a lead outside the window is carried over to the window start and dialed t
 });
 
 test("a scheduled call can be cancelled, and is then never dialed", async () => {
-  const { call } = await (await api.post("/api/v1/calls", { data: { agentId, phone: "+919876542222", schedule: { min_trigger_time: kolkataClock(180), max_trigger_time: kolkataClock(240), carry_over: "true" } } })).json();
+  const { call } = await (
+    await api.post("/api/v1/calls", {
+      data: {
+        agentId,
+        phone: "+919876542222",
+        schedule: { min_trigger_time: kolkataClock(180), max_trigger_time: kolkataClock(240), carry_over: "true" },
+      },
+    })
+  ).json();
   const cancelled = await api.post(`/api/v1/calls/${call.id}/cancel`);
   expect(cancelled.status()).toBe(200);
   expect((await cancelled.json()).call.status).toBe("cancelled");
@@ -79,7 +103,9 @@ test("a scheduled call can be cancelled, and is then never dialed", async () => 
 
 test("bad input is answered with every problem at once, and nothing is stored", async () => {
   const before = (await (await api.get("/api/v1/calls?limit=100")).json()).calls.length;
-  const bad = await api.post("/api/v1/calls", { data: { agentId, phone: "+919876543333", schedule: { min_trigger_time: "25:00", num_of_retries: "3", gap_between_retries: "2,4" } } });
+  const bad = await api.post("/api/v1/calls", {
+    data: { agentId, phone: "+919876543333", schedule: { min_trigger_time: "25:00", num_of_retries: "3", gap_between_retries: "2,4" } },
+  });
   expect(bad.status()).toBe(400);
   const fields = (await bad.json()).error.details.map((d: { field: string; message: string }) => d.field);
   expect(fields).toEqual(["min_trigger_time", "gap_between_retries"]);
@@ -94,7 +120,15 @@ test("bad input is answered with every problem at once, and nothing is stored", 
 });
 
 test("the schedule preview plans CallKaro's example and explains each time", async () => {
-  const q = new URLSearchParams({ created_at: "2026-11-23T19:00:00+05:30", min_trigger_time: "09:00", max_trigger_time: "18:00", carry_over: "true", num_of_retries: "3", gap_between_retries: "2,4,6", timezone: "Asia/Kolkata" });
+  const q = new URLSearchParams({
+    created_at: "2026-11-23T19:00:00+05:30",
+    min_trigger_time: "09:00",
+    max_trigger_time: "18:00",
+    carry_over: "true",
+    num_of_retries: "3",
+    gap_between_retries: "2,4,6",
+    timezone: "Asia/Kolkata",
+  });
   const res = await api.get(`/api/v1/schedule/preview?${q}`);
   expect(res.status()).toBe(200);
   const body = await res.json();
@@ -114,7 +148,15 @@ test("the schedule preview plans CallKaro's example and explains each time", asy
 
 test("provider status reports must be verified", async ({ request }) => {
   const forged = await request.post(`/api/call/status/simulator?agent_id=${agentId}`, {
-    data: { type: "call.ended", callId: "sim_x", attemptId: "att_x", outcome: "completed", detail: "", retryable: false, endedAt: new Date().toISOString() },
+    data: {
+      type: "call.ended",
+      callId: "sim_x",
+      attemptId: "att_x",
+      outcome: "completed",
+      detail: "",
+      retryable: false,
+      endedAt: new Date().toISOString(),
+    },
   });
   expect(forged.status()).toBe(401);
   const unknown = await request.post("/api/call/status/twilio?agent_id=x", { data: {} });

@@ -27,7 +27,14 @@ test("setup answers bad input with 4xx and every problem named, never a 500", as
   expect(empty.status()).toBe(400);
   const body = await empty.json();
   expect(body.error.code).toBe("invalid_request");
-  expect(body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(["countryCode", "email", "name", "organizationName", "password", "timezone"]);
+  expect(body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+    "countryCode",
+    "email",
+    "name",
+    "organizationName",
+    "password",
+    "timezone",
+  ]);
 
   const badZone = await request.post("/api/setup", {
     data: { organizationName: "A", timezone: "+05:30", countryCode: "+999", name: "A", email: "a@a.test", password: PASSWORD },
@@ -54,7 +61,9 @@ test("dashboard endpoints need a session, and a wrong password gets no session",
   expect((await res.json()).error.code).toBe("unauthenticated");
 
   const { csrfToken } = await (await anonymous.get("/api/auth/csrf")).json();
-  await anonymous.post("/api/auth/callback/credentials", { form: { csrfToken, email: "asha@acme.test", password: "wrong password", json: "true" } });
+  await anonymous.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: "asha@acme.test", password: "wrong password", json: "true" },
+  });
   expect(await (await anonymous.get("/api/auth/session")).json()).toEqual({});
 
   await signInRequest(anonymous, "asha@acme.test");

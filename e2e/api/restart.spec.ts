@@ -23,7 +23,9 @@ async function attemptCount(taskId: string): Promise<number> {
   return Number(rows[0]!.n);
 }
 
-test("a server killed with SIGKILL loses nothing: attempts that came due while it was down fire once it is back", async ({ playwright }) => {
+test("a server killed with SIGKILL loses nothing: attempts that came due while it was down fire once it is back", async ({
+  playwright,
+}) => {
   test.setTimeout(150_000);
   const env = { DATABASE_URL: url, LEADLINE_SIMULATOR_DELAY_MS: "2500", LEADLINE_OUTCOME_TIMEOUT_MS: "4000" };
   server = await startAppServer(env);
@@ -46,12 +48,18 @@ test("a server killed with SIGKILL loses nothing: attempts that came due while i
   server = await startAppServer(env);
   const restarted = await playwright.request.newContext({ baseURL: server.baseURL, extraHTTPHeaders: { "X-API-KEY": key } });
   const doneA = await waitForCall(restarted, a.id, (c) => c.status === "failed", 60_000);
-  expect(doneA.attempts.map((x) => [x.number, x.outcome])).toEqual([[1, "no_answer"], [2, "no_answer"]]);
+  expect(doneA.attempts.map((x) => [x.number, x.outcome])).toEqual([
+    [1, "no_answer"],
+    [2, "no_answer"],
+  ]);
   expect(Date.parse(doneA.attempts[1]!.dialedAt!)).toBeGreaterThan(killedAt);
 
   // B's lost report counts as a failed attempt at its deadline; the retry is then dialed once and answered.
   const doneB = await waitForCall(restarted, b.id, (c) => c.status === "completed", 60_000);
-  expect(doneB.attempts.map((x) => [x.number, x.outcome])).toEqual([[1, "failed"], [2, "completed"]]);
+  expect(doneB.attempts.map((x) => [x.number, x.outcome])).toEqual([
+    [1, "failed"],
+    [2, "completed"],
+  ]);
   expect(await attemptCount(a.id)).toBe(2);
   expect(await attemptCount(b.id)).toBe(2);
 });

@@ -7,7 +7,11 @@ export const PASSWORD = "correct horse battery";
 export type Account = { orgId: string; orgName: string; email: string };
 
 /** First-run setup through the public endpoint the setup page uses. */
-export async function setUpFirstOrganisation(request: APIRequestContext, orgName = "Acme Realty", email = "asha@acme.test"): Promise<Account> {
+export async function setUpFirstOrganisation(
+  request: APIRequestContext,
+  orgName = "Acme Realty",
+  email = "asha@acme.test",
+): Promise<Account> {
   const res = await request.post("/api/setup", {
     data: { organizationName: orgName, timezone: "Asia/Kolkata", countryCode: "+91", name: "Asha", email, password: PASSWORD },
   });
@@ -20,7 +24,23 @@ export async function setUpFirstOrganisation(request: APIRequestContext, orgName
 export async function createOrganisationWithCli(orgName: string, email: string): Promise<Account> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", "create-org", "--org", orgName, "--timezone", "America/New_York", "--country-code", "+1", "--name", "Bo", "--email", email, "--json"],
+    [
+      "node_modules/tsx/dist/cli.mjs",
+      "--conditions=react-server",
+      "scripts/admin.ts",
+      "create-org",
+      "--org",
+      orgName,
+      "--timezone",
+      "America/New_York",
+      "--country-code",
+      "+1",
+      "--name",
+      "Bo",
+      "--email",
+      email,
+      "--json",
+    ],
     { env: { ...process.env, LEADLINE_ADMIN_PASSWORD: PASSWORD } },
   );
   const body = JSON.parse(stdout) as { organization: { id: string } };

@@ -20,8 +20,20 @@ export async function createAgent(api: APIRequestContext, body: Record<string, u
 }
 
 type Call = {
-  id: string; status: string; attemptsMade: number; maxAttempts: number; nextAttemptAt: string | null; lastOutcome: string | null;
-  attempts: Array<{ number: number; status: string; scheduledAt: string; dialedAt: string | null; outcome: string | null; reason: { kind: string; text: string } }>;
+  id: string;
+  status: string;
+  attemptsMade: number;
+  maxAttempts: number;
+  nextAttemptAt: string | null;
+  lastOutcome: string | null;
+  attempts: Array<{
+    number: number;
+    status: string;
+    scheduledAt: string;
+    dialedAt: string | null;
+    outcome: string | null;
+    reason: { kind: string; text: string };
+  }>;
 };
 
 export async function getCall(api: APIRequestContext, id: string): Promise<Call> {

@@ -24,7 +24,10 @@ export async function startAppServer(env: Record<string, string>, port?: number)
   child.stderr!.on("data", (chunk: Buffer) => printed.push(chunk));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const ok = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseURL}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the app did not start on ${baseURL}`);
     await new Promise((r) => setTimeout(r, 200));

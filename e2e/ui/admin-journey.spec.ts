@@ -22,7 +22,12 @@ function zoneAtNoon(now = new Date()): string {
 }
 
 const nav = (page: Page, name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
-test("the whole admin journey: setup, connect LeadSquared, map variables, build the URL, a lead is fixed, replayed, dialed, retried and answered", async ({ page, context, playwright, baseURL }) => {
+test("the whole admin journey: setup, connect LeadSquared, map variables, build the URL, a lead is fixed, replayed, dialed, retried and answered", async ({
+  page,
+  context,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const zone = zoneAtNoon();
@@ -128,7 +133,9 @@ test("the whole admin journey: setup, connect LeadSquared, map variables, build 
   await expect(meeraRow).toContainText("Site-visit caller");
 
   // Cancel: a lead sent to the same URL with a window that is closed now waits for it, and the admin cancels it.
-  const closedWindow = webhookUrl.replace("min_trigger_time=09:00", "min_trigger_time=20:00").replace("max_trigger_time=18:00", "max_trigger_time=21:00");
+  const closedWindow = webhookUrl
+    .replace("min_trigger_time=09:00", "min_trigger_time=20:00")
+    .replace("max_trigger_time=18:00", "max_trigger_time=21:00");
   const waiting = await page.request.post(closedWindow, { data: { ProspectID: "lsq-journey-2", FirstName: "Arjun", Phone: "9876511111" } });
   expect(await waiting.json()).toMatchObject({ Status: "Success" });
   await page.reload();

@@ -17,13 +17,19 @@ let email: string;
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   await resetDatabase();
-  ({ admin, api, account: { email } } = await organisationWithKey(playwright, baseURL!));
+  ({
+    admin,
+    api,
+    account: { email },
+  } = await organisationWithKey(playwright, baseURL!));
   lsq = createFakeLeadSquared();
   await lsq.start();
   hubspot = createFakeHubSpot();
   await hubspot.start(Number(process.env.E2E_HUBSPOT_PORT));
   // The connect screens are another screen's business; here the CRMs are connected through the API.
-  const lsqConnect = await admin.put("/api/v1/integrations/leadsquared", { data: { host: lsq.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY } });
+  const lsqConnect = await admin.put("/api/v1/integrations/leadsquared", {
+    data: { host: lsq.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY },
+  });
   expect(lsqConnect.status(), await lsqConnect.text()).toBe(200);
   const hubConnect = await admin.put("/api/v1/integrations/hubspot", { data: { token: FAKE_HUBSPOT_TOKEN, clientSecret: CLIENT_SECRET } });
   expect(hubConnect.status(), await hubConnect.text()).toBe(200);
@@ -38,14 +44,18 @@ async function shoot(page: Page, name: string) {
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `test-results/screens/agents-${name}-${width}.png`, fullPage: true });
-    if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} overflows at 390 px`).toBeLessThanOrEqual(390);
+    if (width === 390)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} overflows at 390 px`).toBeLessThanOrEqual(390);
   }
   await page.setViewportSize({ width: 1440, height: 900 });
   const html = await page.content();
   for (const secret of SECRETS) expect(html).not.toContain(secret);
 }
 
-test("LeadSquared: create an agent, map fields from the CRM's list, preview, build the URL and send a test lead", async ({ page, context }) => {
+test("LeadSquared: create an agent, map fields from the CRM's list, preview, build the URL and send a test lead", async ({
+  page,
+  context,
+}) => {
   // One flow over three screens, each photographed at two widths: longer than the default minute on a busy machine.
   test.slow();
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -77,18 +87,29 @@ test("LeadSquared: create an agent, map fields from the CRM's list, preview, bui
   await page.getByRole("button", { name: "Save variables" }).click();
   await expect(page.getByRole("status").getByText("Saved.")).toBeVisible();
   const saved = await (await api.get(`/api/v1/agents/${agentId}/variables`)).json();
-  expect(saved.variables.map((v: { name: string; field: string }) => `${v.name}=${v.field}`)).toEqual(["name=FirstName", "phone=Phone", "city=mx_City", "interest=mx_Product_Interest"]);
+  expect(saved.variables.map((v: { name: string; field: string }) => `${v.name}=${v.field}`)).toEqual([
+    "name=FirstName",
+    "phone=Phone",
+    "city=mx_City",
+    "interest=mx_Product_Interest",
+  ]);
 
-  await page.getByLabel("Sample lead (JSON, as the CRM sends it)").fill('{"FirstName": "asha verma", "Phone": "098765 43210", "mx_City": "Pune"}');
+  await page
+    .getByLabel("Sample lead (JSON, as the CRM sends it)")
+    .fill('{"FirstName": "asha verma", "Phone": "098765 43210", "mx_City": "Pune"}');
   await expect(page.getByText("Number to call: +919876543210")).toBeVisible();
   const preview = page.getByRole("table", { name: "Resolved variables" });
   await expect(preview.getByRole("row", { name: /name FirstName asha verma Asha resolved/ })).toBeVisible();
-  await expect(preview.getByRole("row", { name: /interest mx_Product_Interest/ })).toContainText("This lead has no field named mx_Product_Interest");
+  await expect(preview.getByRole("row", { name: /interest mx_Product_Interest/ })).toContainText(
+    "This lead has no field named mx_Product_Interest",
+  );
   await shoot(page, "variables");
   // A number that cannot be read stops the call, and the preview says why.
   await page.getByLabel("Sample lead (JSON, as the CRM sends it)").fill('{"FirstName": "asha", "Phone": "12"}');
   await expect(page.getByText(/^No number to call: Phone: /)).toBeVisible();
-  await expect(page.getByRole("table", { name: "Resolved variables" }).getByRole("row", { name: /phone Phone 12/ })).toContainText("format failed");
+  await expect(page.getByRole("table", { name: "Resolved variables" }).getByRole("row", { name: /phone Phone 12/ })).toContainText(
+    "format failed",
+  );
 
   await page.getByRole("link", { name: "Webhook URL" }).click();
   await expect(page.getByText("Paste an API key or create one for this webhook to see the URL.")).toBeVisible();
@@ -106,10 +127,16 @@ test("LeadSquared: create an agent, map fields from the CRM's list, preview, bui
   await page.getByLabel("Before retry 3").fill("6");
   const url = page.getByTestId("webhook-url");
   await expect(url).toHaveText(
-    new RegExp(`/api/call/crm-webhook\\?agent_id=${agentId}&type=leadsquared&x_api_key=ll_[0-9a-z_]+&min_trigger_time=09:00&max_trigger_time=18:00&carry_over=true&num_of_retries=3&gap_between_retries=2,4,6$`),
+    new RegExp(
+      `/api/call/crm-webhook\\?agent_id=${agentId}&type=leadsquared&x_api_key=ll_[0-9a-z_]+&min_trigger_time=09:00&max_trigger_time=18:00&carry_over=true&num_of_retries=3&gap_between_retries=2,4,6$`,
+    ),
   );
-  await expect(page.getByText("A lead created at 19:00 is called at 09:00 tomorrow, then at 11:00, 15:00, 09:00 2 days later if it fails.")).toBeVisible();
-  await expect(page.getByText("A lead created at 12:00 is called at 12:00, then at 14:00, 18:00, 09:00 tomorrow if it fails.")).toBeVisible();
+  await expect(
+    page.getByText("A lead created at 19:00 is called at 09:00 tomorrow, then at 11:00, 15:00, 09:00 2 days later if it fails."),
+  ).toBeVisible();
+  await expect(
+    page.getByText("A lead created at 12:00 is called at 12:00, then at 14:00, 18:00, 09:00 tomorrow if it fails."),
+  ).toBeVisible();
   await expect(page.getByText(/Content Type: application\/json/)).toBeVisible();
   await page.getByRole("button", { name: "Copy URL" }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await url.textContent());
@@ -124,10 +151,16 @@ test("LeadSquared: create an agent, map fields from the CRM's list, preview, bui
   await expect(page).toHaveURL(new RegExp(`/calls/${callId}$`));
   // Carried over to 09:00 India time unless the test runs inside the window; either way the lead's values went in.
   const call = (await (await api.get(`/api/v1/calls/${callId}`)).json()).call;
-  expect(call).toMatchObject({ agentId, phone: "+919876543210", variables: { name: "Asha", phone: "+919876543210", city: "Pune", interest: "2BHK apartment" } });
+  expect(call).toMatchObject({
+    agentId,
+    phone: "+919876543210",
+    variables: { name: "Asha", phone: "+919876543210", city: "Pune", interest: "2BHK apartment" },
+  });
 
   // The test only posts to this Leadline's own webhook.
-  const refused = await page.request.post(`/api/v1/agents/${agentId}/test-lead`, { data: { url: "http://169.254.169.254/api/call/crm-webhook?agent_id=" + agentId } });
+  const refused = await page.request.post(`/api/v1/agents/${agentId}/test-lead`, {
+    data: { url: "http://169.254.169.254/api/call/crm-webhook?agent_id=" + agentId },
+  });
   expect(refused.status()).toBe(400);
   expect((await refused.json()).error.code).toBe("invalid_url");
 
@@ -151,7 +184,9 @@ test("LeadSquared: create an agent, map fields from the CRM's list, preview, bui
   expect((await (await api.get(`/api/v1/agents/${agentId}`)).json()).agent).toMatchObject({ provider: "simulator", concurrencyCap: 3 });
 });
 
-test("HubSpot, with the keyboard only: map contact properties, preview a contact, build the URL, send a signed test event", async ({ page }) => {
+test("HubSpot, with the keyboard only: map contact properties, preview a contact, build the URL, send a signed test event", async ({
+  page,
+}) => {
   test.slow();
   await signInPage(page, email);
   await page.goto("/agents/new");
@@ -185,12 +220,16 @@ test("HubSpot, with the keyboard only: map contact properties, preview a contact
   // Reordering with the keyboard, saved as the new order.
   await page.getByRole("button", { name: "Move company up" }).press("Enter");
   await page.getByRole("button", { name: "Save variables" }).press("Enter");
-  await expect.poll(async () => (await (await api.get(`/api/v1/agents/${agentId}/variables`)).json()).variables.map((v: { name: string }) => v.name)).toEqual(["name", "company", "phone"]);
+  await expect
+    .poll(async () => (await (await api.get(`/api/v1/agents/${agentId}/variables`)).json()).variables.map((v: { name: string }) => v.name))
+    .toEqual(["name", "company", "phone"]);
 
   await page.getByRole("button", { name: "Load last delivery" }).press("Enter");
   await expect(page.getByText("This agent has not received a delivery yet; paste a sample lead instead.")).toBeVisible();
   await page.getByLabel("Preview as").selectOption("hubspot");
-  await page.getByLabel("Sample lead (JSON, as the CRM sends it)").fill('[{"eventId": 1, "portalId": 48211234, "subscriptionType": "contact.creation", "objectId": 90512345678, "occurredAt": 1}]');
+  await page
+    .getByLabel("Sample lead (JSON, as the CRM sends it)")
+    .fill('[{"eventId": 1, "portalId": 48211234, "subscriptionType": "contact.creation", "objectId": 90512345678, "occurredAt": 1}]');
   await expect(page.getByText("Number to call: +919876543210")).toBeVisible();
   const preview = page.getByRole("table", { name: "Resolved variables" });
   await expect(preview.getByRole("row", { name: /name firstname Asha Asha resolved/ })).toBeVisible();
@@ -208,7 +247,9 @@ test("HubSpot, with the keyboard only: map contact properties, preview a contact
   await page.getByLabel("Call until").fill("23:59");
   await page.getByLabel("Retries").pressSequentially("3");
   for (const n of [1, 2, 3]) await page.getByLabel(`Before retry ${n}`).pressSequentially("1");
-  await expect(page.getByTestId("webhook-url")).toHaveText(/type=hubspot&x_api_key=ll_[0-9a-z_]+&min_trigger_time=00:00&max_trigger_time=23:59&num_of_retries=3&gap_between_retries=1,1,1$/);
+  await expect(page.getByTestId("webhook-url")).toHaveText(
+    /type=hubspot&x_api_key=ll_[0-9a-z_]+&min_trigger_time=00:00&max_trigger_time=23:59&num_of_retries=3&gap_between_retries=1,1,1$/,
+  );
   await expect(page.getByText("A lead created at 07:30 is called at 07:30, then at 08:30, 09:30, 10:30 if it fails.")).toBeVisible();
   await expect(page.getByText(/Create subscription/)).toBeVisible();
 

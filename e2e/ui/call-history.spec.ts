@@ -10,16 +10,26 @@ test.beforeAll(resetDatabase);
 test("Call History shows a webhook lead's call and follows it as it is dialed, without a reload", async ({ page, playwright, baseURL }) => {
   const { api, key, account } = await organisationWithKey(playwright, baseURL!);
   const agent = await createAgent(api);
-  await api.put(`/api/v1/agents/${agent.id}/variables`, { data: { variables: [{ name: "name", source: "leadsquared", field: "FirstName" }, { name: "phone", source: "leadsquared", field: "Phone" }] } });
+  await api.put(`/api/v1/agents/${agent.id}/variables`, {
+    data: {
+      variables: [
+        { name: "name", source: "leadsquared", field: "FirstName" },
+        { name: "phone", source: "leadsquared", field: "Phone" },
+      ],
+    },
+  });
 
   await signInPage(page, account.email);
   await page.getByRole("link", { name: "Calls" }).click();
   await expect(page.getByText("No calls yet.")).toBeVisible();
 
   // A never-answering test number with one retry 3.6 s later: the row moves through its states on its own.
-  const res = await page.request.post(`/api/call/crm-webhook?agent_id=${agent.id}&type=leadsquared&x_api_key=${key}&num_of_retries=1&gap_between_retries=0.001`, {
-    data: { ProspectID: "ui-1", FirstName: "Meera", Phone: "+919876500000" },
-  });
+  const res = await page.request.post(
+    `/api/call/crm-webhook?agent_id=${agent.id}&type=leadsquared&x_api_key=${key}&num_of_retries=1&gap_between_retries=0.001`,
+    {
+      data: { ProspectID: "ui-1", FirstName: "Meera", Phone: "+919876500000" },
+    },
+  );
   const callId = (await res.json()).results[0].callId;
   const row = page.getByRole("row", { name: /Meera/ });
   await expect(row).toBeVisible();
@@ -41,7 +51,11 @@ test("Call History shows a webhook lead's call and follows it as it is dialed, w
   await expect(page.getByRole("region", { name: "Body" })).toContainText('"FirstName": "Meera"');
 });
 
-test("filters, search, chart, CSV, detail with cancel and retry, keyboard only, and another organisation sees none of it", async ({ page, playwright, baseURL }) => {
+test("filters, search, chart, CSV, detail with cancel and retry, keyboard only, and another organisation sees none of it", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(150_000);
   const { account, api } = await secondOrganisation(playwright, baseURL!, "Initech", "lu@initech.test");
   const agent = await createAgent(api, { name: "Closer" });
@@ -54,7 +68,12 @@ test("filters, search, chart, CSV, detail with cancel and retry, keyboard only, 
   const start = (new Date().getUTCHours() + 2) % 24;
   const hh = (h: number) => `${String(h % 24).padStart(2, "0")}:00`;
   const meera = await call("Meera Iyer", "+919876500000");
-  const arjun = await call("Arjun Rao", "+919876511111", { min_trigger_time: hh(start), max_trigger_time: hh(start + 1), carry_over: "true", timezone: "UTC" });
+  const arjun = await call("Arjun Rao", "+919876511111", {
+    min_trigger_time: hh(start),
+    max_trigger_time: hh(start + 1),
+    carry_over: "true",
+    timezone: "UTC",
+  });
   const priya = await call("=Priya", "+919876522222");
   await waitForCall(api, meera, (c) => c.status === "failed");
   await waitForCall(api, priya, (c) => c.status === "completed");

@@ -6,16 +6,27 @@ import { screenshots, secondOrganisation, tabTo } from "../support/history";
 
 test.beforeAll(resetDatabase);
 
-test("a rejected delivery says how to fix it; after the fix, Replay turns it into a call; another organisation sees none of it", async ({ page, playwright, baseURL }) => {
+test("a rejected delivery says how to fix it; after the fix, Replay turns it into a call; another organisation sees none of it", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(150_000);
   const { api, key, account } = await organisationWithKey(playwright, baseURL!);
   const agent = await createAgent(api, { name: "Follow-up" });
   // The admin forgot the phone mapping: the lead cannot be called.
-  await api.put(`/api/v1/agents/${agent.id}/variables`, { data: { variables: [{ name: "name", source: "leadsquared", field: "FirstName" }] } });
+  await api.put(`/api/v1/agents/${agent.id}/variables`, {
+    data: { variables: [{ name: "name", source: "leadsquared", field: "FirstName" }] },
+  });
   const webhook = `/api/call/crm-webhook?agent_id=${agent.id}&type=leadsquared&x_api_key=${key}`;
-  const rejected = await page.request.post(webhook, { data: { ProspectID: "lsq-7", FirstName: "Kavya", Phone: "9876543210", Password: "hunter2" } });
+  const rejected = await page.request.post(webhook, {
+    data: { ProspectID: "lsq-7", FirstName: "Kavya", Phone: "9876543210", Password: "hunter2" },
+  });
   expect((await rejected.json()).Status).toBe("Error");
-  const accepted = await page.request.post(webhook.replace(`agent_id=${agent.id}`, `agent_id=${agent.id}&num_of_retries=3&gap_between_retries=2,4`), { data: { ProspectID: "lsq-8" } });
+  const accepted = await page.request.post(
+    webhook.replace(`agent_id=${agent.id}`, `agent_id=${agent.id}&num_of_retries=3&gap_between_retries=2,4`),
+    { data: { ProspectID: "lsq-8" } },
+  );
   expect(accepted.status()).toBe(400);
 
   await signInPage(page, account.email);
@@ -25,7 +36,9 @@ test("a rejected delivery says how to fix it; after the fix, Replay turns it int
   await expect(refused).toContainText("Follow-up");
   await expect(refused).toContainText("application/json");
   const badUrl = page.getByRole("row", { name: /error/ });
-  await expect(badUrl).toContainText("gap_between_retries has 2 values but num_of_retries is 3: give 3 comma-separated gaps in hours, e.g. 2,4,6");
+  await expect(badUrl).toContainText(
+    "gap_between_retries has 2 values but num_of_retries is 3: give 3 comma-separated gaps in hours, e.g. 2,4,6",
+  );
   await screenshots(page, "deliveries");
 
   await page.getByLabel("Status").selectOption("rejected");
@@ -47,7 +60,12 @@ test("a rejected delivery says how to fix it; after the fix, Replay turns it int
 
   // The fix: map the phone field. Then Replay: the same request becomes a call.
   await api.put(`/api/v1/agents/${agent.id}/variables`, {
-    data: { variables: [{ name: "name", source: "leadsquared", field: "FirstName" }, { name: "phone", source: "leadsquared", field: "Phone" }] },
+    data: {
+      variables: [
+        { name: "name", source: "leadsquared", field: "FirstName" },
+        { name: "phone", source: "leadsquared", field: "Phone" },
+      ],
+    },
   });
   await page.getByRole("button", { name: "Replay" }).click();
   const result = page.getByRole("status");

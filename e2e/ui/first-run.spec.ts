@@ -60,7 +60,10 @@ test("a new install: setup, sign in, create an API key, use it, revoke it", asyn
 
   const me = await request.get("/api/v1/me", { headers: { "X-API-KEY": key } });
   expect(me.status()).toBe(200);
-  expect(await me.json()).toMatchObject({ organization: { name: "Acme Realty", timezone: "Asia/Kolkata" }, apiKey: { name: "LeadSquared webhook" } });
+  expect(await me.json()).toMatchObject({
+    organization: { name: "Acme Realty", timezone: "Asia/Kolkata" },
+    apiKey: { name: "LeadSquared webhook" },
+  });
 
   // Shown once: after a reload only the prefix is left anywhere on the page.
   await page.reload();

@@ -40,7 +40,9 @@ async function expectNoSideways(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
 }
 
-test("LeadSquared: wrong keys, an unreachable host and foreign hosts are told at their field; good keys connect, a re-check that fails is shown; disconnect asks first", async ({ page }) => {
+test("LeadSquared: wrong keys, an unreachable host and foreign hosts are told at their field; good keys connect, a re-check that fails is shown; disconnect asks first", async ({
+  page,
+}) => {
   await signInPage(page, email);
   await page.getByRole("link", { name: "Integrations" }).click();
   const card = page.getByRole("region", { name: "LeadSquared" });
@@ -72,7 +74,9 @@ test("LeadSquared: wrong keys, an unreachable host and foreign hosts are told at
   await host.fill(`http://127.0.0.1:${closed}`);
   await connect.click();
   await expect(host).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText(`Could not reach LeadSquared at 127.0.0.1:${closed}: the connection was refused. Check the address and try again.`)).toBeVisible();
+  await expect(
+    page.getByText(`Could not reach LeadSquared at 127.0.0.1:${closed}: the connection was refused. Check the address and try again.`),
+  ).toBeVisible();
 
   await host.fill("https://example.com");
   await connect.click();
@@ -86,7 +90,8 @@ test("LeadSquared: wrong keys, an unreachable host and foreign hosts are told at
   await connect.click();
   await expect(page).toHaveURL(/\/integrations$/);
   await expect(card.getByTestId("leadsquared-status")).toHaveText("Connected");
-  for (const text of ["Acme Realty", lsq.baseUrl, hint(FAKE_LSQ_ACCESS_KEY), hint(FAKE_LSQ_SECRET_KEY)]) await expect(card).toContainText(text);
+  for (const text of ["Acme Realty", lsq.baseUrl, hint(FAKE_LSQ_ACCESS_KEY), hint(FAKE_LSQ_SECRET_KEY)])
+    await expect(card).toContainText(text);
   expect(await page.content()).not.toContain(FAKE_LSQ_SECRET_KEY);
   await shot(page, "list-connected-1440");
 
@@ -122,7 +127,9 @@ test("LeadSquared: wrong keys, an unreachable host and foreign hosts are told at
   expect(await (await page.request.get("/api/v1/integrations")).json()).toEqual({ integrations: [] });
 });
 
-test("HubSpot with the keyboard alone: skip link, a token missing a scope is told which, a good token connects, a revoked one fails its test, disconnect", async ({ page }) => {
+test("HubSpot with the keyboard alone: skip link, a token missing a scope is told which, a good token connects, a revoked one fails its test, disconnect", async ({
+  page,
+}) => {
   await signInPage(page, email);
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to main content" });
@@ -145,8 +152,11 @@ test("HubSpot with the keyboard alone: skip link, a token missing a scope is tol
   await page.keyboard.type(FAKE_HUBSPOT_TOKEN);
   await page.keyboard.press("Enter");
   await expect(token).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("The token lacks the scopes crm.schemas.contacts.read. Add them to the private app, then copy its token again.")).toBeVisible();
-  for (const scope of ["crm.objects.contacts.read", "crm.schemas.contacts.read"]) await expect(page.getByRole("complementary")).toContainText(scope);
+  await expect(
+    page.getByText("The token lacks the scopes crm.schemas.contacts.read. Add them to the private app, then copy its token again."),
+  ).toBeVisible();
+  for (const scope of ["crm.objects.contacts.read", "crm.schemas.contacts.read"])
+    await expect(page.getByRole("complementary")).toContainText(scope);
   await shot(page, "hubspot-missing-scope-1440");
 
   hubspot.setScopes(FAKE_HUBSPOT_SCOPES);
@@ -182,7 +192,9 @@ test("HubSpot with the keyboard alone: skip link, a token missing a scope is tol
 test("at 390 px the menu button opens the links, and every integrations screen fits without sideways scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signInPage(page, email);
-  const connected = await page.request.put("/api/v1/integrations/leadsquared", { data: { host: lsq.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY } });
+  const connected = await page.request.put("/api/v1/integrations/leadsquared", {
+    data: { host: lsq.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY },
+  });
   expect(connected.status()).toBe(200);
   lsq.failNext(1, "500");
   expect((await (await page.request.post("/api/v1/integrations/leadsquared/test")).json()).integration.status).toBe("error");

@@ -51,7 +51,12 @@ function routesOf(dir: string, file: string, ids: Record<string, string[]>): str
     for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const child = path.posix.join(rel, entry.name);
       if (entry.isDirectory()) walk(child);
-      else if (entry.name === file && (file !== "route.ts" || /export (const|async function) GET\b|export \{[^}]*\bGET\b/.test(readFileSync(path.join(dir, child), "utf8")))) found.push(rel);
+      else if (
+        entry.name === file &&
+        (file !== "route.ts" ||
+          /export (const|async function) GET\b|export \{[^}]*\bGET\b/.test(readFileSync(path.join(dir, child), "utf8")))
+      )
+        found.push(rel);
     }
   };
   walk("");
@@ -59,13 +64,16 @@ function routesOf(dir: string, file: string, ids: Record<string, string[]>): str
     rel
       .split("/")
       .filter((s) => s && !/^\(.+\)$/.test(s))
-      .reduce<string[]>((paths, segment) => {
-        const param = /^\[(.+)\]$/.exec(segment)?.[1];
-        if (!param) return paths.map((p) => `${p}/${segment}`);
-        const values = ids[param];
-        if (!values) throw new Error(`${dir}/${rel} has [${param}]: give the sweep a real ${param} so the page is checked.`);
-        return paths.flatMap((p) => values.map((v) => `${p}/${v}`));
-      }, [""])
+      .reduce<string[]>(
+        (paths, segment) => {
+          const param = /^\[(.+)\]$/.exec(segment)?.[1];
+          if (!param) return paths.map((p) => `${p}/${segment}`);
+          const values = ids[param];
+          if (!values) throw new Error(`${dir}/${rel} has [${param}]: give the sweep a real ${param} so the page is checked.`);
+          return paths.flatMap((p) => values.map((v) => `${p}/${v}`));
+        },
+        [""],
+      )
       .map((p) => p || "/"),
   );
 }
@@ -80,23 +88,56 @@ function expectNoSecret(where: string, text: string, secrets: string[]) {
 async function setUpEverything(playwright: PlaywrightWorkerArgs["playwright"]) {
   const { admin, api, key, account } = await organisationWithKey(playwright, server.baseURL);
   const put = (crm: string, data: object) => admin.put(`/api/v1/integrations/${crm}`, { data });
-  expect((await put("leadsquared", { host: lsq.baseUrl, accessKey: SECRETS.lsqAccessKey, secretKey: SECRETS.mistypedSecretKey })).status()).toBe(400);
-  expect((await put("leadsquared", { host: lsq.baseUrl, accessKey: SECRETS.lsqAccessKey, secretKey: SECRETS.lsqSecretKey })).status()).toBe(200);
+  expect(
+    (await put("leadsquared", { host: lsq.baseUrl, accessKey: SECRETS.lsqAccessKey, secretKey: SECRETS.mistypedSecretKey })).status(),
+  ).toBe(400);
+  expect((await put("leadsquared", { host: lsq.baseUrl, accessKey: SECRETS.lsqAccessKey, secretKey: SECRETS.lsqSecretKey })).status()).toBe(
+    200,
+  );
   expect((await put("hubspot", { token: SECRETS.hubSpotToken, clientSecret: SECRETS.hubSpotClientSecret })).status()).toBe(200);
 
   const simulator = await createAgent(api, { name: "LeadSquared caller" });
-  await api.put(`/api/v1/agents/${simulator.id}/variables`, { data: { variables: [{ name: "phone", source: "leadsquared", field: "Phone" }] } });
-  const vapiAgent = await createAgent(api, { name: "Vapi caller", provider: "vapi", providerSettings: { assistantId: "asst_1", phoneNumberId: "pn_1" }, providerApiKey: SECRETS.vapiApiKey });
-  await api.put(`/api/v1/agents/${vapiAgent.id}/variables`, { data: { variables: [{ name: "phone", source: "hubspot", field: "phone" }] } });
+  await api.put(`/api/v1/agents/${simulator.id}/variables`, {
+    data: { variables: [{ name: "phone", source: "leadsquared", field: "Phone" }] },
+  });
+  const vapiAgent = await createAgent(api, {
+    name: "Vapi caller",
+    provider: "vapi",
+    providerSettings: { assistantId: "asst_1", phoneNumberId: "pn_1" },
+    providerApiKey: SECRETS.vapiApiKey,
+  });
+  await api.put(`/api/v1/agents/${vapiAgent.id}/variables`, {
+    data: { variables: [{ name: "phone", source: "hubspot", field: "phone" }] },
+  });
 
   // A LeadSquared lead without its phone (read back from LeadSquared with the keys) and a signed HubSpot event.
-  const hook = (agentId: string, type: string) => `/api/call/crm-webhook?${new URLSearchParams({ agent_id: agentId, type, x_api_key: key })}`;
+  const hook = (agentId: string, type: string) =>
+    `/api/call/crm-webhook?${new URLSearchParams({ agent_id: agentId, type, x_api_key: key })}`;
   const lead = await admin.post(hook(simulator.id, "leadsquared"), { data: { ProspectID: FAKE_LSQ_LEADS[0]!.ProspectID } });
   const leadCallId = (await lead.json()).results[0].callId as string;
-  const raw = JSON.stringify([{ eventId: "1", subscriptionId: "7", portalId: String(hubspot.hubId), occurredAt: String(Date.now()), subscriptionType: "contact.creation", attemptNumber: 0, objectId: FAKE_HUBSPOT_CONTACTS[0]!.id }]);
+  const raw = JSON.stringify([
+    {
+      eventId: "1",
+      subscriptionId: "7",
+      portalId: String(hubspot.hubId),
+      occurredAt: String(Date.now()),
+      subscriptionType: "contact.creation",
+      attemptNumber: 0,
+      objectId: FAKE_HUBSPOT_CONTACTS[0]!.id,
+    },
+  ]);
   const timestamp = String(Date.now());
-  const signature = hubSpotSignatureV3({ clientSecret: SECRETS.hubSpotClientSecret, method: "POST", uri: `${server.baseURL}${hook(vapiAgent.id, "hubspot")}`, rawBody: raw, timestamp });
-  const event = await admin.post(hook(vapiAgent.id, "hubspot"), { data: raw, headers: { "content-type": "application/json", "X-HubSpot-Signature-v3": signature, "X-HubSpot-Request-Timestamp": timestamp } });
+  const signature = hubSpotSignatureV3({
+    clientSecret: SECRETS.hubSpotClientSecret,
+    method: "POST",
+    uri: `${server.baseURL}${hook(vapiAgent.id, "hubspot")}`,
+    rawBody: raw,
+    timestamp,
+  });
+  const event = await admin.post(hook(vapiAgent.id, "hubspot"), {
+    data: raw,
+    headers: { "content-type": "application/json", "X-HubSpot-Signature-v3": signature, "X-HubSpot-Request-Timestamp": timestamp },
+  });
   expect(event.status(), await event.text()).toBe(200);
   await waitForCall(api, leadCallId, (c) => c.status === "completed");
   const vapiCallId = (await event.json()).results[0].callId as string;
@@ -109,13 +150,25 @@ async function setUpEverything(playwright: PlaywrightWorkerArgs["playwright"]) {
 
   const keyId = ((await (await admin.get("/api/v1/api-keys")).json()).apiKeys[0] as { id: string }).id;
   const deliveryId = ((await (await api.get("/api/v1/deliveries")).json()).deliveries[0] as { id: string }).id;
-  const ids = { agentId: [simulator.id, vapiAgent.id], callId: [leadCallId, vapiCallId], deliveryId: [deliveryId], keyId: [keyId], crm: ["leadsquared", "hubspot"] };
+  const ids = {
+    agentId: [simulator.id, vapiAgent.id],
+    callId: [leadCallId, vapiCallId],
+    deliveryId: [deliveryId],
+    keyId: [keyId],
+    crm: ["leadsquared", "hubspot"],
+  };
   return { admin, api, key, account, ids };
 }
 
 async function sweepPage(page: Page, url: string, secrets: string[]) {
   const bodies: Promise<[string, string]>[] = [];
-  const onResponse = (r: Response) => void bodies.push(r.text().then((t) => [r.url(), t], () => [r.url(), ""]));
+  const onResponse = (r: Response) =>
+    void bodies.push(
+      r.text().then(
+        (t) => [r.url(), t],
+        () => [r.url(), ""],
+      ),
+    );
   page.on("response", onResponse);
   const res = await page.goto(url);
   expect(res!.status(), url).toBeLessThan(500);
@@ -134,12 +187,20 @@ async function sweepApi(request: APIRequestContext, url: string, secrets: string
 test("no page, API answer or server log line contains a secret, only its last four characters", async ({ browser, playwright }) => {
   test.setTimeout(180_000);
   const { admin, api, key, account, ids } = await setUpEverything(playwright);
-  const secrets = [...Object.values(SECRETS), key, PASSWORD, process.env.NEXTAUTH_SECRET, process.env.LEADLINE_ENCRYPTION_KEY].filter((s): s is string => !!s);
+  const secrets = [...Object.values(SECRETS), key, PASSWORD, process.env.NEXTAUTH_SECRET, process.env.LEADLINE_ENCRYPTION_KEY].filter(
+    (s): s is string => !!s,
+  );
 
   const pages = routesOf("app/(dashboard)", "page.tsx", ids);
-  const apis = routesOf("app/api/v1", "route.ts", ids).map((p) => `/api/v1${p}${p === "/schedule/preview" ? "?created_at=2026-11-23T10:00:00Z" : ""}`);
-  expect(pages).toEqual(expect.arrayContaining(["/integrations", "/integrations/leadsquared", "/integrations/hubspot", "/api-keys", "/agents"]));
-  expect(apis).toEqual(expect.arrayContaining(["/api/v1/integrations", `/api/v1/agents/${ids.agentId[1]}`, `/api/v1/calls/${ids.callId[0]}`]));
+  const apis = routesOf("app/api/v1", "route.ts", ids).map(
+    (p) => `/api/v1${p}${p === "/schedule/preview" ? "?created_at=2026-11-23T10:00:00Z" : ""}`,
+  );
+  expect(pages).toEqual(
+    expect.arrayContaining(["/integrations", "/integrations/leadsquared", "/integrations/hubspot", "/api-keys", "/agents"]),
+  );
+  expect(apis).toEqual(
+    expect.arrayContaining(["/api/v1/integrations", `/api/v1/agents/${ids.agentId[1]}`, `/api/v1/calls/${ids.callId[0]}`]),
+  );
 
   const context = await browser.newContext({ baseURL: server.baseURL });
   const page = await context.newPage();
@@ -153,7 +214,8 @@ test("no page, API answer or server log line contains a secret, only its last fo
 
   // The hints are there, so the sweep looked at real data.
   const listed = await (await admin.get("/api/v1/integrations")).text();
-  for (const secret of [SECRETS.lsqSecretKey, SECRETS.hubSpotToken, SECRETS.hubSpotClientSecret]) expect(listed).toContain(`••••${secret.slice(-4)}`);
+  for (const secret of [SECRETS.lsqSecretKey, SECRETS.hubSpotToken, SECRETS.hubSpotClientSecret])
+    expect(listed).toContain(`••••${secret.slice(-4)}`);
 
   const log = server.output();
   expect(log).toContain("Ready");

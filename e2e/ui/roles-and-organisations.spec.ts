@@ -49,5 +49,7 @@ test("members cannot reach admin pages, and organisations never see each other's
   const globexApi = await playwright.request.newContext({ baseURL });
   await signInRequest(globexApi, globex.email);
   expect(await (await globexApi.get("/api/v1/api-keys")).json()).toEqual({ apiKeys: [] });
-  expect((await (await globexApi.get("/api/v1/members")).json()).members.map((m: { email: string }) => m.email)).toEqual(["bo@globex.test"]);
+  expect((await (await globexApi.get("/api/v1/members")).json()).members.map((m: { email: string }) => m.email)).toEqual([
+    "bo@globex.test",
+  ]);
 });

@@ -36,7 +36,8 @@ export function createCallTaskFunction(inngest: Inngest, deps: () => StepDeps) {
               return await dialAttempt(deps(), taskId, plan.attempt);
             } catch (err) {
               // A 429/5xx is not a failed attempt: the same dial is tried again later.
-              if (err instanceof ProviderError && err.transient) throw new RetryAfterError(err.message, err.retryAfterMs ?? 30_000, { cause: err });
+              if (err instanceof ProviderError && err.transient)
+                throw new RetryAfterError(err.message, err.retryAfterMs ?? 30_000, { cause: err });
               throw err;
             }
           });

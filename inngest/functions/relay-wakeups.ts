@@ -7,8 +7,7 @@ import { relayWakeups } from "@/lib/jobs/wakeups";
  * missed (Inngest unreachable, the process gone), also where no server process outlives a request.
  */
 export function createWakeupRelayFunction(inngest: Inngest, driver: () => JobDriver) {
-  return inngest.createFunction(
-    { id: "relay-wakeups", triggers: [{ cron: "* * * * *" }], concurrency: { limit: 1 } },
-    async ({ step }) => step.run("relay", async () => ({ handedOver: await relayWakeups(driver()) })),
+  return inngest.createFunction({ id: "relay-wakeups", triggers: [{ cron: "* * * * *" }], concurrency: { limit: 1 } }, async ({ step }) =>
+    step.run("relay", async () => ({ handedOver: await relayWakeups(driver()) })),
   );
 }

@@ -16,7 +16,9 @@ describe("findWebhookAgent", () => {
     const agent = await createAgent(organization.id, agentInputSchema.parse({ name: "Caller" }));
     expect((await findWebhookAgent(organization.id, agent.id))!.variables).toEqual([]);
 
-    await replaceVariables(organization.id, agent.id, [{ name: "phone", source: "leadsquared", field: "Mobile", format: undefined, default: undefined }]);
+    await replaceVariables(organization.id, agent.id, [
+      { name: "phone", source: "leadsquared", field: "Mobile", format: undefined, default: undefined },
+    ]);
     expect((await findWebhookAgent(organization.id, agent.id))!.variables.map((v) => v.field)).toEqual(["Mobile"]);
 
     await updateAgent(organization.id, agent.id, agentUpdateSchema.parse({ phoneVariable: "mobile" }));

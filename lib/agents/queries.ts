@@ -61,7 +61,10 @@ export const AGENT_CACHE_MS = 2_000;
 const webhookAgents = readCache<string, Awaited<ReturnType<typeof readWebhookAgent>>>({ ttlMs: AGENT_CACHE_MS });
 
 function readWebhookAgent(orgId: string, agentId: string) {
-  return db.agent.findFirst({ where: { id: agentId, orgId }, include: { variables: { orderBy: { position: "asc" } }, organization: true } });
+  return db.agent.findFirst({
+    where: { id: agentId, orgId },
+    include: { variables: { orderBy: { position: "asc" } }, organization: true },
+  });
 }
 
 /** The agent with what a CRM webhook needs (variables in order, the organisation's defaults), memoised for the webhook's hot path. */
@@ -97,7 +100,11 @@ export async function deleteAgent(orgId: string, agentId: string) {
   const agent = await findAgent(orgId, agentId);
   const active = await db.callTask.count({ where: { agentId: agent.id, status: { in: [...OPEN_STATUSES] } } });
   if (active) {
-    throw new ApiError(409, "agent_busy", `Agent ${agentId} still has ${active} scheduled or live calls. Cancel them first, then delete the agent.`);
+    throw new ApiError(
+      409,
+      "agent_busy",
+      `Agent ${agentId} still has ${active} scheduled or live calls. Cancel them first, then delete the agent.`,
+    );
   }
   await db.agent.delete({ where: { id: agent.id } });
   forgetWebhookAgent(agent.id);

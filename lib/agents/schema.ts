@@ -22,7 +22,10 @@ export const agentInputSchema = z
   .object({
     name: z.string().trim().min(1, "Give the agent a name.").max(120, "Keep the name under 120 characters."),
     provider: z.enum(["simulator", "vapi"], { message: "Choose simulator or vapi." }).default("simulator"),
-    providerSettings: z.object({ assistantId: optionalText(200), phoneNumberId: optionalText(200) }).strict().default({}),
+    providerSettings: z
+      .object({ assistantId: optionalText(200), phoneNumberId: optionalText(200) })
+      .strict()
+      .default({}),
     /** Write-only: stored encrypted, answered with the last four characters. */
     providerApiKey: z.string().trim().min(8, "Paste the provider's private API key.").max(500).optional(),
     // Empty means "use the organisation's zone".
@@ -32,8 +35,17 @@ export const agentInputSchema = z
       .nullish()
       .transform((v) => v || null)
       .pipe(timeZoneSchema.nullable()),
-    concurrencyCap: z.number({ message: "Give a whole number of calls." }).int("Give a whole number of calls.").min(1, "Allow at least 1 call at a time.").max(200, "At most 200 calls at a time.").default(5),
-    phoneVariable: z.string().trim().regex(/^[a-z][a-z0-9_]*$/, "Use a variable name like phone or mobile_number.").default("phone"),
+    concurrencyCap: z
+      .number({ message: "Give a whole number of calls." })
+      .int("Give a whole number of calls.")
+      .min(1, "Allow at least 1 call at a time.")
+      .max(200, "At most 200 calls at a time.")
+      .default(5),
+    phoneVariable: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]*$/, "Use a variable name like phone or mobile_number.")
+      .default("phone"),
     scheduleDefaults: scheduleDefaultsSchema.default({}),
   })
   .strict();

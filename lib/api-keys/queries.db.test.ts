@@ -6,7 +6,10 @@ import { truncateAll } from "@/test/databases";
 import { createOrg } from "@/test/factories";
 
 async function errorOf(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(err)}`);
   return err;
 }

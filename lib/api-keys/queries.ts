@@ -12,7 +12,10 @@ const LAST_USED_PRECISION_MS = 60_000;
 
 /** How long another process may still accept a key revoked here (this process forgets it at once). */
 export const API_KEY_CACHE_MS = 2_000;
-const keysByPrefix = readCache<string, { id: string; orgId: string; name: string; revokedAt: Date | null; lastUsedAt: Date | null; secretHash: string }>({ ttlMs: API_KEY_CACHE_MS });
+const keysByPrefix = readCache<
+  string,
+  { id: string; orgId: string; name: string; revokedAt: Date | null; lastUsedAt: Date | null; secretHash: string }
+>({ ttlMs: API_KEY_CACHE_MS });
 
 const listFields = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
 
@@ -23,7 +26,14 @@ function present(row: { id: string; name: string; prefix: string; createdAt: Dat
 export async function createApiKey(input: { orgId: string; name: string; createdById?: string }) {
   const generated = generateApiKey();
   const row = await db.apiKey.create({
-    data: { id: newId("key"), orgId: input.orgId, name: input.name, prefix: generated.prefix, secretHash: generated.secretHash, createdById: input.createdById },
+    data: {
+      id: newId("key"),
+      orgId: input.orgId,
+      name: input.name,
+      prefix: generated.prefix,
+      secretHash: generated.secretHash,
+      createdById: input.createdById,
+    },
     select: listFields,
   });
   return { apiKey: present(row), key: generated.key };
@@ -55,7 +65,10 @@ export async function authenticateApiKey(presented: string | null | undefined): 
   const parsed = parseApiKey(presented);
   if (!parsed) throw new ApiError(401, "invalid_api_key", "The API key is not valid. Copy it again from API keys; it starts with ll_.");
   const row = await keysByPrefix.get(parsed.prefix, () =>
-    db.apiKey.findUnique({ where: { prefix: parsed.prefix }, select: { id: true, orgId: true, name: true, revokedAt: true, lastUsedAt: true, secretHash: true } }),
+    db.apiKey.findUnique({
+      where: { prefix: parsed.prefix },
+      select: { id: true, orgId: true, name: true, revokedAt: true, lastUsedAt: true, secretHash: true },
+    }),
   );
   if (!row || !secretMatches(parsed.secret, row.secretHash)) {
     throw new ApiError(401, "invalid_api_key", "The API key is not valid. Copy it again from API keys; it starts with ll_.");

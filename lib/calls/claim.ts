@@ -7,7 +7,13 @@ import { db } from "@/lib/db";
  * runs after it with a fresh snapshot (READ COMMITTED), so its count of live attempts includes every committed claim.
  * Raw SQL because Prisma cannot say "update the task and insert the attempt only if the count is under the cap".
  */
-export async function claimAttempt(input: { taskId: string; agentId: string; attempt: number; attemptId: string; now: Date }): Promise<boolean> {
+export async function claimAttempt(input: {
+  taskId: string;
+  agentId: string;
+  attempt: number;
+  attemptId: string;
+  now: Date;
+}): Promise<boolean> {
   const { taskId, agentId, attempt, attemptId, now } = input;
   const [, rows] = await db.$transaction([
     db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`agent-slots:${agentId}`}, 0))`,

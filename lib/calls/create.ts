@@ -29,7 +29,10 @@ export type NewCallTask = {
 export function newCallTaskRow(input: NewCallTask) {
   const zone = effectiveZone(input.params, input.fallbackZone);
   // A resolving task is woken at once to read its lead; its first attempt is planned from the arrival time afterwards.
-  const first = input.phone === null ? { at: input.receivedAt, reason: null } : firstAttemptAt({ receivedAt: input.receivedAt, params: input.params, zone });
+  const first =
+    input.phone === null
+      ? { at: input.receivedAt, reason: null }
+      : firstAttemptAt({ receivedAt: input.receivedAt, params: input.params, zone });
   const row = {
     id: newId("call"),
     orgId: input.orgId,

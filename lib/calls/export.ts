@@ -11,12 +11,32 @@ export const EXPORT_BATCH = 1_000;
 
 // Only the CSV's columns: the JSON columns (variables, lead fields) would triple each batch's cost.
 const COLUMNS = {
-  id: true, createdAt: true, leadName: true, phone: true, source: true, crmLeadId: true, agentId: true, status: true, lastOutcome: true,
-  attemptsMade: true, maxAttempts: true, nextAttemptAt: true, timezone: true, nextAttemptReason: true, lastError: true, finishedAt: true,
+  id: true,
+  createdAt: true,
+  leadName: true,
+  phone: true,
+  source: true,
+  crmLeadId: true,
+  agentId: true,
+  status: true,
+  lastOutcome: true,
+  attemptsMade: true,
+  maxAttempts: true,
+  nextAttemptAt: true,
+  timezone: true,
+  nextAttemptReason: true,
+  lastError: true,
+  finishedAt: true,
 } as const;
 
 /** One keyset batch of the filtered list, newest first, as Call History orders it. */
-export async function exportBatch(orgId: string, filters: CallFilters, cursor: string | undefined, batch: number, countryCode: string | null) {
+export async function exportBatch(
+  orgId: string,
+  filters: CallFilters,
+  cursor: string | undefined,
+  batch: number,
+  countryCode: string | null,
+) {
   const where = await callsPageWhere(orgId, filters, cursor, batch, countryCode);
   const rows = await db.callTask.findMany({ where, orderBy: NEWEST_FIRST, take: batch, select: COLUMNS });
   return { rows, next: rows.length === batch ? encodeCursor(rows[rows.length - 1]!) : undefined };
@@ -40,7 +60,9 @@ export async function exportCallsCsv(orgId: string, filters: CallFilters, batch 
           return controller.enqueue(encoder.encode(csvLine(CALL_CSV_HEADER)));
         }
         const { rows, next } = await exportBatch(orgId, filters, cursor, batch, countryCode);
-        const text = rows.map((c) => callCsvLine({ ...c, nextAttemptReason: presentReason(c.nextAttemptReason) }, agentNames.get(c.agentId))).join("");
+        const text = rows
+          .map((c) => callCsvLine({ ...c, nextAttemptReason: presentReason(c.nextAttemptReason) }, agentNames.get(c.agentId)))
+          .join("");
         if (text) controller.enqueue(encoder.encode(text));
         if (!next) return controller.close();
         cursor = next;

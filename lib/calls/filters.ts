@@ -69,13 +69,22 @@ const SEARCH_PROBE_ROWS = 5_000;
  * common search; when they do not, matches are rare, and bitmap scans of the trigram and filter indexes, intersected
  * before a row is read, find them all. Either way the answer is those rows' ids.
  */
-export async function callsPageWhere(orgId: string, f: CallFilters, cursor: string | undefined, take: number, countryCode: string | null): Promise<Prisma.CallTaskWhereInput> {
+export async function callsPageWhere(
+  orgId: string,
+  f: CallFilters,
+  cursor: string | undefined,
+  take: number,
+  countryCode: string | null,
+): Promise<Prisma.CallTaskWhereInput> {
   if (!f.q) return { AND: [filtersWhere(orgId, f), afterCursor(cursor)] };
   const after = cursor ? decodeCursor(cursor) : null;
-  const filters = Prisma.join([
-    ...filterSql(orgId, f, { from: f.from ? new Date(f.from) : undefined, to: f.to ? new Date(f.to) : undefined }),
-    ...(after ? [Prisma.sql`(created_at, id) < (${after.createdAt}, ${after.id})`] : []),
-  ], " AND ");
+  const filters = Prisma.join(
+    [
+      ...filterSql(orgId, f, { from: f.from ? new Date(f.from) : undefined, to: f.to ? new Date(f.to) : undefined }),
+      ...(after ? [Prisma.sql`(created_at, id) < (${after.createdAt}, ${after.id})`] : []),
+    ],
+    " AND ",
+  );
   const search = searchSql(f.q, countryCode);
   const probe = await db.$queryRaw<Array<{ id: string }>>(Prisma.sql`
     SELECT id FROM (
@@ -85,7 +94,9 @@ export async function callsPageWhere(orgId: string, f: CallFilters, cursor: stri
   const [, rare] = await db.$transaction([
     // Plain index scans are what walk in date order; without them the planner intersects bitmaps and sorts the few matches.
     db.$executeRaw`SET LOCAL enable_indexscan = off`,
-    db.$queryRaw<Array<{ id: string }>>(Prisma.sql`SELECT id FROM call_tasks WHERE ${filters} AND ${search} ORDER BY created_at DESC, id DESC LIMIT ${take}`),
+    db.$queryRaw<Array<{ id: string }>>(
+      Prisma.sql`SELECT id FROM call_tasks WHERE ${filters} AND ${search} ORDER BY created_at DESC, id DESC LIMIT ${take}`,
+    ),
   ]);
   return { id: { in: rare.map((r) => r.id) } };
 }

@@ -13,7 +13,12 @@ describe("chartRange", () => {
   });
 
   it("keeps a filter's exact instants and treats to as exclusive", () => {
-    const r = chartRange({ from: "2026-03-07T05:00:00Z", to: "2026-03-10T05:00:00Z", now: new Date("2026-11-23T00:00:00Z"), zone: "America/New_York" });
+    const r = chartRange({
+      from: "2026-03-07T05:00:00Z",
+      to: "2026-03-10T05:00:00Z",
+      now: new Date("2026-11-23T00:00:00Z"),
+      zone: "America/New_York",
+    });
     expect(r.days).toEqual(["2026-03-07", "2026-03-08", "2026-03-09", "2026-03-10"]);
     expect(r.from.toISOString()).toBe("2026-03-07T05:00:00.000Z");
     expect(r.to.toISOString()).toBe("2026-03-10T05:00:00.000Z");
@@ -29,19 +34,32 @@ describe("chartRange", () => {
   });
 
   it("shows one day when from is after to", () => {
-    expect(chartRange({ from: "2026-05-02T00:00:00Z", to: "2026-05-01T12:00:00Z", now: new Date(), zone: "UTC" }).days).toEqual(["2026-05-01"]);
+    expect(chartRange({ from: "2026-05-02T00:00:00Z", to: "2026-05-01T12:00:00Z", now: new Date(), zone: "UTC" }).days).toEqual([
+      "2026-05-01",
+    ]);
   });
 });
 
 describe("bucketOutcomes", () => {
   it("fills every day and outcome, counting calls without an outcome yet as pending", () => {
-    const days = bucketOutcomes(["2026-11-22", "2026-11-23"], [
-      { day: "2026-11-23", outcome: "completed", count: 3 },
-      { day: "2026-11-23", outcome: null, count: 2 },
-      { day: "2026-11-23", outcome: "no_answer", count: 1 },
-      { day: "2026-11-30", outcome: "busy", count: 9 },
-    ]);
-    expect(days[0]).toEqual({ day: "2026-11-22", total: 0, counts: { completed: 0, no_answer: 0, busy: 0, voicemail: 0, failed: 0, pending: 0 } });
-    expect(days[1]).toEqual({ day: "2026-11-23", total: 6, counts: { completed: 3, no_answer: 1, busy: 0, voicemail: 0, failed: 0, pending: 2 } });
+    const days = bucketOutcomes(
+      ["2026-11-22", "2026-11-23"],
+      [
+        { day: "2026-11-23", outcome: "completed", count: 3 },
+        { day: "2026-11-23", outcome: null, count: 2 },
+        { day: "2026-11-23", outcome: "no_answer", count: 1 },
+        { day: "2026-11-30", outcome: "busy", count: 9 },
+      ],
+    );
+    expect(days[0]).toEqual({
+      day: "2026-11-22",
+      total: 0,
+      counts: { completed: 0, no_answer: 0, busy: 0, voicemail: 0, failed: 0, pending: 0 },
+    });
+    expect(days[1]).toEqual({
+      day: "2026-11-23",
+      total: 6,
+      counts: { completed: 3, no_answer: 1, busy: 0, voicemail: 0, failed: 0, pending: 2 },
+    });
   });
 });

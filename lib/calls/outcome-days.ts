@@ -30,8 +30,13 @@ export function chartRange(input: { from?: string; to?: string; now: Date; zone:
 }
 
 /** Grouped rows (day, outcome or null, count) into one entry per day, with zeros for days and outcomes without calls. */
-export function bucketOutcomes(days: readonly string[], rows: ReadonlyArray<{ day: string; outcome: string | null; count: number }>): OutcomeDay[] {
-  const byDay = new Map(days.map((day) => [day, { day, counts: Object.fromEntries(OUTCOME_KEYS.map((k) => [k, 0])) as Record<OutcomeKey, number>, total: 0 }]));
+export function bucketOutcomes(
+  days: readonly string[],
+  rows: ReadonlyArray<{ day: string; outcome: string | null; count: number }>,
+): OutcomeDay[] {
+  const byDay = new Map(
+    days.map((day) => [day, { day, counts: Object.fromEntries(OUTCOME_KEYS.map((k) => [k, 0])) as Record<OutcomeKey, number>, total: 0 }]),
+  );
   for (const row of rows) {
     const entry = byDay.get(row.day);
     if (!entry) continue;

@@ -25,17 +25,42 @@ export function presentReason(reason: Prisma.JsonValue | null) {
 
 function presentAttempt(a: CallAttempt) {
   return {
-    number: a.number, status: a.status, scheduledAt: a.scheduledAt, reason: presentReason(a.reason), dialedAt: a.dialedAt, endedAt: a.endedAt,
-    provider: a.provider, providerCallId: a.providerCallId, outcome: a.outcome, outcomeDetail: a.outcomeDetail, error: a.error, variablesSent: a.variablesSent,
+    number: a.number,
+    status: a.status,
+    scheduledAt: a.scheduledAt,
+    reason: presentReason(a.reason),
+    dialedAt: a.dialedAt,
+    endedAt: a.endedAt,
+    provider: a.provider,
+    providerCallId: a.providerCallId,
+    outcome: a.outcome,
+    outcomeDetail: a.outcomeDetail,
+    error: a.error,
+    variablesSent: a.variablesSent,
   };
 }
 
 export function presentCall(task: CallTask, attempts?: CallAttempt[]) {
   return {
-    id: task.id, agentId: task.agentId, status: task.status, source: task.source, phone: task.phone, leadName: task.leadName, crmLeadId: task.crmLeadId,
-    variables: task.variables, scheduleParams: task.scheduleParams, timezone: task.timezone, attemptsMade: task.attemptsMade, maxAttempts: task.maxAttempts,
-    nextAttemptAt: task.nextAttemptAt, nextAttemptReason: presentReason(task.nextAttemptReason), lastOutcome: task.lastOutcome, lastError: task.lastError,
-    createdAt: task.createdAt, finishedAt: task.finishedAt, deliveryId: task.deliveryId,
+    id: task.id,
+    agentId: task.agentId,
+    status: task.status,
+    source: task.source,
+    phone: task.phone,
+    leadName: task.leadName,
+    crmLeadId: task.crmLeadId,
+    variables: task.variables,
+    scheduleParams: task.scheduleParams,
+    timezone: task.timezone,
+    attemptsMade: task.attemptsMade,
+    maxAttempts: task.maxAttempts,
+    nextAttemptAt: task.nextAttemptAt,
+    nextAttemptReason: presentReason(task.nextAttemptReason),
+    lastOutcome: task.lastOutcome,
+    lastError: task.lastError,
+    createdAt: task.createdAt,
+    finishedAt: task.finishedAt,
+    deliveryId: task.deliveryId,
     ...(attempts ? { leadFields: task.leadFields, attempts: attempts.map(presentAttempt) } : {}),
   };
 }
@@ -56,9 +81,16 @@ export async function createCall(orgId: string, input: z.output<typeof createCal
   try {
     const task = await db.$transaction((tx) =>
       createCallTask(tx, {
-        orgId, agent, source: "api", phone: phone.value, leadName: input.name ?? null,
+        orgId,
+        agent,
+        source: "api",
+        phone: phone.value,
+        leadName: input.name ?? null,
         variables: { ...input.variables, ...(input.name ? { name: input.name } : {}), [agent.phoneVariable]: phone.value },
-        params, fallbackZone: agent.timezone ?? org.timezone, receivedAt: new Date(), idempotencyKey,
+        params,
+        fallbackZone: agent.timezone ?? org.timezone,
+        receivedAt: new Date(),
+        idempotencyKey,
       }),
     );
     await handOverIfDue(jobDriver(), [task.nextAttemptAt ?? new Date()]);
@@ -93,11 +125,21 @@ export async function listCalls(orgId: string, q: ListCallsQuery) {
 export async function cancelCall(orgId: string, callId: string) {
   const task = await findCall(orgId, callId);
   if (!canCancel(task.status)) {
-    throw new ApiError(409, "not_cancellable", `Call ${callId} is ${task.status.replace("_", " ")}; only a scheduled call can be cancelled.`);
+    throw new ApiError(
+      409,
+      "not_cancellable",
+      `Call ${callId} is ${task.status.replace("_", " ")}; only a scheduled call can be cancelled.`,
+    );
   }
   const { count } = await db.callTask.updateMany({
     where: { id: task.id, status: "scheduled" },
-    data: { status: "cancelled", nextAttemptAt: null, finishedAt: new Date(), activeDedupeKey: null, nextAttemptReason: { kind: "finished", why: "cancelled by an admin" } },
+    data: {
+      status: "cancelled",
+      nextAttemptAt: null,
+      finishedAt: new Date(),
+      activeDedupeKey: null,
+      nextAttemptReason: { kind: "finished", why: "cancelled by an admin" },
+    },
   });
   if (count === 0) throw new ApiError(409, "not_cancellable", `Call ${callId} started dialing just now; it can no longer be cancelled.`);
   // A wake-up still in the outbox would only wake a finished task.
@@ -108,12 +150,20 @@ export async function cancelCall(orgId: string, callId: string) {
 
 export async function retryCallNow(orgId: string, callId: string) {
   const task = await findCall(orgId, callId);
-  if (!canRetryNow(task.status)) throw new ApiError(409, "not_retryable", `Call ${callId} is ${task.status.replace("_", " ")}; only a failed call can be retried now.`);
+  if (!canRetryNow(task.status))
+    throw new ApiError(409, "not_retryable", `Call ${callId} is ${task.status.replace("_", " ")}; only a failed call can be retried now.`);
   const now = new Date();
   await db.$transaction(async (tx) => {
     const { count } = await tx.callTask.updateMany({
       where: { id: task.id, status: "failed", attemptsMade: task.attemptsMade },
-      data: { status: "scheduled", maxAttempts: maxAttemptsAfterRetryNow(task), nextAttemptAt: now, nextAttemptReason: { kind: "retry_now" }, finishedAt: null, activeDedupeKey: task.dedupeKey },
+      data: {
+        status: "scheduled",
+        maxAttempts: maxAttemptsAfterRetryNow(task),
+        nextAttemptAt: now,
+        nextAttemptReason: { kind: "retry_now" },
+        finishedAt: null,
+        activeDedupeKey: task.dedupeKey,
+      },
     });
     if (count === 0) throw new ApiError(409, "not_retryable", `Call ${callId} changed just now; reload and try again.`);
     await queueWakeup(tx, { taskId: task.id, agentId: task.agentId, fromAttempt: task.attemptsMade + 1, runAt: now });

@@ -22,7 +22,11 @@ export async function resolveLeads(deps: StepDeps, taskId: string): Promise<{ sc
   const task = await db.callTask.findUnique({ where: { id: taskId } });
   if (!task || task.status !== "resolving") return { scheduled: [] };
   const batch = task.deliveryId
-    ? await db.callTask.findMany({ where: { deliveryId: task.deliveryId, agentId: task.agentId, status: "resolving" }, take: BATCH, orderBy: { id: "asc" } })
+    ? await db.callTask.findMany({
+        where: { deliveryId: task.deliveryId, agentId: task.agentId, status: "resolving" },
+        take: BATCH,
+        orderBy: { id: "asc" },
+      })
     : [task];
   if (!batch.some((t) => t.id === task.id)) batch.push(task);
   const agent = await db.agent.findUniqueOrThrow({
@@ -37,15 +41,20 @@ export async function resolveLeads(deps: StepDeps, taskId: string): Promise<{ sc
     // A refusal retrying cannot cure (a revoked token, a deleted account) ends these leads with its reason.
     if (!(err instanceof CrmError) || err.transient) throw err;
     const reason = `Could not read the lead from the CRM: ${err.message}`;
-    for (const t of batch) await rejectResolvingTask(t.id, t.deliveryId, reason, (t.leadFields as Record<string, unknown> | null) ?? {}, now);
+    for (const t of batch)
+      await rejectResolvingTask(t.id, t.deliveryId, reason, (t.leadFields as Record<string, unknown> | null) ?? {}, now);
     return { scheduled: [] };
   }
   const scheduled: Array<{ taskId: string; at: string }> = [];
   for (const t of batch) {
-    const lead = fetched.get(t.id) ?? ((t.leadFields as Record<string, unknown> | null) ?? {});
+    const lead = fetched.get(t.id) ?? (t.leadFields as Record<string, unknown> | null) ?? {};
     const resolved = resolveVariables({
-      lead, variables: agent.variables.map(toVariable), defaultCountryCode: agent.organization.defaultCountryCode,
-      phoneVariable: agent.phoneVariable, source: t.source as VariableSource, timeZone: t.timezone,
+      lead,
+      variables: agent.variables.map(toVariable),
+      defaultCountryCode: agent.organization.defaultCountryCode,
+      phoneVariable: agent.phoneVariable,
+      source: t.source as VariableSource,
+      timeZone: t.timezone,
     });
     if (!resolved.phone) {
       const reason = resolved.problems.find((p) => p.blocking)?.message ?? "The lead has no usable phone number.";
@@ -56,8 +65,12 @@ export async function resolveLeads(deps: StepDeps, taskId: string): Promise<{ sc
     const { count } = await db.callTask.updateMany({
       where: { id: t.id, status: "resolving" },
       data: {
-        status: "scheduled", phone: resolved.phone, variables: resolved.values, leadFields: lead as Prisma.InputJsonValue,
-        nextAttemptAt: first.at, nextAttemptReason: first.reason as unknown as Prisma.InputJsonValue,
+        status: "scheduled",
+        phone: resolved.phone,
+        variables: resolved.values,
+        leadFields: lead as Prisma.InputJsonValue,
+        nextAttemptAt: first.at,
+        nextAttemptReason: first.reason as unknown as Prisma.InputJsonValue,
       },
     });
     if (count) scheduled.push({ taskId: t.id, at: first.at.toISOString() });
@@ -69,8 +82,13 @@ async function rejectResolvingTask(taskId: string, deliveryId: string | null, re
   const { count } = await db.callTask.updateMany({
     where: { id: taskId, status: "resolving" },
     data: {
-      status: "failed", lastError: reason, finishedAt: now, activeDedupeKey: null, nextAttemptAt: null,
-      nextAttemptReason: { kind: "finished", why: reason }, leadFields: lead as Prisma.InputJsonValue,
+      status: "failed",
+      lastError: reason,
+      finishedAt: now,
+      activeDedupeKey: null,
+      nextAttemptAt: null,
+      nextAttemptReason: { kind: "finished", why: reason },
+      leadFields: lead as Prisma.InputJsonValue,
     },
   });
   if (!count || !deliveryId) return;

@@ -34,5 +34,11 @@ export function providerBinding(agent: Agent): ProviderBinding {
 /** The production dependencies of the call steps. */
 export function stepDeps(): StepDeps {
   const e = env();
-  return { providerFor: providerBinding, lookupLeads, now: () => new Date(), outcomeTimeoutMs: e.LEADLINE_OUTCOME_TIMEOUT_MS, capRecheckMs: e.LEADLINE_CAP_RECHECK_MS };
+  return {
+    providerFor: providerBinding,
+    lookupLeads,
+    now: () => new Date(),
+    outcomeTimeoutMs: e.LEADLINE_OUTCOME_TIMEOUT_MS,
+    capRecheckMs: e.LEADLINE_CAP_RECHECK_MS,
+  };
 }

@@ -29,7 +29,12 @@ export const callFiltersSchema = z.object({
   outcome: z.enum(OUTCOMES, { message: `outcome is one of ${OUTCOMES.join(", ")}` }).optional(),
   crm: z.enum(CALL_SOURCES, { message: `crm is one of ${CALL_SOURCES.join(", ")}` }).optional(),
   /** Part of the lead's name, number or CRM lead id. */
-  q: z.string().trim().max(100, "q is at most 100 characters").transform((q) => q || undefined).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100, "q is at most 100 characters")
+    .transform((q) => q || undefined)
+    .optional(),
   from: pageQueryShape.from,
   to: pageQueryShape.to,
 });

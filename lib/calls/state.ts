@@ -8,8 +8,7 @@ export const FINAL_STATUSES = ["completed", "failed", "cancelled"] as const;
 export type TaskStatus = (typeof OPEN_STATUSES)[number] | (typeof FINAL_STATUSES)[number];
 
 export type AfterAttempt =
-  | { kind: "retry"; at: Date; reason: AttemptReason }
-  | { kind: "finish"; status: "completed" | "failed"; why: string };
+  { kind: "retry"; at: Date; reason: AttemptReason } | { kind: "finish"; status: "completed" | "failed"; why: string };
 
 /**
  * What happens after an attempt ended: the one place that decides between another try and the end.

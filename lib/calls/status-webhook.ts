@@ -20,7 +20,8 @@ export async function handleStatusWebhook(providerName: string, url: URL, header
   try {
     report = provider.parseStatusWebhook({ headers, rawBody, url }, credentials);
   } catch (err) {
-    if (err instanceof ProviderWebhookError) throw new ApiError(err.status, err.status === 401 ? "unverified" : "invalid_report", err.message);
+    if (err instanceof ProviderWebhookError)
+      throw new ApiError(err.status, err.status === 401 ? "unverified" : "invalid_report", err.message);
     throw err;
   }
   if (!report) return { recorded: false, reason: "not a final report" };

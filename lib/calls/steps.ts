@@ -21,10 +21,7 @@ export type StepDeps = {
 };
 
 export type PlanResult =
-  | { kind: "finished" }
-  | { kind: "resolve" }
-  | { kind: "dial"; attempt: number; at: string }
-  | { kind: "await_outcome"; attempt: number };
+  { kind: "finished" } | { kind: "resolve" } | { kind: "dial"; attempt: number; at: string } | { kind: "await_outcome"; attempt: number };
 export type DialResult =
   | { kind: "dialed"; attempt: number }
   | { kind: "ended"; attempt: number }
@@ -51,7 +48,9 @@ export function attemptIdFor(taskId: string, attempt: number): string {
   return `att_${taskId.slice("call_".length)}_${attempt}`;
 }
 
-type Claim = { kind: "claimed"; attemptId: string; agent: Agent; phone: string; variables: Record<string, string> } | Exclude<DialResult, { kind: "dialed" | "ended" }>;
+type Claim =
+  | { kind: "claimed"; attemptId: string; agent: Agent; phone: string; variables: Record<string, string> }
+  | Exclude<DialResult, { kind: "dialed" | "ended" }>;
 
 async function claimDueAttempt(deps: StepDeps, taskId: string, attempt: number): Promise<Claim> {
   const task = await db.callTask.findUnique({ where: { id: taskId }, include: { agent: true } });
@@ -59,7 +58,10 @@ async function claimDueAttempt(deps: StepDeps, taskId: string, attempt: number):
   const attemptId = attemptIdFor(taskId, attempt);
   const existing = await db.callAttempt.findUnique({ where: { id: attemptId } });
   // A re-run of a dial that never got the provider's answer: send it again under the same attempt id.
-  if (existing) return existing.status === "dialing" ? { kind: "claimed", attemptId, agent: task.agent, phone: task.phone, variables: existing.variablesSent as Record<string, string> } : { kind: "stale" };
+  if (existing)
+    return existing.status === "dialing"
+      ? { kind: "claimed", attemptId, agent: task.agent, phone: task.phone, variables: existing.variablesSent as Record<string, string> }
+      : { kind: "stale" };
   if (task.status !== "scheduled" || task.attemptsMade !== attempt - 1) return { kind: "stale" };
   const now = deps.now();
   if (task.nextAttemptAt && task.nextAttemptAt > now) return { kind: "not_due", at: task.nextAttemptAt.toISOString() };
@@ -95,7 +97,10 @@ export async function dialAttempt(deps: StepDeps, taskId: string, attempt: numbe
       statusUrl: binding.statusUrl,
     });
     await db.$transaction([
-      db.callAttempt.updateMany({ where: { id: claim.attemptId, status: "dialing" }, data: { status: "in_progress", providerCallId, dialedAt: deps.now(), error: null } }),
+      db.callAttempt.updateMany({
+        where: { id: claim.attemptId, status: "dialing" },
+        data: { status: "in_progress", providerCallId, dialedAt: deps.now(), error: null },
+      }),
       db.callTask.updateMany({ where: { id: taskId, status: "dialing", attemptsMade: attempt }, data: { status: "in_progress" } }),
     ]);
     return { kind: "dialed", attempt };
@@ -104,12 +109,23 @@ export async function dialAttempt(deps: StepDeps, taskId: string, attempt: numbe
       const now = deps.now();
       await db.callAttempt.updateMany({
         where: { id: claim.attemptId, status: "dialing" },
-        data: { status: "ended", outcome: "failed", outcomeDetail: `provider refused the call (${err.status ?? "error"})`, error: err.message, retryable: true, dialedAt: now, endedAt: now },
+        data: {
+          status: "ended",
+          outcome: "failed",
+          outcomeDetail: `provider refused the call (${err.status ?? "error"})`,
+          error: err.message,
+          retryable: true,
+          dialedAt: now,
+          endedAt: now,
+        },
       });
       return { kind: "ended", attempt };
     }
     // Transient (429, 5xx, network): not a failed attempt. The driver runs this step again with backoff.
-    await db.callAttempt.updateMany({ where: { id: claim.attemptId, status: "dialing" }, data: { error: `will retry the dial: ${(err as Error).message}` } });
+    await db.callAttempt.updateMany({
+      where: { id: claim.attemptId, status: "dialing" },
+      data: { error: `will retry the dial: ${(err as Error).message}` },
+    });
     throw err;
   }
 }
@@ -129,7 +145,13 @@ export async function recordReport(
   if (!row) return null;
   const { count } = await db.callAttempt.updateMany({
     where: { id: row.id, status: { not: "ended" } },
-    data: { status: "ended", outcome: report.outcome as CallOutcome, outcomeDetail: report.detail, retryable: report.retryable, endedAt: report.endedAt },
+    data: {
+      status: "ended",
+      outcome: report.outcome as CallOutcome,
+      outcomeDetail: report.detail,
+      retryable: report.retryable,
+      endedAt: report.endedAt,
+    },
   });
   return { taskId: row.taskId, attempt: row.number, duplicate: count === 0 };
 }
@@ -145,10 +167,17 @@ export async function settleAttempt(deps: StepDeps, taskId: string, attempt: num
   if (!row) return { kind: "stale" };
   if (row.status !== "ended") {
     const deadline = new Date((row.dialedAt ?? row.createdAt).getTime() + deps.outcomeTimeoutMs);
-    if (row.status === "dialing" || now < deadline) return { kind: "waiting", until: (now < deadline ? deadline : new Date(now.getTime() + deps.capRecheckMs)).toISOString() };
+    if (row.status === "dialing" || now < deadline)
+      return { kind: "waiting", until: (now < deadline ? deadline : new Date(now.getTime() + deps.capRecheckMs)).toISOString() };
     await db.callAttempt.updateMany({
       where: { id: row.id, status: { not: "ended" } },
-      data: { status: "ended", outcome: "failed", retryable: true, endedAt: now, error: `No report from the provider within ${Math.round(deps.outcomeTimeoutMs / 60_000)} minutes` },
+      data: {
+        status: "ended",
+        outcome: "failed",
+        retryable: true,
+        endedAt: now,
+        error: `No report from the provider within ${Math.round(deps.outcomeTimeoutMs / 60_000)} minutes`,
+      },
     });
     // Re-read: a report that landed just now wins over the timeout.
     row = await db.callAttempt.findUniqueOrThrow({ where: { id: row.id } });
@@ -170,8 +199,20 @@ export async function settleAttempt(deps: StepDeps, taskId: string, attempt: num
     where: { id: taskId, attemptsMade: attempt, status: { in: [...LIVE_STATUSES] } },
     data:
       decision.kind === "retry"
-        ? { ...common, status: "scheduled", nextAttemptAt: decision.at, nextAttemptReason: decision.reason as unknown as Prisma.InputJsonValue }
-        : { ...common, status: decision.status, nextAttemptAt: null, nextAttemptReason: { kind: "finished", why: decision.why } as Prisma.InputJsonValue, finishedAt: now, activeDedupeKey: null },
+        ? {
+            ...common,
+            status: "scheduled",
+            nextAttemptAt: decision.at,
+            nextAttemptReason: decision.reason as unknown as Prisma.InputJsonValue,
+          }
+        : {
+            ...common,
+            status: decision.status,
+            nextAttemptAt: null,
+            nextAttemptReason: { kind: "finished", why: decision.why } as Prisma.InputJsonValue,
+            finishedAt: now,
+            activeDedupeKey: null,
+          },
   });
   if (count === 0) return { kind: "stale" };
   const wake = await waitingForSlot(task.agentId, now);

@@ -5,10 +5,18 @@ import type { AgentInput, AgentUpdate } from "@/lib/agents/schema";
 import { apiFetch } from "@/lib/client/api";
 
 export type AgentRow = {
-  id: string; name: string; provider: "simulator" | "vapi"; providerSettings: { assistantId?: string; phoneNumberId?: string };
+  id: string;
+  name: string;
+  provider: "simulator" | "vapi";
+  providerSettings: { assistantId?: string; phoneNumberId?: string };
   /** Only the last four characters, e.g. "••••1234". */
-  providerApiKey: string | null; timezone: string | null; concurrencyCap: number; phoneVariable: string;
-  scheduleDefaults: Record<string, string>; createdAt: string; updatedAt: string;
+  providerApiKey: string | null;
+  timezone: string | null;
+  concurrencyCap: number;
+  phoneVariable: string;
+  scheduleDefaults: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
 };
 
 export const agentKeys = { all: ["agents"] as const, detail: (id: string) => ["agents", id] as const };
@@ -24,7 +32,8 @@ export function useAgent(id: string, initialData?: AgentRow) {
 export function useCreateAgent() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: AgentInput) => apiFetch<{ agent: AgentRow }>("/api/v1/agents", { method: "POST", json: input }).then((r) => r.agent),
+    mutationFn: (input: AgentInput) =>
+      apiFetch<{ agent: AgentRow }>("/api/v1/agents", { method: "POST", json: input }).then((r) => r.agent),
     onSuccess: (agent) => {
       queryClient.setQueryData(agentKeys.detail(agent.id), agent);
       return queryClient.invalidateQueries({ queryKey: agentKeys.all, exact: true });
@@ -37,7 +46,8 @@ export function useUpdateAgent(id: string) {
   const queryClient = useQueryClient();
   const key = agentKeys.detail(id);
   return useMutation({
-    mutationFn: (patch: AgentUpdate) => apiFetch<{ agent: AgentRow }>(`/api/v1/agents/${id}`, { method: "PATCH", json: patch }).then((r) => r.agent),
+    mutationFn: (patch: AgentUpdate) =>
+      apiFetch<{ agent: AgentRow }>(`/api/v1/agents/${id}`, { method: "PATCH", json: patch }).then((r) => r.agent),
     onMutate: async (patch) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<AgentRow>(key);

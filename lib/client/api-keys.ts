@@ -4,7 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CreateApiKeyInput } from "@/lib/api-keys/schema";
 import { apiFetch } from "@/lib/client/api";
 
-export type ApiKeyRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+export type ApiKeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
 export const apiKeyKeys = { all: ["api-keys"] as const };
 
@@ -18,7 +25,8 @@ export function useApiKeys() {
 export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateApiKeyInput) => apiFetch<{ apiKey: ApiKeyRow; key: string }>("/api/v1/api-keys", { method: "POST", json: input }),
+    mutationFn: (input: CreateApiKeyInput) =>
+      apiFetch<{ apiKey: ApiKeyRow; key: string }>("/api/v1/api-keys", { method: "POST", json: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.all }),
   });
 }

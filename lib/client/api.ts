@@ -30,7 +30,11 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
 }
 
 /** Shows a server-side rule's verdict next to its field; returns the message for anything without a field. */
-export function applyServerErrors<F extends FieldValues>(err: unknown, setError: UseFormSetError<F>, fields: readonly string[]): string | undefined {
+export function applyServerErrors<F extends FieldValues>(
+  err: unknown,
+  setError: UseFormSetError<F>,
+  fields: readonly string[],
+): string | undefined {
   if (!(err instanceof ClientApiError)) return "Could not reach Leadline. Check your connection and try again.";
   let unplaced = false;
   for (const d of err.details) {

@@ -6,18 +6,45 @@ import { apiFetch } from "@/lib/client/api";
 import { useKeysetPages } from "@/lib/client/keyset-pages";
 
 export type CallRow = {
-  id: string; agentId: string; status: string; source: string; phone: string; leadName: string | null; crmLeadId: string | null;
-  attemptsMade: number; maxAttempts: number; nextAttemptAt: string | null; nextAttemptReason: { text: string } | null; timezone: string;
-  lastOutcome: string | null; lastError: string | null; createdAt: string; finishedAt: string | null; deliveryId: string | null;
+  id: string;
+  agentId: string;
+  status: string;
+  source: string;
+  phone: string;
+  leadName: string | null;
+  crmLeadId: string | null;
+  attemptsMade: number;
+  maxAttempts: number;
+  nextAttemptAt: string | null;
+  nextAttemptReason: { text: string } | null;
+  timezone: string;
+  lastOutcome: string | null;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  deliveryId: string | null;
 };
 
 export type CallAttemptRow = {
-  number: number; status: string; scheduledAt: string; reason: { text: string } | null; dialedAt: string | null; endedAt: string | null;
-  provider: string; providerCallId: string | null; outcome: string | null; outcomeDetail: string | null; error: string | null; variablesSent: Record<string, string>;
+  number: number;
+  status: string;
+  scheduledAt: string;
+  reason: { text: string } | null;
+  dialedAt: string | null;
+  endedAt: string | null;
+  provider: string;
+  providerCallId: string | null;
+  outcome: string | null;
+  outcomeDetail: string | null;
+  error: string | null;
+  variablesSent: Record<string, string>;
 };
 
 export type CallDetail = CallRow & {
-  variables: Record<string, string>; scheduleParams: Record<string, unknown>; leadFields: Record<string, unknown> | null; attempts: CallAttemptRow[];
+  variables: Record<string, string>;
+  scheduleParams: Record<string, unknown>;
+  leadFields: Record<string, unknown> | null;
+  attempts: CallAttemptRow[];
 };
 
 /** The URL filters Call History understands, by their API names. */

@@ -5,12 +5,36 @@ import { apiFetch } from "@/lib/client/api";
 import { useKeysetPages } from "@/lib/client/keyset-pages";
 
 export type DeliveryRow = {
-  id: string; agentId: string | null; crm: string | null; status: string; httpStatus: number; contentType: string | null; eventType: string | null;
-  accepted: number; duplicates: number; rejected: number; errorCode: string | null; errorMessage: string | null; firstRejection: string | null; createdAt: string;
+  id: string;
+  agentId: string | null;
+  crm: string | null;
+  status: string;
+  httpStatus: number;
+  contentType: string | null;
+  eventType: string | null;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  errorCode: string | null;
+  errorMessage: string | null;
+  firstRejection: string | null;
+  createdAt: string;
 };
 
-export type DeliveryLeadRow = { id: string; crmLeadId: string | null; eventId: string | null; status: string; reason: string | null; callTaskId: string | null };
-export type DeliveryDetail = Omit<DeliveryRow, "firstRejection"> & { query: Record<string, string>; body: string; bodyBytes: number; leads: DeliveryLeadRow[] };
+export type DeliveryLeadRow = {
+  id: string;
+  crmLeadId: string | null;
+  eventId: string | null;
+  status: string;
+  reason: string | null;
+  callTaskId: string | null;
+};
+export type DeliveryDetail = Omit<DeliveryRow, "firstRejection"> & {
+  query: Record<string, string>;
+  body: string;
+  bodyBytes: number;
+  leads: DeliveryLeadRow[];
+};
 
 export const DELIVERY_FILTER_KEYS = ["agent_id", "crm", "status", "from", "to"] as const;
 

@@ -9,7 +9,10 @@ export type MemberRow = { id: string; email: string; name: string; role: "admin"
 export const memberKeys = { all: ["members"] as const };
 
 export function useMembers() {
-  return useQuery({ queryKey: memberKeys.all, queryFn: () => apiFetch<{ members: MemberRow[] }>("/api/v1/members").then((r) => r.members) });
+  return useQuery({
+    queryKey: memberKeys.all,
+    queryFn: () => apiFetch<{ members: MemberRow[] }>("/api/v1/members").then((r) => r.members),
+  });
 }
 
 export function useCreateMember() {

@@ -5,7 +5,10 @@ describe("apiQueryFromUrl", () => {
   it("turns calendar days into the instants that bound them in the organisation's zone, to inclusive", () => {
     const search = new URLSearchParams("status=failed&from=2026-11-20&to=2026-11-22&q=%20meera%20&ignored=1&agent_id=");
     expect(apiQueryFromUrl(search, ["agent_id", "status", "q", "from", "to"], "Asia/Kolkata")).toEqual({
-      status: "failed", q: "meera", from: "2026-11-19T18:30:00Z", to: "2026-11-22T18:30:00Z",
+      status: "failed",
+      q: "meera",
+      from: "2026-11-19T18:30:00Z",
+      to: "2026-11-22T18:30:00Z",
     });
   });
 

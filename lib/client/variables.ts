@@ -29,7 +29,9 @@ export function useSaveVariables(agentId: string) {
   const key = variableKeys.list(agentId);
   return useMutation({
     mutationFn: (variables: VariableInput[]) =>
-      apiFetch<{ variables: Variable[] }>(`/api/v1/agents/${agentId}/variables`, { method: "PUT", json: { variables } }).then((r) => r.variables),
+      apiFetch<{ variables: Variable[] }>(`/api/v1/agents/${agentId}/variables`, { method: "PUT", json: { variables } }).then(
+        (r) => r.variables,
+      ),
     onMutate: async (variables) => {
       await queryClient.cancelQueries({ queryKey: key, exact: true });
       const previous = queryClient.getQueryData<Variable[]>(key);
@@ -44,7 +46,12 @@ export function useSaveVariables(agentId: string) {
 const fieldsUrl = (crm: VariableSource, refresh = false) => `/api/v1/integrations/${crm}/fields${refresh ? "?refresh=1" : ""}`;
 
 export function useCrmFields(crm: VariableSource) {
-  return useQuery({ queryKey: variableKeys.fields(crm), queryFn: () => apiFetch<CrmFieldList>(fieldsUrl(crm)), staleTime: 5 * 60_000, retry: false });
+  return useQuery({
+    queryKey: variableKeys.fields(crm),
+    queryFn: () => apiFetch<CrmFieldList>(fieldsUrl(crm)),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
 }
 
 export function useRefreshCrmFields(crm: VariableSource) {
@@ -67,7 +74,9 @@ export function useVariablePreview(agentId: string, input: VariablePreviewInput 
 
 /** The body of the newest delivery this agent received, for the preview; null when there is none yet. */
 export async function fetchLastDeliveryBody(agentId: string): Promise<Delivery | null> {
-  const { deliveries } = await apiFetch<{ deliveries: { id: string }[] }>(`/api/v1/deliveries?agent_id=${encodeURIComponent(agentId)}&limit=1`);
+  const { deliveries } = await apiFetch<{ deliveries: { id: string }[] }>(
+    `/api/v1/deliveries?agent_id=${encodeURIComponent(agentId)}&limit=1`,
+  );
   if (!deliveries[0]) return null;
   return apiFetch<{ delivery: Delivery }>(`/api/v1/deliveries/${deliveries[0].id}`).then((r) => r.delivery);
 }

@@ -6,8 +6,13 @@ import type { TestLeadInput } from "@/lib/test-lead/schema";
 
 export type SchedulePreview = { timezone: string; attempts: { attempt: number; at: string; reason: string }[] };
 export type TestLeadResult = {
-  crm: "leadsquared" | "hubspot"; httpStatus: number; answer: unknown; deliveryId: string | null; callId: string | null;
-  leadStatus: string | null; sent: unknown;
+  crm: "leadsquared" | "hubspot";
+  httpStatus: number;
+  answer: unknown;
+  deliveryId: string | null;
+  callId: string | null;
+  leadStatus: string | null;
+  sent: unknown;
 };
 
 /** The planner's answer for each sample creation time, with the agent's defaults under the URL's parameters. */
@@ -15,7 +20,10 @@ export function useSchedulePreviews(agentId: string, query: Record<string, strin
   return useQueries({
     queries: createdAts.map((createdAt) => ({
       queryKey: ["schedule-preview", agentId, query, createdAt] as const,
-      queryFn: () => apiFetch<SchedulePreview>(`/api/v1/schedule/preview?${new URLSearchParams({ ...query, agent_id: agentId, created_at: createdAt })}`),
+      queryFn: () =>
+        apiFetch<SchedulePreview>(
+          `/api/v1/schedule/preview?${new URLSearchParams({ ...query, agent_id: agentId, created_at: createdAt })}`,
+        ),
       enabled: query !== null,
       retry: false,
       placeholderData: (previous: SchedulePreview | undefined) => previous,

@@ -33,7 +33,10 @@ async function connect(orgId: string, crm: "leadsquared" | "hubspot", secrets: o
 }
 
 async function errorOf(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(err)}`);
   return err;
 }

@@ -9,11 +9,16 @@ import { CRM_NAMES } from "@/lib/integrations/schema";
 
 export type CrmFieldList = { crm: CrmType; fields: CrmField[]; fetchedAt: string; cached: boolean };
 
-
 // The CRM's fault or the network's, as the dashboard should hear it: a bad key is for the admin to fix (409), a busy
 // CRM is worth a retry (429), an unreachable or confused one is a bad gateway (502/504).
 const STATUS_BY_KIND: Record<CrmError["kind"], number> = {
-  unauthorized: 409, rejected: 409, not_found: 409, rate_limited: 429, unreachable: 502, bad_response: 502, timeout: 504,
+  unauthorized: 409,
+  rejected: 409,
+  not_found: 409,
+  rate_limited: 429,
+  unreachable: 502,
+  bad_response: 502,
+  timeout: 504,
 };
 
 export function crmErrorToApiError(err: CrmError): ApiError {
@@ -37,7 +42,11 @@ export async function crmFields(input: { orgId: string; crm: CrmType; refresh?: 
   const { orgId, crm } = input;
   const integration = await findIntegration(orgId, crm);
   if (!integration) {
-    throw new ApiError(409, "not_connected", `${CRM_NAMES[crm]} is not connected. Connect it under Integrations first, then its fields appear here.`);
+    throw new ApiError(
+      409,
+      "not_connected",
+      `${CRM_NAMES[crm]} is not connected. Connect it under Integrations first, then its fields appear here.`,
+    );
   }
   const cache = await db.crmFieldCache.findUnique({ where: { integrationId: integration.id } });
   if (cache && !input.refresh && cache.fetchedAt >= integration.updatedAt) {
@@ -46,6 +55,10 @@ export async function crmFields(input: { orgId: string; crm: CrmType; refresh?: 
   const fields = await fetchFields(integration);
   const fetchedAt = new Date();
   const data = { orgId, fields, fetchedAt };
-  await db.crmFieldCache.upsert({ where: { integrationId: integration.id }, create: { integrationId: integration.id, ...data }, update: data });
+  await db.crmFieldCache.upsert({
+    where: { integrationId: integration.id },
+    create: { integrationId: integration.id, ...data },
+    update: data,
+  });
   return { crm, fields, fetchedAt: fetchedAt.toISOString(), cached: false };
 }

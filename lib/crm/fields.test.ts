@@ -16,7 +16,10 @@ describe("CRM field lists", () => {
       { schemaName: "Phone", displayName: "Phone", dataType: "Phone" },
       { schemaName: "mx_City", displayName: "City", dataType: "Select" },
     ]);
-    expect(list).toEqual([{ name: "Phone", label: "Phone Number", type: "Phone" }, { name: "mx_City", label: "City", type: "Select" }]);
+    expect(list).toEqual([
+      { name: "Phone", label: "Phone Number", type: "Phone" },
+      { name: "mx_City", label: "City", type: "Select" },
+    ]);
   });
 
   it("leave out HubSpot's hidden properties", () => {
@@ -42,7 +45,10 @@ describe("searchFields", () => {
   });
 
   it("puts an exact name first", () => {
-    const list = [{ name: "phone_alt", label: "Phone (alt)", type: "string" }, { name: "phone", label: "Phone", type: "string" }];
+    const list = [
+      { name: "phone_alt", label: "Phone (alt)", type: "string" },
+      { name: "phone", label: "Phone", type: "string" },
+    ];
     expect(searchFields(list, "phone").map((f) => f.name)).toEqual(["phone", "phone_alt"]);
   });
 });
@@ -50,7 +56,13 @@ describe("searchFields", () => {
 describe("crmOfParam", () => {
   it("accepts the two CRMs and answers 404 for anything else", () => {
     expect(crmOfParam("hubspot")).toBe("hubspot");
-    const err = (() => { try { crmOfParam("salesforce"); } catch (e) { return e; } })();
+    const err = (() => {
+      try {
+        crmOfParam("salesforce");
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).status).toBe(404);
   });

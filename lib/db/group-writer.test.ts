@@ -42,7 +42,13 @@ describe("groupWriter", () => {
 
   it("never puts two items with a shared key in one flight, and keeps the order of the rest", async () => {
     const { write, flights, land } = harness();
-    const all = [write({ id: "lone" }), write({ id: "a", keys: ["k1", "k2"] }), write({ id: "b", keys: ["k2"] }), write({ id: "c", keys: ["k3"] }), write({ id: "d", keys: ["k1"] })];
+    const all = [
+      write({ id: "lone" }),
+      write({ id: "a", keys: ["k1", "k2"] }),
+      write({ id: "b", keys: ["k2"] }),
+      write({ id: "c", keys: ["k3"] }),
+      write({ id: "d", keys: ["k1"] }),
+    ];
     for (let i = 0; i < 3; i++) await land();
     await Promise.all(all);
     expect(flights).toEqual([["lone"], ["a", "c"], ["b", "d"]]);

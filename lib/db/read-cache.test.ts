@@ -5,7 +5,11 @@ function clocked(ttlMs: number, maxEntries?: number) {
   let now = 0;
   const cache = readCache<string, { v: number } | null>({ ttlMs, maxEntries, now: () => now });
   let reads = 0;
-  const source = new Map<string, number>([["a", 1], ["b", 2], ["c", 3]]);
+  const source = new Map<string, number>([
+    ["a", 1],
+    ["b", 2],
+    ["c", 3],
+  ]);
   const get = (key: string) => cache.get(key, async () => (reads++, source.has(key) ? { v: source.get(key)! } : null));
   return { cache, get, source, reads: () => reads, advance: (ms: number) => void (now += ms) };
 }

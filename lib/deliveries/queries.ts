@@ -18,7 +18,10 @@ export async function listDeliveries(orgId: string, q: ListDeliveriesQuery) {
     ...afterCursor(q.cursor),
   };
   const rows = await db.delivery.findMany({
-    where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: q.limit + 1, omit: { body: true },
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: q.limit + 1,
+    omit: { body: true },
     // The first rejected lead's reason, so the log says what went wrong without opening each delivery.
     include: { leads: { where: { status: "rejected" }, orderBy: { id: "asc" }, take: 1, select: { reason: true } } },
   });
@@ -39,7 +42,11 @@ export async function findDelivery(orgId: string, deliveryId: string) {
 export async function replayDelivery(orgId: string, deliveryId: string) {
   const original = await findDelivery(orgId, deliveryId);
   if (original.bodyBytes > MAX_STORED_BODY_BYTES) {
-    throw new ApiError(409, "body_truncated", `Delivery ${deliveryId} was larger than the ${MAX_STORED_BODY_BYTES / 1024} KB Leadline keeps, so it cannot be replayed. Ask the CRM to send it again.`);
+    throw new ApiError(
+      409,
+      "body_truncated",
+      `Delivery ${deliveryId} was larger than the ${MAX_STORED_BODY_BYTES / 1024} KB Leadline keeps, so it cannot be replayed. Ask the CRM to send it again.`,
+    );
   }
   const query = new URLSearchParams(original.query as Record<string, string>);
   query.delete("x_api_key");

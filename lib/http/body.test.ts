@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { readRawBody } from "@/lib/http/body";
 import { ApiError } from "@/lib/http/errors";
 
-const post = (body: BodyInit, headers: Record<string, string> = {}) => new Request("http://x/", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+  new Request("http://x/", { method: "POST", body, headers, duplex: "half" } as RequestInit);
 
 function chunked(parts: string[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -16,7 +17,10 @@ function chunked(parts: string[]): ReadableStream<Uint8Array> {
 }
 
 async function statusOf(p: Promise<unknown>): Promise<number | string> {
-  return p.then((v) => `read ${String(v)}`, (err: unknown) => (err instanceof ApiError ? err.status : String(err)));
+  return p.then(
+    (v) => `read ${String(v)}`,
+    (err: unknown) => (err instanceof ApiError ? err.status : String(err)),
+  );
 }
 
 describe("readRawBody", () => {

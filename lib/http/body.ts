@@ -20,7 +20,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** The body as text, read once and capped: anything larger is refused with 413 before it is buffered whole. */
 export async function readRawBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
-  const tooLarge = () => new ApiError(413, "body_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KB. Send fewer leads per request.`);
+  const tooLarge = () =>
+    new ApiError(413, "body_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KB. Send fewer leads per request.`);
   if (declared > maxBytes) throw tooLarge();
   if (!req.body) return "";
   // The HTTP parser holds a body to its declared length, so only a chunked body needs counting as it arrives.

@@ -9,7 +9,12 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(iso ?? "");
   if (!id || Number.isNaN(createdAt.getTime())) {
-    throw new ApiError(400, "invalid_cursor", "The cursor is not one this API gave out; pass next_cursor from the previous page unchanged.", [{ field: "cursor", message: "Unknown cursor." }]);
+    throw new ApiError(
+      400,
+      "invalid_cursor",
+      "The cursor is not one this API gave out; pass next_cursor from the previous page unchanged.",
+      [{ field: "cursor", message: "Unknown cursor." }],
+    );
   }
   return { createdAt, id };
 }

@@ -83,7 +83,10 @@ export async function fetchJson(url: URL, req: JsonRequest): Promise<JsonRespons
     return { status: res.status, headers: res.headers, text, json: parseJson(text) };
   } catch (err) {
     if (isTimeout(err)) {
-      throw new CrmError("timeout", `${req.service} at ${url.host} did not answer within ${formatSeconds(req.timeoutMs)}. Try again in a minute.`);
+      throw new CrmError(
+        "timeout",
+        `${req.service} at ${url.host} did not answer within ${formatSeconds(req.timeoutMs)}. Try again in a minute.`,
+      );
     }
     const code = networkCode(err);
     const reason = (code && NETWORK_REASONS[code]) ?? "the network request failed";

@@ -4,8 +4,7 @@ import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { ApiError, toErrorResponse } from "@/lib/http/errors";
 
 export type Caller =
-  | { via: "session"; orgId: string; user: SessionUser }
-  | { via: "api_key"; orgId: string; keyId: string; keyName: string };
+  { via: "session"; orgId: string; user: SessionUser } | { via: "api_key"; orgId: string; keyId: string; keyName: string };
 
 type RouteContext = { params: Promise<Record<string, string>> };
 type Handler<C> = (input: C & { req: Request; params: Record<string, string> }) => Promise<Response>;

@@ -23,7 +23,9 @@ describe("checkFailure", () => {
   });
 
   it("keeps the client's explanation, except the rate limit's promise of an automatic retry", () => {
-    expect(checkFailure("leadsquared", { kind: "unauthorized", status: 401, message: "Copy both keys again." }).message).toBe("Copy both keys again.");
+    expect(checkFailure("leadsquared", { kind: "unauthorized", status: 401, message: "Copy both keys again." }).message).toBe(
+      "Copy both keys again.",
+    );
     const limited = checkFailure("hubspot", { kind: "rate_limited", status: 429, message: "Leadline will try again shortly." });
     expect(limited.message).not.toContain("Leadline will try again");
     expect(limited.message).toContain("try again in a minute");

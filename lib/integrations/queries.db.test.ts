@@ -4,7 +4,14 @@ import { createFakeLeadSquared, FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_SECRET_KEY } from 
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import {
-  connectHubSpot, connectLeadSquared, disconnectIntegration, findIntegrationSecrets, hubSpotClientSecret, INTEGRATION_CACHE_MS, listIntegrations, testIntegration,
+  connectHubSpot,
+  connectLeadSquared,
+  disconnectIntegration,
+  findIntegrationSecrets,
+  hubSpotClientSecret,
+  INTEGRATION_CACHE_MS,
+  listIntegrations,
+  testIntegration,
 } from "@/lib/integrations/queries";
 import { hubSpotConnectSchema, leadSquaredConnectSchema } from "@/lib/integrations/schema";
 import { truncateAll } from "@/test/databases";
@@ -15,12 +22,16 @@ const hubspot = createFakeHubSpot();
 let orgId: string;
 
 async function errorOf(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(err)}`);
   return err;
 }
 
-const connectLsq = (input: Record<string, string>) => connectLeadSquared(orgId, leadSquaredConnectSchema.parse({ host: lsq.baseUrl, ...input }));
+const connectLsq = (input: Record<string, string>) =>
+  connectLeadSquared(orgId, leadSquaredConnectSchema.parse({ host: lsq.baseUrl, ...input }));
 const connectHs = (input: Record<string, string>) => connectHubSpot(orgId, hubSpotConnectSchema.parse(input));
 
 beforeAll(async () => {
@@ -61,7 +72,7 @@ describe("updating credentials", () => {
     hubspot.rotateToken("pat-na1-rotated-token-5678");
     const updated = await connectHs({ token: "pat-na1-rotated-token-5678" });
     expect(updated.secretHints).toEqual({ token: "••••5678", clientSecret: "••••1234" });
-    expect(hubSpotClientSecret((await db.integration.findFirstOrThrow({ where: { orgId } })))).toBe("client-secret-abcd-1234");
+    expect(hubSpotClientSecret(await db.integration.findFirstOrThrow({ where: { orgId } }))).toBe("client-secret-abcd-1234");
   });
 
   it("does not touch the stored credentials when the new ones fail", async () => {
@@ -92,9 +103,13 @@ describe("testing a connection", () => {
     const limited = createFakeLeadSquared({ rateLimit: { limit: 0 } });
     await limited.start();
     await db.integration.updateMany({ where: { orgId }, data: { config: { host: limited.baseUrl, account: "Acme Realty" } } });
-    expect((await testIntegration(orgId, "leadsquared")).lastError).toMatch(/^LeadSquared is rate limiting this account\. .*try again in a minute/);
+    expect((await testIntegration(orgId, "leadsquared")).lastError).toMatch(
+      /^LeadSquared is rate limiting this account\. .*try again in a minute/,
+    );
     await limited.stop();
-    expect((await testIntegration(orgId, "leadsquared")).lastError).toMatch(/^Host unreachable\. Could not reach LeadSquared at 127\.0\.0\.1:\d+: /);
+    expect((await testIntegration(orgId, "leadsquared")).lastError).toMatch(
+      /^Host unreachable\. Could not reach LeadSquared at 127\.0\.0\.1:\d+: /,
+    );
   });
 
   it("names the scope a HubSpot token lost", async () => {
@@ -132,7 +147,9 @@ describe("the webhook's read of an integration", () => {
       expect(await findIntegrationSecrets(orgId, "hubspot")).not.toBeNull();
       expect(await findIntegrationSecrets(orgId, "leadsquared")).toBeNull();
       await db.integration.deleteMany({ where: { orgId, crm: "hubspot" } });
-      await db.integration.create({ data: { id: "int_elsewhere", orgId, crm: "leadsquared", config: {}, secrets: "sealed", status: "connected" } });
+      await db.integration.create({
+        data: { id: "int_elsewhere", orgId, crm: "leadsquared", config: {}, secrets: "sealed", status: "connected" },
+      });
       vi.setSystemTime(Date.now() + INTEGRATION_CACHE_MS - 1);
       expect(await findIntegrationSecrets(orgId, "hubspot")).not.toBeNull();
       expect(await findIntegrationSecrets(orgId, "leadsquared")).toBeNull();

@@ -27,7 +27,11 @@ function secretsOf<T>(integration: Pick<Integration, "secrets">): T {
 /** What the API and the browser see: status, settings and the last four characters of each secret. */
 export function presentIntegration(integration: Integration) {
   const secrets = secretsOf<Record<string, string | undefined>>(integration);
-  const hints = Object.fromEntries(Object.entries(secrets).filter(([, v]) => v).map(([k, v]) => [k, secretHint(v!)]));
+  const hints = Object.fromEntries(
+    Object.entries(secrets)
+      .filter(([, v]) => v)
+      .map(([k, v]) => [k, secretHint(v!)]),
+  );
   const { secrets: _sealed, ...rest } = integration;
   return { ...rest, secretHints: hints };
 }
@@ -68,7 +72,11 @@ const integrationSecrets = readCache<string, { secrets: string | null }>({ ttlMs
  */
 export async function findIntegrationSecrets(orgId: string, crm: Crm): Promise<Pick<Integration, "secrets"> | null> {
   const found = await integrationSecrets.get(`${orgId} ${crm}`, async () => {
-    const { rows } = await pool().query<{ secrets: string }>({ name: "integration-secrets", text: "SELECT secrets FROM integrations WHERE org_id = $1 AND crm = $2", values: [orgId, crm] });
+    const { rows } = await pool().query<{ secrets: string }>({
+      name: "integration-secrets",
+      text: "SELECT secrets FROM integrations WHERE org_id = $1 AND crm = $2",
+      values: [orgId, crm],
+    });
     return { secrets: rows[0]?.secrets ?? null };
   });
   return found?.secrets ? { secrets: found.secrets } : null;
@@ -119,8 +127,18 @@ export async function connectHubSpot(orgId: string, input: z.output<typeof hubSp
 }
 
 async function save(orgId: string, crm: Crm, config: object, secrets: object) {
-  const data = { config, secrets: encryptSecret(JSON.stringify(secrets), env().LEADLINE_ENCRYPTION_KEY), status: "connected", lastCheckedAt: new Date(), lastError: null };
-  const row = await db.integration.upsert({ where: { orgId_crm: { orgId, crm } }, create: { id: newId("int"), orgId, crm, ...data }, update: data });
+  const data = {
+    config,
+    secrets: encryptSecret(JSON.stringify(secrets), env().LEADLINE_ENCRYPTION_KEY),
+    status: "connected",
+    lastCheckedAt: new Date(),
+    lastError: null,
+  };
+  const row = await db.integration.upsert({
+    where: { orgId_crm: { orgId, crm } },
+    create: { id: newId("int"), orgId, crm, ...data },
+    update: data,
+  });
   forgetIntegration(orgId, crm);
   return presentIntegration(row);
 }
@@ -133,7 +151,9 @@ export async function testIntegration(orgId: string, crm: Crm) {
     crm === "leadsquared"
       ? await checkLeadSquared(leadSquaredClientFor(integration), (integration.config as { host: string }).host)
       : await checkHubSpot(hubSpotClientFor(integration));
-  const outcome = result.ok ? { status: "connected", lastError: null, config: result.config } : { status: "error", lastError: describeFailure(result.failure) };
+  const outcome = result.ok
+    ? { status: "connected", lastError: null, config: result.config }
+    : { status: "error", lastError: describeFailure(result.failure) };
   const row = await db.integration.update({ where: { orgId_crm: { orgId, crm } }, data: { ...outcome, lastCheckedAt: new Date() } });
   return presentIntegration(row);
 }

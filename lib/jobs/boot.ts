@@ -9,7 +9,11 @@ const globalForJobs = globalThis as unknown as { leadlineWorker?: Promise<Embedd
 export function startBackgroundWork(): Promise<EmbeddedWorker> | undefined {
   const e = env();
   if (jobDriverName(e) !== "embedded") return undefined;
-  globalForJobs.leadlineWorker ??= startEmbeddedWorker({ connectionString: e.DATABASE_URL, deps: stepDeps(), concurrency: e.LEADLINE_WORKER_CONCURRENCY }).then((worker) => {
+  globalForJobs.leadlineWorker ??= startEmbeddedWorker({
+    connectionString: e.DATABASE_URL,
+    deps: stepDeps(),
+    concurrency: e.LEADLINE_WORKER_CONCURRENCY,
+  }).then((worker) => {
     const stop = () => void worker.stop().finally(() => process.exit(0));
     process.once("SIGTERM", stop);
     process.once("SIGINT", stop);

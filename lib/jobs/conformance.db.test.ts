@@ -21,7 +21,10 @@ type Harness = {
   gapHours: string;
   now: () => Date;
   /** Drives the given tasks until each is finished; returns the dials the provider saw. */
-  run(script: Record<string, Outcome[]>, seed: (driver: JobDriver) => Promise<{ tasks: { id: string; agentId: string }[] }>): Promise<Dial[]>;
+  run(
+    script: Record<string, Outcome[]>,
+    seed: (driver: JobDriver) => Promise<{ tasks: { id: string; agentId: string }[] }>,
+  ): Promise<Dial[]>;
 };
 
 async function waitUntilFinal(taskIds: string[], timeoutMs: number) {
@@ -43,7 +46,9 @@ function embeddedHarness(): Harness & { stop(): Promise<void> } {
     now: () => new Date(),
     async run(script, seed) {
       const { dials, binding } = scriptedProvider({
-        outcomes: script, reportDelayMs: 150, now: () => new Date(),
+        outcomes: script,
+        reportDelayMs: 150,
+        now: () => new Date(),
         onReport: async (agent, report) => {
           const r = await recordReport(agent, report);
           if (r && !r.duplicate) await embeddedDriver.attemptEnded(r.taskId, r.attempt);
@@ -51,9 +56,16 @@ function embeddedHarness(): Harness & { stop(): Promise<void> } {
         },
       });
       current = { deps: testDeps(binding, () => new Date()) };
-      worker ??= await startEmbeddedWorker({ connectionString: process.env.DATABASE_URL!, deps: new Proxy({} as StepDeps, { get: (_, k) => current!.deps[k as keyof StepDeps] }), pollIntervalMs: 100 });
+      worker ??= await startEmbeddedWorker({
+        connectionString: process.env.DATABASE_URL!,
+        deps: new Proxy({} as StepDeps, { get: (_, k) => current!.deps[k as keyof StepDeps] }),
+        pollIntervalMs: 100,
+      });
       const { tasks } = await seed(embeddedDriver);
-      await waitUntilFinal(tasks.map((t) => t.id), 30_000);
+      await waitUntilFinal(
+        tasks.map((t) => t.id),
+        30_000,
+      );
       return dials;
     },
     stop: async () => worker?.stop(),
@@ -69,7 +81,12 @@ function inngestHarness(): Harness {
     now,
     async run(script, seed) {
       clockMs = Date.parse("2030-01-07T05:00:00Z");
-      const { dials, binding, flush } = scriptedProvider({ outcomes: script, reportDelayMs: null, now, onReport: async (agent, report) => (await recordReport(agent, report)) !== null });
+      const { dials, binding, flush } = scriptedProvider({
+        outcomes: script,
+        reportDelayMs: null,
+        now,
+        onReport: async (agent, report) => (await recordReport(agent, report)) !== null,
+      });
       const deps = testDeps(binding, now);
       const fn = createCallTaskFunction(new Inngest({ id: "leadline-test", isDev: true }), () => deps);
       const { tasks } = await seed({ ...inngestDriver, handOver: async () => {} });
@@ -93,7 +110,11 @@ function inngestHarness(): Harness {
             return ctx;
           },
         });
-        const sleeps = Array.from({ length: 40 }, (_, k) => [`round-${k + 1}-wait`, `round-${k + 1}-cap`, `round-${k + 1}-settle-wait`]).flat();
+        const sleeps = Array.from({ length: 40 }, (_, k) => [
+          `round-${k + 1}-wait`,
+          `round-${k + 1}-cap`,
+          `round-${k + 1}-settle-wait`,
+        ]).flat();
         const { error } = await engine.execute({
           events: [{ name: "call/task.created", data: { taskId: task.id, agentId: task.agentId, fromAttempt: 1 } }],
           steps: sleeps.map((id) => ({ id, handler() {} })),
@@ -120,7 +141,10 @@ describe.each(harnesses)("call-task driver: %s", (_name, make) => {
 
   it("dials at once when there is no window, and finishes on an answered call", async () => {
     let seeded: Awaited<ReturnType<typeof seedCalls>> | undefined;
-    const dials = await h.run({}, async (driver) => (seeded = await seedCalls(driver, { phones: ["+919876500011"], schedule: {}, receivedAt: h.now() })));
+    const dials = await h.run(
+      {},
+      async (driver) => (seeded = await seedCalls(driver, { phones: ["+919876500011"], schedule: {}, receivedAt: h.now() })),
+    );
     const task = await db.callTask.findUniqueOrThrow({ where: { id: seeded!.tasks[0]!.id }, include: { attempts: true } });
     expect(dials).toHaveLength(1);
     expect(dials[0]!.at.getTime() - task.createdAt.getTime()).toBeLessThan(hours < 0.01 ? 3000 : 1);
@@ -132,8 +156,19 @@ describe.each(harnesses)("call-task driver: %s", (_name, make) => {
     let seeded: Awaited<ReturnType<typeof seedCalls>> | undefined;
     const phone = "+919876500012";
     const gaps = [h.gapHours, String(hours * 2), h.gapHours].join(",");
-    const dials = await h.run({ [phone]: ["no_answer", "busy", "completed"] }, async (driver) => (seeded = await seedCalls(driver, { phones: [phone], schedule: { num_of_retries: "3", gap_between_retries: gaps }, receivedAt: h.now() })));
-    const task = await db.callTask.findUniqueOrThrow({ where: { id: seeded!.tasks[0]!.id }, include: { attempts: { orderBy: { number: "asc" } } } });
+    const dials = await h.run(
+      { [phone]: ["no_answer", "busy", "completed"] },
+      async (driver) =>
+        (seeded = await seedCalls(driver, {
+          phones: [phone],
+          schedule: { num_of_retries: "3", gap_between_retries: gaps },
+          receivedAt: h.now(),
+        })),
+    );
+    const task = await db.callTask.findUniqueOrThrow({
+      where: { id: seeded!.tasks[0]!.id },
+      include: { attempts: { orderBy: { number: "asc" } } },
+    });
     expect(task).toMatchObject({ status: "completed", attemptsMade: 3, maxAttempts: 4 });
     expect(task.attempts.map((a) => a.outcome)).toEqual(["no_answer", "busy", "completed"]);
     expect(new Set(dials.map((d) => d.attemptId)).size).toBe(dials.length);
@@ -149,8 +184,16 @@ describe.each(harnesses)("call-task driver: %s", (_name, make) => {
     let seeded: Awaited<ReturnType<typeof seedCalls>> | undefined;
     const [a, b] = ["+919876500013", "+919876500014"];
     const dials = await h.run({ [a]: ["no_answer", "no_answer", "no_answer"], [b]: ["no_answer"] }, async (driver) => {
-      const first = await seedCalls(driver, { phones: [a], schedule: { num_of_retries: "2", gap_between_retries: `${h.gapHours},${h.gapHours}` }, receivedAt: h.now() });
-      const second = await seedCalls(driver, { phones: [b], schedule: { num_of_retries: "2", gap_between_retries: `${h.gapHours},${h.gapHours}`, retry_on: "busy" }, receivedAt: h.now() });
+      const first = await seedCalls(driver, {
+        phones: [a],
+        schedule: { num_of_retries: "2", gap_between_retries: `${h.gapHours},${h.gapHours}` },
+        receivedAt: h.now(),
+      });
+      const second = await seedCalls(driver, {
+        phones: [b],
+        schedule: { num_of_retries: "2", gap_between_retries: `${h.gapHours},${h.gapHours}`, retry_on: "busy" },
+        receivedAt: h.now(),
+      });
       seeded = { ...first, tasks: [...first.tasks, ...second.tasks] };
       return seeded;
     });
@@ -165,12 +208,24 @@ describe.each(harnesses)("call-task driver: %s", (_name, make) => {
 
   it("records a repeated report once and never re-dials a finished attempt", async () => {
     let seeded: Awaited<ReturnType<typeof seedCalls>> | undefined;
-    const dials = await h.run({}, async (driver) => (seeded = await seedCalls(driver, { phones: ["+919876500015"], schedule: {}, receivedAt: h.now() })));
+    const dials = await h.run(
+      {},
+      async (driver) => (seeded = await seedCalls(driver, { phones: ["+919876500015"], schedule: {}, receivedAt: h.now() })),
+    );
     const agent = seeded!.agent;
     const attempt = await db.callAttempt.findFirstOrThrow({ where: { taskId: seeded!.tasks[0]!.id } });
-    const again = await recordReport(agent, { providerCallId: attempt.providerCallId!, outcome: "busy", detail: "late duplicate", endedAt: new Date(), retryable: true });
+    const again = await recordReport(agent, {
+      providerCallId: attempt.providerCallId!,
+      outcome: "busy",
+      detail: "late duplicate",
+      endedAt: new Date(),
+      retryable: true,
+    });
     expect(again).toEqual({ taskId: attempt.taskId, attempt: 1, duplicate: true });
-    expect(await db.callAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject({ outcome: "completed", outcomeDetail: "scripted completed" });
+    expect(await db.callAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject({
+      outcome: "completed",
+      outcomeDetail: "scripted completed",
+    });
     const { binding } = scriptedProvider({ outcomes: {}, reportDelayMs: 0, now: h.now, onReport: async () => true });
     expect(await dialAttempt(testDeps(binding, h.now), attempt.taskId, 1)).toEqual({ kind: "stale" });
     expect(dials).toHaveLength(1);
@@ -179,7 +234,10 @@ describe.each(harnesses)("call-task driver: %s", (_name, make) => {
   it("keeps an agent's live calls under its concurrency cap and still places them all", async () => {
     const phones = Array.from({ length: 6 }, (_, i) => `+91987650010${i}`);
     let seeded: Awaited<ReturnType<typeof seedCalls>> | undefined;
-    const dials = await h.run({}, async (driver) => (seeded = await seedCalls(driver, { phones, schedule: {}, receivedAt: h.now(), cap: 2 })));
+    const dials = await h.run(
+      {},
+      async (driver) => (seeded = await seedCalls(driver, { phones, schedule: {}, receivedAt: h.now(), cap: 2 })),
+    );
     expect(dials).toHaveLength(6);
     expect(Math.max(...dials.map((d) => d.liveAtStart))).toBeLessThanOrEqual(2);
     expect(await db.callTask.count({ where: { agentId: seeded!.agent.id, status: "completed" } })).toBe(6);

@@ -20,7 +20,14 @@ const queueOf = (taskId: string) => `task:${taskId}`;
  * never races a dial in flight for the same task. `preserve_run_at` adds the job only if none is pending under the
  * key, leaving an earlier wake-up in place.
  */
-export function addJob(sql: Sql, task: string, payload: { taskId: string; attempt?: number }, runAt: Date, key: string, mode: "replace" | "preserve_run_at" = "replace") {
+export function addJob(
+  sql: Sql,
+  task: string,
+  payload: { taskId: string; attempt?: number },
+  runAt: Date,
+  key: string,
+  mode: "replace" | "preserve_run_at" = "replace",
+) {
   return sql.$executeRaw`SELECT graphile_worker.add_job(${task}, ${JSON.stringify(payload)}::json, queue_name := ${queueOf(payload.taskId)},
     run_at := ${runAt}::timestamptz, job_key := ${key}, max_attempts := ${MAX_JOB_ATTEMPTS}, job_key_mode := ${mode})`;
 }
@@ -34,7 +41,14 @@ export const embeddedDriver: JobDriver = {
   name: "embedded",
   handOverAheadMs: EMBEDDED_HAND_OVER_AHEAD_MS,
   handOver: async (tx, wakeups) => {
-    const specs = wakeups.map((w) => ({ identifier: TASKS.attempt, payload: { taskId: w.taskId }, queue_name: queueOf(w.taskId), run_at: w.runAt.toISOString(), max_attempts: MAX_JOB_ATTEMPTS, job_key: attemptKey(w.taskId) }));
+    const specs = wakeups.map((w) => ({
+      identifier: TASKS.attempt,
+      payload: { taskId: w.taskId },
+      queue_name: queueOf(w.taskId),
+      run_at: w.runAt.toISOString(),
+      max_attempts: MAX_JOB_ATTEMPTS,
+      job_key: attemptKey(w.taskId),
+    }));
     await tx.$executeRaw`SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(SELECT jsonb_populate_record(NULL::graphile_worker.job_spec, s) FROM jsonb_array_elements(${JSON.stringify(specs)}::jsonb) s))`;
   },
   attemptEnded: async (taskId, attempt) => void (await addJob(db, TASKS.settle, { taskId, attempt }, new Date(), settleKey(taskId))),

@@ -16,18 +16,25 @@ it("frees jobs that a killed worker pool had locked, instead of waiting graphile
   const { tasks } = await seedCalls(embeddedDriver, { phones: ["+919876560001"], schedule: {}, receivedAt: new Date() });
   // A pool that died (SIGKILL) while holding the task's job: its last heartbeat is a minute old.
   await db.workerPool.create({ data: { id: "pool-dead", heartbeatAt: new Date(Date.now() - 60_000) } });
-  const locked = await db.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_by = 'pool-dead', locked_at = now() WHERE key = ${`call:${tasks[0]!.id}`}`;
+  const locked =
+    await db.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_by = 'pool-dead', locked_at = now() WHERE key = ${`call:${tasks[0]!.id}`}`;
   expect(locked).toBe(1);
 
   const { dials, binding } = scriptedProvider({
-    outcomes: {}, reportDelayMs: 50, now: () => new Date(),
+    outcomes: {},
+    reportDelayMs: 50,
+    now: () => new Date(),
     onReport: async (agent, report) => {
       const r = await recordReport(agent, report);
       if (r && !r.duplicate) await embeddedDriver.attemptEnded(r.taskId, r.attempt);
       return r !== null;
     },
   });
-  worker = await startEmbeddedWorker({ connectionString: process.env.DATABASE_URL!, deps: testDeps(binding, () => new Date()), pollIntervalMs: 100 });
+  worker = await startEmbeddedWorker({
+    connectionString: process.env.DATABASE_URL!,
+    deps: testDeps(binding, () => new Date()),
+    pollIntervalMs: 100,
+  });
 
   for (let i = 0; i < 100 && (await db.callTask.findUniqueOrThrow({ where: { id: tasks[0]!.id } })).status !== "completed"; i++) {
     await new Promise((r) => setTimeout(r, 100));

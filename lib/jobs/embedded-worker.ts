@@ -67,7 +67,12 @@ export function callTaskList(deps: StepDeps): Record<string, Task> {
 export type EmbeddedWorker = { poolId: string; stop: () => Promise<void> };
 
 /** Runs the call queue inside this process (the Next.js server, or a test). */
-export async function startEmbeddedWorker(opts: { connectionString: string; deps: StepDeps; concurrency?: number; pollIntervalMs?: number }): Promise<EmbeddedWorker> {
+export async function startEmbeddedWorker(opts: {
+  connectionString: string;
+  deps: StepDeps;
+  concurrency?: number;
+  pollIntervalMs?: number;
+}): Promise<EmbeddedWorker> {
   await installJobQueue(opts.connectionString);
   await unlockDeadPools();
   const events = new EventEmitter() as WorkerEvents;

@@ -11,7 +11,12 @@ export const inngestDriver: JobDriver = {
   name: "inngest",
   handOverAheadMs: null,
   handOver: async (_tx, wakeups) => {
-    await inngest.send(wakeups.map((w) => ({ ...callTaskCreated.create({ taskId: w.taskId, agentId: w.agentId, fromAttempt: w.fromAttempt }), id: `task-${w.taskId}-from-${w.fromAttempt}` })));
+    await inngest.send(
+      wakeups.map((w) => ({
+        ...callTaskCreated.create({ taskId: w.taskId, agentId: w.agentId, fromAttempt: w.fromAttempt }),
+        id: `task-${w.taskId}-from-${w.fromAttempt}`,
+      })),
+    );
   },
   attemptEnded: async (taskId, attempt) => {
     await inngest.send({ ...callAttemptEnded.create({ taskId, attempt }), id: `ended-${taskId}-${attempt}` });

@@ -28,13 +28,27 @@ async function tasksWaking(at: Date[]) {
   const { organization } = await createOrg();
   const agent = await createAgentRow(organization.id);
   const tasks = await db.$transaction((tx) =>
-    Promise.all(at.map((receivedAt, i) => createCallTask(tx, { orgId: organization.id, agent, source: "api", phone: `+9198765700${String(i).padStart(2, "0")}`, variables: {}, params: NO_WINDOW, fallbackZone: "Asia/Kolkata", receivedAt }))),
+    Promise.all(
+      at.map((receivedAt, i) =>
+        createCallTask(tx, {
+          orgId: organization.id,
+          agent,
+          source: "api",
+          phone: `+9198765700${String(i).padStart(2, "0")}`,
+          variables: {},
+          params: NO_WINDOW,
+          fallbackZone: "Asia/Kolkata",
+          receivedAt,
+        }),
+      ),
+    ),
   );
   return { organization, agent, tasks };
 }
 
 const jobRunAt = async (taskId: string) =>
-  (await db.$queryRaw<Array<{ run_at: Date }>>`SELECT run_at FROM graphile_worker._private_jobs WHERE key = ${`call:${taskId}`}`)[0]?.run_at ?? null;
+  (await db.$queryRaw<Array<{ run_at: Date }>>`SELECT run_at FROM graphile_worker._private_jobs WHERE key = ${`call:${taskId}`}`)[0]
+    ?.run_at ?? null;
 
 function recordingDriver(): JobDriver & { sent: Wakeup[]; fail: boolean; delayMs: number } {
   const driver = {
@@ -63,7 +77,9 @@ describe("the wake-up outbox", () => {
   it("keeps one wake-up per task: the latest decision replaces the earlier one", async () => {
     const { agent, tasks } = await tasksWaking([new Date("2030-01-07T05:00:00Z")]);
     await queueWakeup(db, { taskId: tasks[0]!.id, agentId: agent.id, fromAttempt: 3, runAt: new Date("2030-01-08T05:00:00Z") });
-    expect(await db.callWakeup.findMany()).toEqual([{ taskId: tasks[0]!.id, agentId: agent.id, fromAttempt: 3, runAt: new Date("2030-01-08T05:00:00Z") }]);
+    expect(await db.callWakeup.findMany()).toEqual([
+      { taskId: tasks[0]!.id, agentId: agent.id, fromAttempt: 3, runAt: new Date("2030-01-08T05:00:00Z") },
+    ]);
   });
 
   it("hands graphile-worker only what is due within its horizon, as attempt jobs at their time", async () => {
@@ -72,7 +88,11 @@ describe("the wake-up outbox", () => {
     const later = new Date(soon.getTime() + 1);
     const { tasks } = await tasksWaking([new Date(now.getTime() - 60_000), soon, later]);
     expect(await relayWakeups(embeddedDriver, now)).toBe(2);
-    expect([await jobRunAt(tasks[0]!.id), await jobRunAt(tasks[1]!.id), await jobRunAt(tasks[2]!.id)]).toEqual([new Date(now.getTime() - 60_000), soon, null]);
+    expect([await jobRunAt(tasks[0]!.id), await jobRunAt(tasks[1]!.id), await jobRunAt(tasks[2]!.id)]).toEqual([
+      new Date(now.getTime() - 60_000),
+      soon,
+      null,
+    ]);
     expect((await db.callWakeup.findMany()).map((w) => w.taskId)).toEqual([tasks[2]!.id]);
     // Nothing is handed over twice.
     expect(await relayWakeups(embeddedDriver, now)).toBe(0);
@@ -152,7 +172,11 @@ describe("the relay's clocks", () => {
   it("the embedded worker relays on its own: a task whose wake-up was only committed is dialed", async () => {
     const { tasks } = await tasksWaking([new Date()]);
     const { dials, binding } = scriptedProvider({ outcomes: {}, reportDelayMs: null, now: () => new Date(), onReport: async () => true });
-    worker = await startEmbeddedWorker({ connectionString: process.env.DATABASE_URL!, deps: testDeps(binding, () => new Date()), pollIntervalMs: 100 });
+    worker = await startEmbeddedWorker({
+      connectionString: process.env.DATABASE_URL!,
+      deps: testDeps(binding, () => new Date()),
+      pollIntervalMs: 100,
+    });
     for (let i = 0; i < 50 && dials.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(dials.map((d) => d.to)).toEqual([tasks[0]!.phone]);
     expect(await db.callWakeup.count()).toBe(0);

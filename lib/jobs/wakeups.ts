@@ -39,13 +39,18 @@ export async function relayWakeups(driver: JobDriver, now = new Date()): Promise
   let total = 0;
   for (;;) {
     // Most passes find nothing: one indexed probe before opening a transaction.
-    const [due] = await db.$queryRaw<Array<{ task_id: string }>>`SELECT task_id FROM call_wakeups WHERE ${horizon}::timestamptz IS NULL OR run_at <= ${horizon}::timestamptz LIMIT 1`;
+    const [due] = await db.$queryRaw<
+      Array<{ task_id: string }>
+    >`SELECT task_id FROM call_wakeups WHERE ${horizon}::timestamptz IS NULL OR run_at <= ${horizon}::timestamptz LIMIT 1`;
     if (!due) return total;
     const handed = await db.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<Row[]>`SELECT task_id, agent_id, from_attempt, run_at FROM call_wakeups
         WHERE ${horizon}::timestamptz IS NULL OR run_at <= ${horizon}::timestamptz ORDER BY run_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
       if (!rows.length) return 0;
-      await driver.handOver(tx, rows.map((r) => ({ taskId: r.task_id, agentId: r.agent_id, fromAttempt: r.from_attempt, runAt: r.run_at })));
+      await driver.handOver(
+        tx,
+        rows.map((r) => ({ taskId: r.task_id, agentId: r.agent_id, fromAttempt: r.from_attempt, runAt: r.run_at })),
+      );
       await tx.$executeRaw`DELETE FROM call_wakeups WHERE task_id = ANY(${rows.map((r) => r.task_id)})`;
       return rows.length;
     });
@@ -64,7 +69,12 @@ const relays = new WeakMap<JobDriver, () => Promise<void>>();
 export function relaySoon(driver: JobDriver): Promise<void> {
   let relay = relays.get(driver);
   if (!relay) {
-    relay = coalesced(() => relayWakeups(driver).then(() => {}, (err: unknown) => console.error("[jobs] wake-up relay failed", err)));
+    relay = coalesced(() =>
+      relayWakeups(driver).then(
+        () => {},
+        (err: unknown) => console.error("[jobs] wake-up relay failed", err),
+      ),
+    );
     relays.set(driver, relay);
   }
   return relay();

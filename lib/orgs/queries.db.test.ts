@@ -7,7 +7,14 @@ import { createMemberSchema, setupSchema } from "@/lib/orgs/schema";
 import { truncateAll } from "@/test/databases";
 
 const setupInput = (email: string) =>
-  setupSchema.parse({ organizationName: "Acme", timezone: "Asia/Kolkata", countryCode: "+91", name: "Asha", email, password: "correct horse battery" });
+  setupSchema.parse({
+    organizationName: "Acme",
+    timezone: "Asia/Kolkata",
+    countryCode: "+91",
+    name: "Asha",
+    email,
+    password: "correct horse battery",
+  });
 
 beforeEach(() => truncateAll(process.env.DATABASE_URL!));
 
@@ -52,7 +59,10 @@ describe("members", () => {
   it("are added to the admin's organisation only", async () => {
     const a = await createOrganizationWithAdmin(setupInput("a@example.com"), { firstRun: false });
     const b = await createOrganizationWithAdmin(setupInput("b@example.com"), { firstRun: false });
-    await createMember(a.organization.id, createMemberSchema.parse({ name: "Mo", email: "mo@example.com", password: "another long one", role: "member" }));
+    await createMember(
+      a.organization.id,
+      createMemberSchema.parse({ name: "Mo", email: "mo@example.com", password: "another long one", role: "member" }),
+    );
     expect((await listMembers(a.organization.id)).map((m) => [m.email, m.role])).toEqual([
       ["a@example.com", "admin"],
       ["mo@example.com", "member"],

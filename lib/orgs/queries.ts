@@ -47,7 +47,14 @@ export async function createOrganizationWithAdmin(input: z.output<typeof setupSc
 export async function createMember(orgId: string, input: z.output<typeof createMemberSchema>) {
   await assertEmailFree(input.email);
   return db.user.create({
-    data: { id: newId("usr"), orgId, email: input.email, name: input.name, role: input.role as Role, passwordHash: await hashPassword(input.password) },
+    data: {
+      id: newId("usr"),
+      orgId,
+      email: input.email,
+      name: input.name,
+      role: input.role as Role,
+      passwordHash: await hashPassword(input.password),
+    },
     select: { id: true, email: true, name: true, role: true, createdAt: true },
   });
 }

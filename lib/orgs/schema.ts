@@ -5,7 +5,11 @@ import { isCallingCode, normalizeCallingCode } from "@/lib/variables/phone";
 export const timeZoneSchema = z
   .string()
   .trim()
-  .transform((v, ctx) => normalizeTimeZone(v) ?? (ctx.addIssue({ code: "custom", message: "Use an IANA time zone name such as Asia/Kolkata or America/New_York." }), z.NEVER));
+  .transform(
+    (v, ctx) =>
+      normalizeTimeZone(v) ??
+      (ctx.addIssue({ code: "custom", message: "Use an IANA time zone name such as Asia/Kolkata or America/New_York." }), z.NEVER),
+  );
 
 export const countryCallingCodeSchema = z
   .string()
@@ -15,10 +19,7 @@ export const countryCallingCodeSchema = z
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address."));
 
-export const newPasswordSchema = z
-  .string()
-  .min(10, "Use at least 10 characters.")
-  .max(200, "Use at most 200 characters.");
+export const newPasswordSchema = z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters.");
 
 const personName = z.string().trim().min(1, "Enter a name.").max(120, "Keep the name under 120 characters.");
 

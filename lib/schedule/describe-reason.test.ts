@@ -18,7 +18,8 @@ describe("describeReason", () => {
     { reason: { kind: "retry_gap", gapHours: 0.5 }, sentence: "retried 0.5 hours after the previous attempt" },
     {
       reason: { kind: "retry_carried_over", gapHours: 2, windowStart: "09:00", zone: "Europe/London" },
-      sentence: "due 2 hours after the previous attempt, outside the calling window, so carried over to the window start 09:00 Europe/London",
+      sentence:
+        "due 2 hours after the previous attempt, outside the calling window, so carried over to the window start 09:00 Europe/London",
     },
   ])("$reason.kind → $sentence", ({ reason, sentence }) => {
     expect(describeReason(reason)).toBe(sentence);

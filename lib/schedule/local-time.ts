@@ -7,9 +7,7 @@ const MS_PER_HOUR = 3_600_000;
 export const END_OF_DAY: LocalTime = { hour: 24, minute: 0 };
 export const START_OF_DAY: LocalTime = { hour: 0, minute: 0 };
 
-export type LocalTimeParse =
-  | { ok: true; value: LocalTime }
-  | { ok: false; issue: "format" | "hour" | "minute" };
+export type LocalTimeParse = { ok: true; value: LocalTime } | { ok: false; issue: "format" | "hour" | "minute" };
 
 /** Accepts `HH:MM` and `H:MM` in 24-hour form. */
 export function parseLocalTime(text: string): LocalTimeParse {

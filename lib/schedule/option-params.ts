@@ -27,9 +27,17 @@ export function parseTimezone(text: string | undefined): FieldResult<string | nu
   if (check.ok) return valid(check.zone);
   const given = `${TIMEZONE} is ${quote(text)}`;
   if (check.issue === "offset") {
-    return invalid(null, TIMEZONE, `${given}, a fixed UTC offset rather than a zone name: use an IANA name such as Asia/Kolkata so daylight saving changes are followed`);
+    return invalid(
+      null,
+      TIMEZONE,
+      `${given}, a fixed UTC offset rather than a zone name: use an IANA name such as Asia/Kolkata so daylight saving changes are followed`,
+    );
   }
-  return invalid(null, TIMEZONE, `${given}, which is not a known IANA time zone: use a name such as America/New_York, Europe/London or Asia/Kolkata`);
+  return invalid(
+    null,
+    TIMEZONE,
+    `${given}, which is not a known IANA time zone: use a name such as America/New_York, Europe/London or Asia/Kolkata`,
+  );
 }
 
 function isOutcome(word: string): word is Outcome {
@@ -46,11 +54,20 @@ export function parseRetryOn(text: string | undefined): FieldResult<Outcome[]> {
   items.forEach((item, index) => {
     const word = item.toLowerCase();
     if (word === "") {
-      problems.push({ parameter: RETRY_ON, message: `${RETRY_ON} value ${index + 1} of ${items.length} is empty: remove the extra comma, e.g. no_answer,busy` });
+      problems.push({
+        parameter: RETRY_ON,
+        message: `${RETRY_ON} value ${index + 1} of ${items.length} is empty: remove the extra comma, e.g. no_answer,busy`,
+      });
     } else if (word === "completed") {
-      problems.push({ parameter: RETRY_ON, message: `${RETRY_ON} includes completed, but a completed call already reached the lead and is never retried: remove completed and list only outcomes from ${allowed}` });
+      problems.push({
+        parameter: RETRY_ON,
+        message: `${RETRY_ON} includes completed, but a completed call already reached the lead and is never retried: remove completed and list only outcomes from ${allowed}`,
+      });
     } else if (!isOutcome(word)) {
-      problems.push({ parameter: RETRY_ON, message: `${RETRY_ON} value ${quote(item)} is not a call outcome: use a comma-separated list of ${allowed}, e.g. no_answer,busy` });
+      problems.push({
+        parameter: RETRY_ON,
+        message: `${RETRY_ON} value ${quote(item)} is not a call outcome: use a comma-separated list of ${allowed}, e.g. no_answer,busy`,
+      });
     } else {
       chosen.add(word);
     }

@@ -15,15 +15,13 @@ const shape = Object.fromEntries(SCHEDULE_PARAM_NAMES.map((name) => [name, textP
  * Shared by the webhook route, the preview route and the dashboard form.
  * Unknown keys (agent_id, x_api_key, ...) are stripped; each problem becomes an issue at `[parameter]`.
  */
-export const scheduleParamsSchema = z
-  .object(shape)
-  .transform((input, ctx): ScheduleParams => {
-    const result = parseScheduleParams(input);
-    if (result.ok) return result.params;
-    for (const problem of result.problems) {
-      ctx.addIssue({ code: "custom", path: [problem.parameter], message: problem.message });
-    }
-    return z.NEVER;
-  });
+export const scheduleParamsSchema = z.object(shape).transform((input, ctx): ScheduleParams => {
+  const result = parseScheduleParams(input);
+  if (result.ok) return result.params;
+  for (const problem of result.problems) {
+    ctx.addIssue({ code: "custom", path: [problem.parameter], message: problem.message });
+  }
+  return z.NEVER;
+});
 
 export type ScheduleParamsSchemaInput = z.input<typeof scheduleParamsSchema>;

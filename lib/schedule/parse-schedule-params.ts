@@ -21,9 +21,7 @@ export type ScheduleParamName = (typeof SCHEDULE_PARAM_NAMES)[number];
  * Validates and normalizes webhook query parameters, reporting every problem at once
  * (in the order of SCHEDULE_PARAM_NAMES) rather than stopping at the first.
  */
-export function parseScheduleParams(
-  input: Record<string, string | null | undefined>,
-): ParseScheduleResult {
+export function parseScheduleParams(input: Record<string, string | null | undefined>): ParseScheduleResult {
   const read = (name: ScheduleParamName) => readParam(input, name);
 
   const window = parseWindowParams(read("min_trigger_time"), read("max_trigger_time"));

@@ -48,7 +48,9 @@ describe("planner agrees with the Intl minute-walking reference", () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const { params, ref } = setUp(c);
-        expect(iso(nextWindowStart(new Date(c.instant), params.window, c.zone).getTime())).toBe(iso(refNextOpening(c.instant, ref, c.zone)));
+        expect(iso(nextWindowStart(new Date(c.instant), params.window, c.zone).getTime())).toBe(
+          iso(refNextOpening(c.instant, ref, c.zone)),
+        );
       }),
       { numRuns: 1000 },
     );

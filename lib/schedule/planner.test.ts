@@ -17,10 +17,34 @@ const WINDOW_CARRY = params({ min_trigger_time: "09:00", max_trigger_time: "18:0
 
 describe("firstAttemptAt (CallKaro examples, Asia/Kolkata)", () => {
   it.each([
-    { rule: "carry_over: lead at 10:00 is called at 10:00", input: { carry_over: "true" }, lead: "2026-01-15T10:00", at: "2026-01-15T10:00", reason: { kind: "inside_window" } },
-    { rule: "carry_over: lead at 19:00 waits for 09:00 next day", input: { carry_over: "true" }, lead: "2026-01-15T19:00", at: "2026-01-16T09:00", reason: { kind: "carried_over", windowStart: "09:00", zone: ZONE } },
-    { rule: "carry_over: lead at 07:30 waits for 09:00 same day", input: { carry_over: "true" }, lead: "2026-01-15T07:30", at: "2026-01-15T09:00", reason: { kind: "carried_over", windowStart: "09:00", zone: ZONE } },
-    { rule: "no carry_over: lead at 20:00 is called immediately", input: { carry_over: "false" }, lead: "2026-01-15T20:00", at: "2026-01-15T20:00", reason: { kind: "window_not_enforced", window: "09:00–18:00", zone: ZONE } },
+    {
+      rule: "carry_over: lead at 10:00 is called at 10:00",
+      input: { carry_over: "true" },
+      lead: "2026-01-15T10:00",
+      at: "2026-01-15T10:00",
+      reason: { kind: "inside_window" },
+    },
+    {
+      rule: "carry_over: lead at 19:00 waits for 09:00 next day",
+      input: { carry_over: "true" },
+      lead: "2026-01-15T19:00",
+      at: "2026-01-16T09:00",
+      reason: { kind: "carried_over", windowStart: "09:00", zone: ZONE },
+    },
+    {
+      rule: "carry_over: lead at 07:30 waits for 09:00 same day",
+      input: { carry_over: "true" },
+      lead: "2026-01-15T07:30",
+      at: "2026-01-15T09:00",
+      reason: { kind: "carried_over", windowStart: "09:00", zone: ZONE },
+    },
+    {
+      rule: "no carry_over: lead at 20:00 is called immediately",
+      input: { carry_over: "false" },
+      lead: "2026-01-15T20:00",
+      at: "2026-01-15T20:00",
+      reason: { kind: "window_not_enforced", window: "09:00–18:00", zone: ZONE },
+    },
   ])("$rule", ({ input, lead, at, reason }) => {
     const p = params({ min_trigger_time: "09:00", max_trigger_time: "18:00", ...input });
     const first = firstAttemptAt({ receivedAt: ist(lead), params: p, zone: ZONE });
@@ -37,7 +61,10 @@ describe("firstAttemptAt (CallKaro examples, Asia/Kolkata)", () => {
   it("prefers the timezone parameter over the caller's fallback zone", () => {
     const p = params({ min_trigger_time: "09:00", max_trigger_time: "18:00", carry_over: "1", timezone: "America/New_York" });
     const first = firstAttemptAt({ receivedAt: new Date("2026-01-15T19:00-05:00"), params: p, zone: ZONE });
-    expect(first).toEqual({ at: new Date("2026-01-16T09:00-05:00"), reason: { kind: "carried_over", windowStart: "09:00", zone: "America/New_York" } });
+    expect(first).toEqual({
+      at: new Date("2026-01-16T09:00-05:00"),
+      reason: { kind: "carried_over", windowStart: "09:00", zone: "America/New_York" },
+    });
   });
 });
 
@@ -49,9 +76,18 @@ describe("retryAt", () => {
   });
 
   it("moves a retry due outside the window to the next window start when carry_over is on", () => {
-    const p = params({ min_trigger_time: "09:00", max_trigger_time: "18:00", carry_over: "true", num_of_retries: "1", gap_between_retries: "3" });
+    const p = params({
+      min_trigger_time: "09:00",
+      max_trigger_time: "18:00",
+      carry_over: "true",
+      num_of_retries: "1",
+      gap_between_retries: "3",
+    });
     const next = retryAt({ previousDialedAt: ist("2026-01-15T17:00"), retryNumber: 1, params: p, zone: ZONE });
-    expect(next).toEqual({ at: ist("2026-01-16T09:00"), reason: { kind: "retry_carried_over", gapHours: 3, windowStart: "09:00", zone: ZONE } });
+    expect(next).toEqual({
+      at: ist("2026-01-16T09:00"),
+      reason: { kind: "retry_carried_over", gapHours: 3, windowStart: "09:00", zone: ZONE },
+    });
   });
 
   it("keeps a retry due outside the window when carry_over is off", () => {
@@ -89,7 +125,13 @@ describe("planSchedule", () => {
   });
 
   it("same gaps inside 09:00–18:00 with carry_over carry late retries to 09:00", () => {
-    const p = params({ min_trigger_time: "09:00", max_trigger_time: "18:00", carry_over: "true", num_of_retries: "4", gap_between_retries: "2,4,6,12" });
+    const p = params({
+      min_trigger_time: "09:00",
+      max_trigger_time: "18:00",
+      carry_over: "true",
+      num_of_retries: "4",
+      gap_between_retries: "2,4,6,12",
+    });
     const plan = planSchedule({ createdAt: ist("2026-01-15T10:00"), params: p, zone: ZONE });
     expect(plan.map(({ at, reason }) => [at.toISOString(), reason.kind])).toEqual([
       [iso("2026-01-15T10:00"), "inside_window"],

@@ -17,5 +17,8 @@ export function previewSchedule(query: Record<string, string | null | undefined>
   const params = schedule.data;
   const zone = effectiveZone(params, fallbackZone);
   const attempts = planSchedule({ createdAt: new Date(created_at), params, zone });
-  return { timezone: zone, attempts: attempts.map((a) => ({ attempt: a.attempt, at: a.at.toISOString(), reason: describeReason(a.reason) })) };
+  return {
+    timezone: zone,
+    attempts: attempts.map((a) => ({ attempt: a.attempt, at: a.at.toISOString(), reason: describeReason(a.reason) })),
+  };
 }

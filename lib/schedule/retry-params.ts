@@ -11,7 +11,11 @@ const GAPS = "gap_between_retries";
 export function parseRetries(text: string | undefined): FieldResult<number | null> {
   if (text === undefined) return valid(0);
   if (!/^\d+$/.test(text)) {
-    return invalid(null, RETRIES, `${RETRIES} is ${quote(text)}, which is not a whole number: use a whole number from 0 to ${MAX_RETRIES}, e.g. 3`);
+    return invalid(
+      null,
+      RETRIES,
+      `${RETRIES} is ${quote(text)}, which is not a whole number: use a whole number from 0 to ${MAX_RETRIES}, e.g. 3`,
+    );
   }
   const retries = Number(text);
   if (retries > MAX_RETRIES) {
@@ -32,12 +36,20 @@ function parseGap(item: string, position: string): FieldResult<number | null> {
   const at = `${GAPS} value ${position}`;
   if (item === "") return invalid(null, GAPS, `${at} is empty: remove the extra comma, e.g. 2,4,6`);
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(item)) {
-    return invalid(null, GAPS, `${at} is ${quote(item)}, which is not a number of hours: use hours such as 2 or 0.5 (30 minutes), e.g. 2,4,6`);
+    return invalid(
+      null,
+      GAPS,
+      `${at} is ${quote(item)}, which is not a number of hours: use hours such as 2 or 0.5 (30 minutes), e.g. 2,4,6`,
+    );
   }
   const hours = Number(item);
   if (hours <= 0) return invalid(null, GAPS, `${at} is ${item}, but a gap must be more than 0 hours: use e.g. 0.5 for 30 minutes`);
   if (hours > MAX_GAP_HOURS) {
-    return invalid(null, GAPS, `${at} is ${item} hours, above the maximum of ${MAX_GAP_HOURS} hours (30 days): use ${MAX_GAP_HOURS} or less`);
+    return invalid(
+      null,
+      GAPS,
+      `${at} is ${item} hours, above the maximum of ${MAX_GAP_HOURS} hours (30 days): use ${MAX_GAP_HOURS} or less`,
+    );
   }
   return valid(hours);
 }
@@ -57,11 +69,7 @@ function countProblem(count: number, retries: number, retriesGiven: boolean): st
 }
 
 /** Gaps in hours, one per retry; `retries` is null when num_of_retries itself was invalid. */
-export function parseGaps(
-  text: string | undefined,
-  retries: number | null,
-  retriesGiven: boolean,
-): FieldResult<number[]> {
+export function parseGaps(text: string | undefined, retries: number | null, retriesGiven: boolean): FieldResult<number[]> {
   const items = text === undefined ? [] : text.split(",").map((item) => item.trim());
   const problems: ScheduleProblem[] = [];
   const gaps: number[] = [];

@@ -38,9 +38,7 @@ const hhmm = (minutes: number, pad: boolean) => {
   return `${pad ? String(hour).padStart(2, "0") : hour}:${String(m % 60).padStart(2, "0")}`;
 };
 
-const timeArb = fc
-  .record({ minutes: fc.integer({ min: 0, max: 1439 }), pad: fc.boolean() })
-  .map(({ minutes, pad }) => hhmm(minutes, pad));
+const timeArb = fc.record({ minutes: fc.integer({ min: 0, max: 1439 }), pad: fc.boolean() }).map(({ minutes, pad }) => hhmm(minutes, pad));
 
 const gapArb = fc.oneof(
   fc.integer({ min: 1, max: 48 }),

@@ -1,8 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 
-export type TimeZoneCheck =
-  | { ok: true; zone: string }
-  | { ok: false; issue: "offset" | "unknown" };
+export type TimeZoneCheck = { ok: true; zone: string } | { ok: false; issue: "offset" | "unknown" };
 
 // Temporal also accepts bare offsets ("+05:30", "-05"); those ignore daylight saving, so we refuse them.
 const OFFSET_LIKE = /^[+\-\u2212]|^(utc|gmt)[+\-\u2212]/i;

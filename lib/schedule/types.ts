@@ -25,9 +25,7 @@ export type ScheduleParams = {
 
 export type ScheduleProblem = { parameter: string; message: string };
 
-export type ParseScheduleResult =
-  | { ok: true; params: ScheduleParams }
-  | { ok: false; problems: ScheduleProblem[] };
+export type ParseScheduleResult = { ok: true; params: ScheduleParams } | { ok: false; problems: ScheduleProblem[] };
 
 /** Why an attempt lands when it does; renderable with `describeReason`. */
 export type AttemptReason =

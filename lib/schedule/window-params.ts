@@ -1,11 +1,5 @@
 import { type FieldResult, invalid, quote, valid } from "./field-result";
-import {
-  END_OF_DAY,
-  START_OF_DAY,
-  formatLocalTime,
-  parseLocalTime,
-  sameLocalTime,
-} from "./local-time";
+import { END_OF_DAY, START_OF_DAY, formatLocalTime, parseLocalTime, sameLocalTime } from "./local-time";
 import type { CallingWindow, LocalTime, ScheduleProblem } from "./types";
 
 const MIN = "min_trigger_time";
@@ -30,10 +24,7 @@ function parseTimeParam(name: string, text: string | undefined): FieldResult<Loc
  * Builds the calling window from the two optional bounds.
  * Only min → until midnight; only max → from midnight; min after max → overnight.
  */
-export function parseWindowParams(
-  minText: string | undefined,
-  maxText: string | undefined,
-): FieldResult<CallingWindow | null> {
+export function parseWindowParams(minText: string | undefined, maxText: string | undefined): FieldResult<CallingWindow | null> {
   const min = parseTimeParam(MIN, minText);
   const max = parseTimeParam(MAX, maxText);
   const problems: ScheduleProblem[] = [...min.problems, ...max.problems];

@@ -46,12 +46,42 @@ describe("isInsideWindow compares local wall-clock time, both ends inclusive", (
 
 describe("nextWindowStart", () => {
   it.each([
-    { rule: "inside the window returns the instant itself", window: NINE_TO_SIX, from: "2026-01-15T12:34:56.789+05:30", expected: "2026-01-15T12:34:56.789+05:30" },
-    { rule: "before the start moves to today's start", window: NINE_TO_SIX, from: "2026-01-15T07:00+05:30", expected: "2026-01-15T09:00+05:30" },
-    { rule: "after the end moves to tomorrow's start", window: NINE_TO_SIX, from: "2026-01-15T18:00:00.001+05:30", expected: "2026-01-16T09:00+05:30" },
-    { rule: "overnight from midday moves to 22:00 the same day", window: OVERNIGHT, from: "2026-01-15T12:00+05:30", expected: "2026-01-15T22:00+05:30" },
-    { rule: "only min from midnight moves to the min", window: ONLY_MIN, from: "2026-01-15T00:00+05:30", expected: "2026-01-15T22:00+05:30" },
-    { rule: "only max after max moves to the next midnight", window: ONLY_MAX, from: "2026-01-15T07:00+05:30", expected: "2026-01-16T00:00+05:30" },
+    {
+      rule: "inside the window returns the instant itself",
+      window: NINE_TO_SIX,
+      from: "2026-01-15T12:34:56.789+05:30",
+      expected: "2026-01-15T12:34:56.789+05:30",
+    },
+    {
+      rule: "before the start moves to today's start",
+      window: NINE_TO_SIX,
+      from: "2026-01-15T07:00+05:30",
+      expected: "2026-01-15T09:00+05:30",
+    },
+    {
+      rule: "after the end moves to tomorrow's start",
+      window: NINE_TO_SIX,
+      from: "2026-01-15T18:00:00.001+05:30",
+      expected: "2026-01-16T09:00+05:30",
+    },
+    {
+      rule: "overnight from midday moves to 22:00 the same day",
+      window: OVERNIGHT,
+      from: "2026-01-15T12:00+05:30",
+      expected: "2026-01-15T22:00+05:30",
+    },
+    {
+      rule: "only min from midnight moves to the min",
+      window: ONLY_MIN,
+      from: "2026-01-15T00:00+05:30",
+      expected: "2026-01-15T22:00+05:30",
+    },
+    {
+      rule: "only max after max moves to the next midnight",
+      window: ONLY_MAX,
+      from: "2026-01-15T07:00+05:30",
+      expected: "2026-01-16T00:00+05:30",
+    },
   ])("$rule", ({ window, from, expected }) => {
     expect(nextWindowStart(new Date(from), window, "Asia/Kolkata").toISOString()).toBe(new Date(expected).toISOString());
   });

@@ -18,11 +18,7 @@ export function insideWindowAt(instant: Temporal.Instant, window: CallingWindow 
  * so a fall-back overlap yields the earlier one first) or at an offset transition
  * (a spring-forward gap over the start, or a fall-back jumping back into the window).
  */
-export function windowOpeningAt(
-  from: Temporal.Instant,
-  window: CallingWindow | null,
-  zone: string,
-): Temporal.Instant {
+export function windowOpeningAt(from: Temporal.Instant, window: CallingWindow | null, zone: string): Temporal.Instant {
   if (window === null || insideWindowAt(from, window, zone)) return from;
   // The opening found for an earlier closed instant is also the opening for every instant between the two: a burst
   // of leads at night costs one search, not one each.

@@ -33,7 +33,12 @@ function offsetMsAt(instant: Temporal.Instant, zone: string): number {
   const offsetMs = zoned.offsetNanoseconds / 1e6;
   // "previous" is strictly earlier: at a transition itself, the span starts here.
   const from = previous === null ? -Infinity : previous.offsetNanoseconds === zoned.offsetNanoseconds ? previous.epochMilliseconds : ms;
-  setBounded(offsetSpans, zone, [{ from, until: next ? next.epochMilliseconds : Infinity, offsetMs }, ...spans.slice(0, SPANS_PER_ZONE - 1)], MAX_ZONES);
+  setBounded(
+    offsetSpans,
+    zone,
+    [{ from, until: next ? next.epochMilliseconds : Infinity, offsetMs }, ...spans.slice(0, SPANS_PER_ZONE - 1)],
+    MAX_ZONES,
+  );
   return offsetMs;
 }
 
@@ -67,11 +72,7 @@ export function wallTimeInstants(date: Temporal.PlainDate, time: LocalTime, zone
 }
 
 /** Offset transitions of `zone` in (from, to]. */
-export function transitionsBetween(
-  from: Temporal.Instant,
-  to: Temporal.Instant,
-  zone: string,
-): Temporal.Instant[] {
+export function transitionsBetween(from: Temporal.Instant, to: Temporal.Instant, zone: string): Temporal.Instant[] {
   const found: Temporal.Instant[] = [];
   let cursor: Temporal.ZonedDateTime | null = from.toZonedDateTimeISO(zone);
   for (;;) {

@@ -19,8 +19,13 @@ describe("sampleLeadSquaredLead", () => {
   it("fills every mapped LeadSquared field with a plausible value and a simulator number that answers", () => {
     const lead = sampleLeadSquaredLead({ variables, phoneVariable: "phone", leadId: "test-1", now });
     expect(lead).toEqual({
-      ProspectID: "test-1", FirstName: "asha", Phone: TEST_LEAD_PHONE, EmailAddress: "asha.verma@example.com",
-      mx_Budget: "85,00,000", mx_Visit: "2026-11-23", mx_Notes: "Test mx_Notes",
+      ProspectID: "test-1",
+      FirstName: "asha",
+      Phone: TEST_LEAD_PHONE,
+      EmailAddress: "asha.verma@example.com",
+      mx_Budget: "85,00,000",
+      mx_Visit: "2026-11-23",
+      mx_Notes: "Test mx_Notes",
     });
     const resolved = resolveVariables({ lead, variables, defaultCountryCode: "91", source: "leadsquared" });
     expect(resolved.phone).toBe("+919876543210");

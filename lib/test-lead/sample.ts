@@ -22,7 +22,12 @@ function sampleValue(variable: Variable, isPhone: boolean, today: string): strin
 }
 
 /** A LeadSquared "Lead Created" body carrying every field the agent maps, under the agent's own field names. */
-export function sampleLeadSquaredLead(input: { variables: readonly Variable[]; phoneVariable: string; leadId: string; now: Date }): Record<string, string> {
+export function sampleLeadSquaredLead(input: {
+  variables: readonly Variable[];
+  phoneVariable: string;
+  leadId: string;
+  now: Date;
+}): Record<string, string> {
   const today = input.now.toISOString().slice(0, 10);
   const lead: Record<string, string> = { ProspectID: input.leadId };
   for (const v of input.variables.filter((v) => v.source === "leadsquared")) {
@@ -37,8 +42,16 @@ export function sampleLeadSquaredLead(input: { variables: readonly Variable[]; p
 export function sampleHubSpotEvents(input: { portalId: string; contactId: string; eventId: string; now: Date }) {
   return [
     {
-      eventId: Number(input.eventId), subscriptionId: 1, portalId: Number(input.portalId), appId: 1, occurredAt: input.now.getTime(),
-      subscriptionType: "contact.creation", attemptNumber: 0, objectId: Number(input.contactId), changeFlag: "CREATED", changeSource: "CRM_UI",
+      eventId: Number(input.eventId),
+      subscriptionId: 1,
+      portalId: Number(input.portalId),
+      appId: 1,
+      occurredAt: input.now.getTime(),
+      subscriptionType: "contact.creation",
+      attemptNumber: 0,
+      objectId: Number(input.contactId),
+      changeFlag: "CREATED",
+      changeSource: "CRM_UI",
     },
   ];
 }

@@ -15,14 +15,24 @@ const TIMEOUT_MS = 15_000;
 
 async function hubSpotBody(orgId: string, now: Date): Promise<{ body: string; clientSecret?: string }> {
   const integration = await findIntegration(orgId, "hubspot");
-  if (!integration) throw new ApiError(409, "not_connected", "HubSpot events carry only a contact id, which Leadline reads from HubSpot: connect HubSpot under Integrations first.");
+  if (!integration)
+    throw new ApiError(
+      409,
+      "not_connected",
+      "HubSpot events carry only a contact id, which Leadline reads from HubSpot: connect HubSpot under Integrations first.",
+    );
   let contactId: string | undefined;
   try {
     [contactId] = await hubSpotClientFor(integration).contactIds(1);
   } catch (err) {
     throw err instanceof CrmError ? crmErrorToApiError(err) : err;
   }
-  if (!contactId) throw new ApiError(409, "no_contacts", "The connected HubSpot account has no contacts yet; create one in HubSpot, then send the test again.");
+  if (!contactId)
+    throw new ApiError(
+      409,
+      "no_contacts",
+      "The connected HubSpot account has no contacts yet; create one in HubSpot, then send the test again.",
+    );
   const portalId = String((integration.config as { portalId?: number | null }).portalId ?? 0);
   const events = sampleHubSpotEvents({ portalId, contactId, eventId: String(randomInt(1, 2 ** 31)), now });
   return { body: JSON.stringify(events), clientSecret: hubSpotClientSecret(integration) };
@@ -50,7 +60,13 @@ export async function sendTestLead(orgId: string, agentId: string, input: { url:
     if (hubspot.clientSecret) {
       const timestamp = String(now.getTime());
       headers["x-hubspot-request-timestamp"] = timestamp;
-      headers["x-hubspot-signature-v3"] = hubSpotSignatureV3({ clientSecret: hubspot.clientSecret, method: "POST", uri: input.url, rawBody: body, timestamp });
+      headers["x-hubspot-signature-v3"] = hubSpotSignatureV3({
+        clientSecret: hubspot.clientSecret,
+        method: "POST",
+        uri: input.url,
+        rawBody: body,
+        timestamp,
+      });
     }
   }
 
@@ -58,7 +74,11 @@ export async function sendTestLead(orgId: string, agentId: string, input: { url:
   try {
     res = await fetch(target.url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch {
-    throw new ApiError(502, "webhook_unreachable", `Leadline could not reach its own webhook at ${target.url.origin}; check LEADLINE_PUBLIC_URL.`);
+    throw new ApiError(
+      502,
+      "webhook_unreachable",
+      `Leadline could not reach its own webhook at ${target.url.origin}; check LEADLINE_PUBLIC_URL.`,
+    );
   }
   const answer = (await res.json().catch(() => null)) as unknown;
   const result = isRecord(answer) && Array.isArray(answer.results) && isRecord(answer.results[0]) ? answer.results[0] : {};

@@ -16,7 +16,10 @@ describe("testLeadTarget", () => {
     ["http://169.254.169.254/api/call/crm-webhook?agent_id=agt_1&type=leadsquared", /only to this Leadline/],
     ["https://leadline.example.com.evil.test/api/call/crm-webhook?agent_id=agt_1&type=leadsquared", /only to this Leadline/],
     ["http://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=leadsquared", /only to this Leadline/],
-    ["https://leadline.example.com/api/v1/agents?agent_id=agt_1&type=leadsquared", /only to https:\/\/leadline.example.com\/api\/call\/crm-webhook/],
+    [
+      "https://leadline.example.com/api/v1/agents?agent_id=agt_1&type=leadsquared",
+      /only to https:\/\/leadline.example.com\/api\/call\/crm-webhook/,
+    ],
     ["https://leadline.example.com/api/call/crm-webhook?agent_id=agt_2&type=leadsquared", /another agent/],
     ["https://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=salesforce", /type=leadsquared/],
   ])("refuses %s", (url, message) => {

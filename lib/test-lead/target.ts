@@ -16,7 +16,8 @@ export function testLeadTarget(input: { url: string; publicUrl: string; agentId:
   const own = new URL(input.publicUrl).origin;
   if (url.origin !== own) return { ok: false, message: `Test leads go only to this Leadline (${own}); the URL points to ${url.origin}.` };
   if (!PATHS.includes(url.pathname)) return { ok: false, message: `Test leads go only to ${own}${WEBHOOK_PATH}.` };
-  if (url.searchParams.get("agent_id") !== input.agentId) return { ok: false, message: "The URL is for another agent; build it on this agent's page." };
+  if (url.searchParams.get("agent_id") !== input.agentId)
+    return { ok: false, message: "The URL is for another agent; build it on this agent's page." };
   const crm = url.searchParams.get("type");
   if (crm !== "leadsquared" && crm !== "hubspot") return { ok: false, message: "The URL needs type=leadsquared or type=hubspot." };
   return { ok: true, url, crm };

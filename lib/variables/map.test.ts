@@ -74,11 +74,21 @@ describe("resolveVariables", () => {
     });
     expect(result.phone).toBe("+919876543210");
     expect(result.problems).toEqual([]);
-    expect(result.fields[2]).toEqual({ name: "email", field: "emailaddress", raw: "asha@example.com", value: "asha@example.com", status: "ok" });
+    expect(result.fields[2]).toEqual({
+      name: "email",
+      field: "emailaddress",
+      raw: "asha@example.com",
+      value: "asha@example.com",
+      status: "ok",
+    });
   });
 
   it("normalises the phone variable to E.164 whatever its format", () => {
-    const result = resolveVariables({ lead: { Mobile: "09876543210" }, variables: [lsq("phone", "Mobile", { format: "upper" })], ...context });
+    const result = resolveVariables({
+      lead: { Mobile: "09876543210" },
+      variables: [lsq("phone", "Mobile", { format: "upper" })],
+      ...context,
+    });
     expect(result.phone).toBe("+919876543210");
     expect(result.values.phone).toBe("+919876543210");
   });
@@ -158,13 +168,43 @@ describe("resolveVariables", () => {
   });
 
   it.each([
-    { rule: "missing with default uses the default as typed", variable: lsq("name", "FirstName", { format: "first_name", default: "there" }), lead: { FirstName: "  " }, value: "there", status: "default" },
+    {
+      rule: "missing with default uses the default as typed",
+      variable: lsq("name", "FirstName", { format: "first_name", default: "there" }),
+      lead: { FirstName: "  " },
+      value: "there",
+      status: "default",
+    },
     { rule: "missing without default is empty", variable: lsq("name", "FirstName"), lead: {}, value: "", status: "missing" },
-    { rule: "unreadable value with default uses the default", variable: lsq("due", "mx_Due", { format: "date", default: "soon" }), lead: { mx_Due: "next week" }, value: "soon", status: "default" },
-    { rule: "unreadable value without default passes the text on", variable: lsq("due", "mx_Due", { format: "date" }), lead: { mx_Due: " next week " }, value: "next week", status: "invalid" },
-    { rule: "numbers are read as text", variable: lsq("score", "Score", { format: "number" }), lead: { Score: 1234.5 }, value: "1234.5", status: "ok" },
+    {
+      rule: "unreadable value with default uses the default",
+      variable: lsq("due", "mx_Due", { format: "date", default: "soon" }),
+      lead: { mx_Due: "next week" },
+      value: "soon",
+      status: "default",
+    },
+    {
+      rule: "unreadable value without default passes the text on",
+      variable: lsq("due", "mx_Due", { format: "date" }),
+      lead: { mx_Due: " next week " },
+      value: "next week",
+      status: "invalid",
+    },
+    {
+      rule: "numbers are read as text",
+      variable: lsq("score", "Score", { format: "number" }),
+      lead: { Score: 1234.5 },
+      value: "1234.5",
+      status: "ok",
+    },
     { rule: "booleans are read as text", variable: lsq("dnc", "DoNotCall"), lead: { DoNotCall: false }, value: "false", status: "ok" },
-    { rule: "objects are not single values", variable: lsq("tags", "mx_Tags"), lead: { mx_Tags: ["a", "b"] }, value: "", status: "invalid" },
+    {
+      rule: "objects are not single values",
+      variable: lsq("tags", "mx_Tags"),
+      lead: { mx_Tags: ["a", "b"] },
+      value: "",
+      status: "invalid",
+    },
   ])("$rule", ({ variable, lead, value, status }) => {
     const result = resolveVariables({ lead: { Phone: "9876543210", ...lead }, variables: [lsq("phone", "Phone"), variable], ...context });
     expect(result.values[variable.name]).toBe(value);
@@ -179,7 +219,12 @@ describe("resolveVariables", () => {
       ...context,
     });
     expect(result.problems).toEqual([
-      { name: "tags", field: "mx_Tags", message: "mx_Tags holds a list or an object, not a single value; map a field that holds text", blocking: false },
+      {
+        name: "tags",
+        field: "mx_Tags",
+        message: "mx_Tags holds a list or an object, not a single value; map a field that holds text",
+        blocking: false,
+      },
       {
         name: "due",
         field: "mx_Due",
@@ -202,16 +247,21 @@ describe("resolveVariables", () => {
 });
 
 describe("missingFields", () => {
-  const variables = [lsq("name", "firstname"), lsq("phone", "Phone"), lsq("mobile", "Mobile"), lsq("company", "Company"), lsq("company2", "company")];
+  const variables = [
+    lsq("name", "firstname"),
+    lsq("phone", "Phone"),
+    lsq("mobile", "Mobile"),
+    lsq("company", "Company"),
+    lsq("company2", "company"),
+  ];
 
   it("lists mapped fields the lead does not carry, once each, ignoring case", () => {
     expect(missingFields({ lead: LSQ_LEAD, variables })).toEqual(["Company"]);
   });
 
   it("lists every field for a HubSpot event that carries no properties", () => {
-    expect(missingFields({ lead: {}, variables: [hs("name", "firstname"), hs("phone", "phone"), lsq("x", "Mobile")], source: "hubspot" })).toEqual([
-      "firstname",
-      "phone",
-    ]);
+    expect(
+      missingFields({ lead: {}, variables: [hs("name", "firstname"), hs("phone", "phone"), lsq("x", "Mobile")], source: "hubspot" }),
+    ).toEqual(["firstname", "phone"]);
   });
 });

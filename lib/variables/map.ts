@@ -137,11 +137,7 @@ export function resolveVariables(input: ResolveVariablesInput): ResolvedVariable
  * Mapped fields the lead does not carry at all (a key set to null counts as present). LeadSquared posts only the
  * fields that have values; HubSpot posts none. The caller reads these from the CRM API before resolving.
  */
-export function missingFields(input: {
-  lead: Record<string, unknown>;
-  variables: readonly Variable[];
-  source?: VariableSource;
-}): string[] {
+export function missingFields(input: { lead: Record<string, unknown>; variables: readonly Variable[]; source?: VariableSource }): string[] {
   const seen = new Set<string>();
   const missing: string[] = [];
   for (const v of selected(input.variables, input.source)) {

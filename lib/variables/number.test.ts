@@ -54,10 +54,15 @@ describe("formatNumber strips currency and grouping", () => {
 describe("formatNumber properties", () => {
   it("reads back any integer written with Western or Indian grouping, with or without ₹", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.constantFrom("en-US", "en-IN"), fc.boolean(), (n, locale, rupee) => {
-        const written = `${rupee ? "₹" : ""}${n.toLocaleString(locale)}`;
-        expect(formatNumber(written)).toEqual({ ok: true, value: n.toString() });
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.constantFrom("en-US", "en-IN"),
+        fc.boolean(),
+        (n, locale, rupee) => {
+          const written = `${rupee ? "₹" : ""}${n.toLocaleString(locale)}`;
+          expect(formatNumber(written)).toEqual({ ok: true, value: n.toString() });
+        },
+      ),
     );
   });
 });

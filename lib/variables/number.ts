@@ -30,7 +30,9 @@ export function formatNumber(raw: string): FormatResult {
   const [whole = "", fraction, ...rest] = body.replace(SPACES, ",").split(".");
   if (rest.length > 0 || (fraction !== undefined && !PLAIN.test(fraction) && fraction !== "")) return unformattable(help);
   if (whole.includes(",") && !WESTERN_GROUPS.test(whole) && !INDIAN_GROUPS.test(whole)) {
-    return unformattable(`${quote(text)} has commas in unexpected places: commas must group thousands (2,500 or 1,23,456) and the decimal point must be a dot`);
+    return unformattable(
+      `${quote(text)} has commas in unexpected places: commas must group thousands (2,500 or 1,23,456) and the decimal point must be a dot`,
+    );
   }
   const digits = whole.replace(/,/g, "");
   if (!PLAIN.test(digits) && !(digits === "" && fraction)) return unformattable(help);

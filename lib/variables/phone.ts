@@ -1,9 +1,4 @@
-import {
-  getCountries,
-  getCountryCallingCode,
-  parsePhoneNumberFromString,
-  validatePhoneNumberLength,
-} from "libphonenumber-js";
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, validatePhoneNumberLength } from "libphonenumber-js";
 import { type FormatResult, formatted, quote, unformattable } from "./format-result";
 
 const CALLING_CODES = new Set<string>(getCountries().map((country) => getCountryCallingCode(country)));

@@ -58,8 +58,13 @@ describe("previewVariables", () => {
 
   it("reads the contact a HubSpot event names from the connected account", async () => {
     const { orgId, agentId } = await setUp();
-    const variables = variableListSchema.parse([{ name: "name", source: "hubspot", field: "firstname" }, { name: "phone", source: "hubspot", field: "mobilephone" }]);
-    const sample = JSON.stringify([{ eventId: 1, portalId: 48211234, subscriptionType: "contact.creation", objectId: 90512345679, occurredAt: 1 }]);
+    const variables = variableListSchema.parse([
+      { name: "name", source: "hubspot", field: "firstname" },
+      { name: "phone", source: "hubspot", field: "mobilephone" },
+    ]);
+    const sample = JSON.stringify([
+      { eventId: 1, portalId: 48211234, subscriptionType: "contact.creation", objectId: 90512345679, occurredAt: 1 },
+    ]);
     const notConnected = await previewVariables(orgId, agentId, { variables, crm: "hubspot", sample }).catch((e: unknown) => e);
     expect(notConnected).toBeInstanceOf(ApiError);
     expect((notConnected as ApiError).status).toBe(409);
@@ -73,7 +78,9 @@ describe("previewVariables", () => {
   it("answers 404 for another organisation's agent", async () => {
     const { agentId } = await setUp();
     const other = await createOrg();
-    const err = await previewVariables(other.organization.id, agentId, { variables: [], crm: "leadsquared", sample: "{}" }).catch((e: unknown) => e);
+    const err = await previewVariables(other.organization.id, agentId, { variables: [], crm: "leadsquared", sample: "{}" }).catch(
+      (e: unknown) => e,
+    );
     expect((err as ApiError).status).toBe(404);
   });
 });

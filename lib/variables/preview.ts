@@ -14,10 +14,18 @@ type PreviewInput = { variables: VariableList; crm: "leadsquared" | "hubspot"; s
 /** A HubSpot body only names the contact; the webhook reads its properties from HubSpot, and so does the preview. */
 async function hubSpotContact(orgId: string, contactId: string, properties: string[]): Promise<Record<string, unknown>> {
   const integration = await findIntegration(orgId, "hubspot");
-  if (!integration) throw new ApiError(409, "not_connected", "This HubSpot event names a contact; connect HubSpot under Integrations to read its properties, or paste the properties as JSON.");
+  if (!integration)
+    throw new ApiError(
+      409,
+      "not_connected",
+      "This HubSpot event names a contact; connect HubSpot under Integrations to read its properties, or paste the properties as JSON.",
+    );
   try {
     const { contacts } = await hubSpotClientFor(integration).batchReadContacts([contactId], properties);
-    if (!contacts[0]) throw new ApiError(422, "unknown_contact", `HubSpot has no contact ${contactId}.`, [{ field: "sample", message: `HubSpot has no contact ${contactId}.` }]);
+    if (!contacts[0])
+      throw new ApiError(422, "unknown_contact", `HubSpot has no contact ${contactId}.`, [
+        { field: "sample", message: `HubSpot has no contact ${contactId}.` },
+      ]);
     return contacts[0].properties;
   } catch (err) {
     throw err instanceof CrmError ? crmErrorToApiError(err) : err;
@@ -29,11 +37,23 @@ export async function previewVariables(orgId: string, agentId: string, input: Pr
   const agent = await findAgent(orgId, agentId);
   const org = await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { defaultCountryCode: true, timezone: true } });
   const sample = readSampleLead(input.sample);
-  if (sample.kind === "unreadable") throw new ApiError(400, "invalid_sample", sample.message, [{ field: "sample", message: sample.message }]);
-  const lead = sample.kind === "lead" ? sample.fields : await hubSpotContact(orgId, sample.contactId, input.variables.map((v) => v.field));
+  if (sample.kind === "unreadable")
+    throw new ApiError(400, "invalid_sample", sample.message, [{ field: "sample", message: sample.message }]);
+  const lead =
+    sample.kind === "lead"
+      ? sample.fields
+      : await hubSpotContact(
+          orgId,
+          sample.contactId,
+          input.variables.map((v) => v.field),
+        );
   const resolved = resolveVariables({
-    lead, variables: input.variables, defaultCountryCode: org.defaultCountryCode, phoneVariable: agent.phoneVariable,
-    timeZone: agent.timezone ?? org.timezone, source: input.crm,
+    lead,
+    variables: input.variables,
+    defaultCountryCode: org.defaultCountryCode,
+    phoneVariable: agent.phoneVariable,
+    timeZone: agent.timezone ?? org.timezone,
+    source: input.crm,
   });
   return { lead, phoneVariable: agent.phoneVariable, ...resolved };
 }

@@ -7,7 +7,13 @@ import type { Variable, VariableList } from "@/lib/variables/schema";
 
 /** The stored row in the shape the pure resolver and the API use. */
 export function toVariable(row: AgentVariable): Variable {
-  return { name: row.name, source: row.source, field: row.field, format: (row.format ?? undefined) as Variable["format"], default: row.defaultValue ?? undefined };
+  return {
+    name: row.name,
+    source: row.source,
+    field: row.field,
+    format: (row.format ?? undefined) as Variable["format"],
+    default: row.defaultValue ?? undefined,
+  };
 }
 
 export async function listVariables(orgId: string, agentId: string): Promise<Variable[]> {
@@ -23,7 +29,14 @@ export async function replaceVariables(orgId: string, agentId: string, variables
     db.agentVariable.deleteMany({ where: { agentId: agent.id } }),
     db.agentVariable.createMany({
       data: variables.map((v, position) => ({
-        id: newId("var"), agentId: agent.id, position, name: v.name, source: v.source, field: v.field, format: v.format ?? null, defaultValue: v.default ?? null,
+        id: newId("var"),
+        agentId: agent.id,
+        position,
+        name: v.name,
+        source: v.source,
+        field: v.field,
+        format: v.format ?? null,
+        defaultValue: v.default ?? null,
       })),
     }),
   ]);

@@ -11,7 +11,8 @@ export type SampleLead =
  * or key=value pairs); the first lead counts. A HubSpot event array is recognised by its subscriptionType.
  */
 export function readSampleLead(text: string): SampleLead {
-  if (!text.trim()) return { kind: "unreadable", message: "Paste a sample lead as JSON, e.g. {\"FirstName\": \"Asha\", \"Phone\": \"9876543210\"}." };
+  if (!text.trim())
+    return { kind: "unreadable", message: 'Paste a sample lead as JSON, e.g. {"FirstName": "Asha", "Phone": "9876543210"}.' };
   const body = parseLeadSquaredBody({ raw: text, contentType: null, query: new URLSearchParams() });
   if (!body.ok) return { kind: "unreadable", message: body.message };
   const fields = body.leads[0]!.fields;

@@ -38,22 +38,42 @@ describe("variableSchema", () => {
     { rule: "hyphen", input: { ...base, name: "first-name" }, path: "name", message: nameRule },
     { rule: "braces", input: { ...base, name: "{{name}}" }, path: "name", message: nameRule },
     { rule: "empty name", input: { ...base, name: " " }, path: "name", message: "Enter a variable name, e.g. customer_name." },
-    { rule: "long name", input: { ...base, name: `a${"b".repeat(64)}` }, path: "name", message: "Keep the variable name to 64 characters or fewer." },
-    { rule: "unknown source", input: { ...base, source: "salesforce" }, path: "source", message: 'Choose "leadsquared" or "hubspot" as the source.' },
+    {
+      rule: "long name",
+      input: { ...base, name: `a${"b".repeat(64)}` },
+      path: "name",
+      message: "Keep the variable name to 64 characters or fewer.",
+    },
+    {
+      rule: "unknown source",
+      input: { ...base, source: "salesforce" },
+      path: "source",
+      message: 'Choose "leadsquared" or "hubspot" as the source.',
+    },
     {
       rule: "blank field",
       input: { ...base, field: "   " },
       path: "field",
       message: "Enter the CRM field to read, e.g. FirstName (LeadSquared) or firstname (HubSpot).",
     },
-    { rule: "long field", input: { ...base, field: "x".repeat(201) }, path: "field", message: "Keep the CRM field name to 200 characters or fewer." },
+    {
+      rule: "long field",
+      input: { ...base, field: "x".repeat(201) },
+      path: "field",
+      message: "Keep the CRM field name to 200 characters or fewer.",
+    },
     {
       rule: "unknown format",
       input: { ...base, format: "currency" },
       path: "format",
       message: "Choose a format: phone_e164, first_name, title_case, upper, lower, trim, date, number, or none.",
     },
-    { rule: "long default", input: { ...base, default: "x".repeat(501) }, path: "default", message: "Keep the default to 500 characters or fewer." },
+    {
+      rule: "long default",
+      input: { ...base, default: "x".repeat(501) },
+      path: "default",
+      message: "Keep the default to 500 characters or fewer.",
+    },
   ])("rejects $rule", ({ input, path, message }) => {
     expect(firstIssue(variableSchema.safeParse(input))).toEqual({ path, message });
   });

@@ -5,15 +5,30 @@ import { resizeGaps, webhookUrlFormSchema, type WebhookUrlForm } from "./schema"
 
 const KEY = "ll_abcdefghijkl_0123456789abcdefghijklmnopqrstuv";
 const base: WebhookUrlForm = {
-  crm: "leadsquared", keyMode: "query", apiKey: KEY, min_trigger_time: "", max_trigger_time: "", carry_over: false,
-  num_of_retries: "", gaps: [], timezone: "",
+  crm: "leadsquared",
+  keyMode: "query",
+  apiKey: KEY,
+  min_trigger_time: "",
+  max_trigger_time: "",
+  carry_over: false,
+  num_of_retries: "",
+  gaps: [],
+  timezone: "",
 };
 const form = (patch: Partial<WebhookUrlForm>): WebhookUrlForm => ({ ...base, ...patch });
-const build = (patch: Partial<WebhookUrlForm>) => buildWebhookUrl({ origin: "https://leadline.example.com/ignored/path", agentId: "agt_1", values: form(patch) });
+const build = (patch: Partial<WebhookUrlForm>) =>
+  buildWebhookUrl({ origin: "https://leadline.example.com/ignored/path", agentId: "agt_1", values: form(patch) });
 
 describe("buildWebhookUrl", () => {
   it("writes CallKaro's parameter names, readable, in the documented order", () => {
-    const built = build({ min_trigger_time: "09:00", max_trigger_time: "18:00", carry_over: true, num_of_retries: "3", gaps: ["2", "4", "6"], timezone: "Asia/Kolkata" });
+    const built = build({
+      min_trigger_time: "09:00",
+      max_trigger_time: "18:00",
+      carry_over: true,
+      num_of_retries: "3",
+      gaps: ["2", "4", "6"],
+      timezone: "Asia/Kolkata",
+    });
     expect(built.url).toBe(
       `https://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=leadsquared&x_api_key=${KEY}&min_trigger_time=09:00&max_trigger_time=18:00&carry_over=true&num_of_retries=3&gap_between_retries=2,4,6&timezone=Asia/Kolkata`,
     );
@@ -32,9 +47,24 @@ describe("buildWebhookUrl", () => {
   });
 
   it("builds URLs whose schedule the webhook's own schema reads back as set", () => {
-    const url = new URL(build({ min_trigger_time: "22:00", max_trigger_time: "06:00", carry_over: true, num_of_retries: "2", gaps: ["0.5", "12"], timezone: "America/New_York" }).url);
+    const url = new URL(
+      build({
+        min_trigger_time: "22:00",
+        max_trigger_time: "06:00",
+        carry_over: true,
+        num_of_retries: "2",
+        gaps: ["0.5", "12"],
+        timezone: "America/New_York",
+      }).url,
+    );
     const params = scheduleParamsSchema.parse(Object.fromEntries(url.searchParams));
-    expect(params).toMatchObject({ carryOver: true, retries: 2, gapsHours: [0.5, 12], timezone: "America/New_York", window: { start: { hour: 22, minute: 0 }, end: { hour: 6, minute: 0 } } });
+    expect(params).toMatchObject({
+      carryOver: true,
+      retries: 2,
+      gapsHours: [0.5, 12],
+      timezone: "America/New_York",
+      window: { start: { hour: 22, minute: 0 }, end: { hour: 6, minute: 0 } },
+    });
   });
 });
 

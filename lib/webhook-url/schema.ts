@@ -10,7 +10,10 @@ export const webhookUrlFormSchema = z
   .object({
     crm: z.enum(VARIABLE_SOURCES, { error: "Choose LeadSquared or HubSpot." }),
     keyMode: z.enum(KEY_MODES, { error: "Choose where the key goes: the URL or a header." }),
-    apiKey: z.string().trim().regex(/^ll_[0-9a-z]+_[0-9a-z]+$/, "Paste a whole Leadline API key (ll_…), or create one for this webhook."),
+    apiKey: z
+      .string()
+      .trim()
+      .regex(/^ll_[0-9a-z]+_[0-9a-z]+$/, "Paste a whole Leadline API key (ll_…), or create one for this webhook."),
     min_trigger_time: z.string().trim(),
     max_trigger_time: z.string().trim(),
     carry_over: z.boolean(),

@@ -21,14 +21,24 @@ describe("leadSquaredDedupeKey: one call per agent, lead and event", () => {
   const create = "entityType=webhook&entityId=7463290b&eventType=Lead_Post_Create";
 
   it("is the agent, lowercased ProspectID and event", () => {
-    expect(leadSquaredDedupeKey("agt_1", lsqLead(LEAD, create))).toBe("agt_1:leadsquared:a311900c-0e56-4601-b580-f931645e7b32:lead_post_create");
+    expect(leadSquaredDedupeKey("agt_1", lsqLead(LEAD, create))).toBe(
+      "agt_1:leadsquared:a311900c-0e56-4601-b580-f931645e7b32:lead_post_create",
+    );
   });
 
   it.each([
     { rule: "a retry of the same post", other: lsqLead(LEAD, create), same: true },
-    { rule: "the same lead from an automation instead of the webhook", other: lsqLead(LEAD, "entityType=automation&entityId=r-9&eventType=Lead_Post_Create"), same: true },
+    {
+      rule: "the same lead from an automation instead of the webhook",
+      other: lsqLead(LEAD, "entityType=automation&entityId=r-9&eventType=Lead_Post_Create"),
+      same: true,
+    },
     { rule: "the same lead with fields changed since", other: lsqLead({ ...LEAD, FirstName: "ASHA" }, create), same: true },
-    { rule: "the same lead on another event", other: lsqLead(LEAD, "entityType=webhook&entityId=7463290b&eventType=Lead_Post_Update"), same: false },
+    {
+      rule: "the same lead on another event",
+      other: lsqLead(LEAD, "entityType=webhook&entityId=7463290b&eventType=Lead_Post_Update"),
+      same: false,
+    },
     { rule: "another lead", other: lsqLead({ ...LEAD, ProspectID: "b" }, create), same: false },
   ])("$rule → same key: $same", ({ other, same }) => {
     const key = leadSquaredDedupeKey("agt_1", lsqLead(LEAD, create));
@@ -70,10 +80,18 @@ describe("hubSpotDedupeKey: one call per agent, portal, contact and trigger", ()
 
   it.each([
     { rule: "a redelivery (same eventId, attemptNumber 1)", other: { ...CREATED, attemptNumber: 1 }, same: true },
-    { rule: "the same creation through an object.creation subscription", other: { ...CREATED, eventId: 99, subscriptionType: "object.creation", objectTypeId: "0-1" }, same: true },
+    {
+      rule: "the same creation through an object.creation subscription",
+      other: { ...CREATED, eventId: 99, subscriptionType: "object.creation", objectTypeId: "0-1" },
+      same: true,
+    },
     { rule: "another contact", other: { ...CREATED, eventId: 1860012346, objectId: 90512345679 }, same: false },
     { rule: "the same contact id in another portal", other: { ...CREATED, portalId: 1 }, same: false },
-    { rule: "a property change of the same contact", other: { ...CREATED, subscriptionType: "contact.propertyChange", propertyName: "phone" }, same: false },
+    {
+      rule: "a property change of the same contact",
+      other: { ...CREATED, subscriptionType: "contact.propertyChange", propertyName: "phone" },
+      same: false,
+    },
   ])("$rule → same key: $same", ({ other, same }) => {
     expect(hubSpotDedupeKey("agt_1", hsEvent(other)) === hubSpotDedupeKey("agt_1", hsEvent(CREATED))).toBe(same);
   });

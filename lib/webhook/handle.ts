@@ -84,10 +84,18 @@ export async function ingestWebhookRequest(request: WebhookRequest): Promise<Del
   let agentId: string | null = null;
   try {
     if (!crm) {
-      throw new ApiError(400, "invalid_type", `type must be leadsquared or hubspot (got ${query.get("type") ? `"${query.get("type")}"` : "nothing"}): add &type=leadsquared to the webhook URL.`, [{ field: "type", message: "Use leadsquared or hubspot." }]);
+      throw new ApiError(
+        400,
+        "invalid_type",
+        `type must be leadsquared or hubspot (got ${query.get("type") ? `"${query.get("type")}"` : "nothing"}): add &type=leadsquared to the webhook URL.`,
+        [{ field: "type", message: "Use leadsquared or hubspot." }],
+      );
     }
     const id = query.get("agent_id");
-    if (!id) throw new ApiError(400, "missing_agent_id", "Add agent_id=<your agent's id> to the webhook URL (Agents → copy id).", [{ field: "agent_id", message: "Required." }]);
+    if (!id)
+      throw new ApiError(400, "missing_agent_id", "Add agent_id=<your agent's id> to the webhook URL (Agents → copy id).", [
+        { field: "agent_id", message: "Required." },
+      ]);
     const agent = await findWebhookAgent(orgId, id);
     if (!agent) throw new ApiError(404, "unknown_agent", `No agent ${id} in your organisation. Check agent_id in the webhook URL.`);
     agentId = agent.id;
@@ -95,26 +103,50 @@ export async function ingestWebhookRequest(request: WebhookRequest): Promise<Del
     const integration = await findIntegrationSecrets(orgId, crm);
     const clientSecret = crm === "hubspot" && integration ? hubSpotClientSecret(integration) : undefined;
     if (clientSecret && request.signed) {
-      const check = verifyHubSpotSignature({ ...request.signed, url: request.signed.publicUrl, rawBody: request.raw, clientSecret, now: new Date() });
+      const check = verifyHubSpotSignature({
+        ...request.signed,
+        url: request.signed.publicUrl,
+        rawBody: request.raw,
+        clientSecret,
+        now: new Date(),
+      });
       if (!check.ok) throw new ApiError(401, "invalid_signature", `HubSpot's request signature did not verify: ${check.reason}`);
     }
     const params = scheduleOf(agent, query);
     const { leads, eventType } = readLeads(crm, agent.id, request.raw, request.contentType, query);
     return await ingestDelivery(jobDriver(), {
-      orgId, agent, crm, params, fallbackZone: agent.timezone ?? agent.organization.timezone,
-      defaultCountryCode: agent.organization.defaultCountryCode, canLookUp: !!integration, receivedAt: new Date(), leads,
+      orgId,
+      agent,
+      crm,
+      params,
+      fallbackZone: agent.timezone ?? agent.organization.timezone,
+      defaultCountryCode: agent.organization.defaultCountryCode,
+      canLookUp: !!integration,
+      receivedAt: new Date(),
+      leads,
       request: { ...stored, eventType },
     });
   } catch (err) {
     const known = asApiError(err);
-    if (known) await recordRefusedDelivery({ orgId, agentId, crm, httpStatus: known.status, code: known.code, message: known.message, request: stored }).catch(() => {});
+    if (known)
+      await recordRefusedDelivery({
+        orgId,
+        agentId,
+        crm,
+        httpStatus: known.status,
+        code: known.code,
+        message: known.message,
+        request: stored,
+      }).catch(() => {});
     throw known ?? err;
   }
 }
 
 /** Each CRM reads errors its own way: LeadSquared's webhook history shows Status/StatusReason; HubSpot only retries 5xx/429. */
 function refuse(crm: Crm | null, err: ApiError): Response {
-  return crm === "hubspot" ? hubSpotConfigError(err.status, err.code, err.message, err.details) : leadSquaredConfigError(err.status, err.code, err.message, err.details);
+  return crm === "hubspot"
+    ? hubSpotConfigError(err.status, err.code, err.message, err.details)
+    : leadSquaredConfigError(err.status, err.code, err.message, err.details);
 }
 
 /** POST /api/call/crm-webhook: configuration errors are 4xx (and logged); only our own failures are 5xx, so the CRM retries. */
@@ -127,16 +159,33 @@ export async function handleCrmWebhook(req: Request): Promise<Response> {
     orgId = (await authenticateApiKey(url.searchParams.get("x_api_key") ?? req.headers.get("x-api-key"))).orgId;
     const raw = await readRawBody(req);
     const publicUrl = `${env().LEADLINE_PUBLIC_URL}${url.pathname}${url.search}`;
-    const outcome = await ingestWebhookRequest({ orgId, query: url.searchParams, contentType: req.headers.get("content-type"), raw, signed: { method: req.method, publicUrl, headers: req.headers } });
+    const outcome = await ingestWebhookRequest({
+      orgId,
+      query: url.searchParams,
+      contentType: req.headers.get("content-type"),
+      raw,
+      signed: { method: req.method, publicUrl, headers: req.headers },
+    });
     return crm === "hubspot" ? respondToHubSpot(outcome) : respondToLeadSquared(outcome);
   } catch (err) {
     const known = asApiError(err);
     if (known?.code === "body_too_large" && orgId) {
-      await recordRefusedDelivery({ orgId, agentId: null, crm, httpStatus: 413, code: known.code, message: known.message, request: storedRequestOf(url.searchParams, req.headers.get("content-type"), "") }).catch(() => {});
+      await recordRefusedDelivery({
+        orgId,
+        agentId: null,
+        crm,
+        httpStatus: 413,
+        code: known.code,
+        message: known.message,
+        request: storedRequestOf(url.searchParams, req.headers.get("content-type"), ""),
+      }).catch(() => {});
     }
     if (known) return refuse(crm, known);
     const requestId = crypto.randomUUID();
     console.error(`[${requestId}] crm webhook failed`, err);
-    return refuse(crm, new ApiError(503, "temporarily_unavailable", `Leadline could not store this delivery (request ${requestId}); the CRM will retry.`));
+    return refuse(
+      crm,
+      new ApiError(503, "temporarily_unavailable", `Leadline could not store this delivery (request ${requestId}); the CRM will retry.`),
+    );
   }
 }

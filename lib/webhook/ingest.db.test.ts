@@ -19,11 +19,21 @@ const params = (() => {
 async function setup() {
   const { organization } = await createOrg();
   const agent = await createAgentRow(organization.id);
-  await db.agentVariable.create({ data: { id: `var_${agent.id}`, agentId: agent.id, position: 0, name: "phone", source: "leadsquared", field: "Phone" } });
+  await db.agentVariable.create({
+    data: { id: `var_${agent.id}`, agentId: agent.id, position: 0, name: "phone", source: "leadsquared", field: "Phone" },
+  });
   const withVariables = await db.agent.findUniqueOrThrow({ where: { id: agent.id }, include: { variables: true } });
   const input = (leads: IngestInput["leads"], canLookUp = false): IngestInput => ({
-    orgId: organization.id, agent: withVariables, crm: "leadsquared", params, fallbackZone: "Asia/Kolkata", defaultCountryCode: "91", canLookUp,
-    receivedAt: new Date(), leads, request: { contentType: "application/json", eventType: null, query: {}, body: "{}", bodyBytes: 2 },
+    orgId: organization.id,
+    agent: withVariables,
+    crm: "leadsquared",
+    params,
+    fallbackZone: "Asia/Kolkata",
+    defaultCountryCode: "91",
+    canLookUp,
+    receivedAt: new Date(),
+    leads,
+    request: { contentType: "application/json", eventType: null, query: {}, body: "{}", bodyBytes: 2 },
   });
   return { organization, agent, input };
 }
@@ -34,9 +44,23 @@ beforeEach(() => truncateAll(process.env.DATABASE_URL!));
 describe("ingestDelivery", () => {
   it("reads a lead's date-times in the call's zone, not UTC", async () => {
     const { agent, input } = await setup();
-    await db.agentVariable.create({ data: { id: `var_${agent.id}_d`, agentId: agent.id, position: 1, name: "visit_date", source: "leadsquared", field: "mx_Visit", format: "date" } });
+    await db.agentVariable.create({
+      data: {
+        id: `var_${agent.id}_d`,
+        agentId: agent.id,
+        position: 1,
+        name: "visit_date",
+        source: "leadsquared",
+        field: "mx_Visit",
+        format: "date",
+      },
+    });
     const withDate = { ...input([]).agent, variables: await db.agentVariable.findMany({ where: { agentId: agent.id } }) };
-    const lead = { crmLeadId: "p-9", dedupeKey: "k:p-9", fields: { ProspectID: "p-9", Phone: "9876543210", mx_Visit: "2026-11-23T20:30:00Z" } };
+    const lead = {
+      crmLeadId: "p-9",
+      dedupeKey: "k:p-9",
+      fields: { ProspectID: "p-9", Phone: "9876543210", mx_Visit: "2026-11-23T20:30:00Z" },
+    };
     const outcome = await ingestDelivery(embeddedDriver, { ...input([lead]), agent: withDate });
     const task = await db.callTask.findUniqueOrThrow({ where: { id: outcome.leads[0]!.callId! } });
     // 20:30 UTC is already the next morning in Asia/Kolkata.
@@ -57,7 +81,10 @@ describe("ingestDelivery", () => {
 
   it("rejects a lead without a usable phone and writes no call, when there is no CRM to ask", async () => {
     const { input } = await setup();
-    const outcome = await ingestDelivery(embeddedDriver, input([{ crmLeadId: "p-2", dedupeKey: "k:p-2", fields: { ProspectID: "p-2", Phone: "12" } }]));
+    const outcome = await ingestDelivery(
+      embeddedDriver,
+      input([{ crmLeadId: "p-2", dedupeKey: "k:p-2", fields: { ProspectID: "p-2", Phone: "12" } }]),
+    );
     expect(outcome.leads[0]).toMatchObject({ status: "rejected" });
     expect(outcome.leads[0]!.reason).toMatch(/"12"/);
     expect(await db.callTask.count()).toBe(0);
@@ -66,26 +93,39 @@ describe("ingestDelivery", () => {
 
   it("reads a lead lacking its mapped field from the CRM afterwards, and logs a rejection if it still has no phone", async () => {
     const { input } = await setup();
-    const outcome = await ingestDelivery(embeddedDriver, input([{ crmLeadId: "p-3", dedupeKey: "k:p-3", fields: { ProspectID: "p-3", FirstName: "Asha" } }], true));
+    const outcome = await ingestDelivery(
+      embeddedDriver,
+      input([{ crmLeadId: "p-3", dedupeKey: "k:p-3", fields: { ProspectID: "p-3", FirstName: "Asha" } }], true),
+    );
     const callId = outcome.leads[0]!.callId!;
     expect(outcome.leads[0]).toMatchObject({ status: "accepted" });
     expect(await db.callTask.findUniqueOrThrow({ where: { id: callId } })).toMatchObject({ status: "resolving", phone: "" });
 
     const { binding } = scriptedProvider({ outcomes: {}, reportDelayMs: 0, now: () => new Date(), onReport: async () => true });
-    const deps = { ...testDeps(binding, () => new Date()), lookupLeads: async () => new Map([[callId, { ProspectID: "p-3", FirstName: "Asha", Phone: null }]]) };
+    const deps = {
+      ...testDeps(binding, () => new Date()),
+      lookupLeads: async () => new Map([[callId, { ProspectID: "p-3", FirstName: "Asha", Phone: null }]]),
+    };
     expect(await resolveLeads(deps, callId)).toEqual({ scheduled: [] });
     const task = await db.callTask.findUniqueOrThrow({ where: { id: callId } });
     expect(task).toMatchObject({ status: "failed", activeDedupeKey: null });
     expect(task.lastError).toMatch(/Phone/);
     expect(await db.deliveryLead.findFirstOrThrow({ where: { callTaskId: callId } })).toMatchObject({ status: "rejected" });
-    expect(await db.delivery.findUniqueOrThrow({ where: { id: outcome.deliveryId } })).toMatchObject({ status: "rejected", accepted: 0, rejected: 1 });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: outcome.deliveryId } })).toMatchObject({
+      status: "rejected",
+      accepted: 0,
+      rejected: 1,
+    });
   });
 });
 
 describe("resolveLeads", () => {
   it("ends the leads with the CRM's reason when the CRM refuses for good, and retries when it may recover", async () => {
     const { input } = await setup();
-    const outcome = await ingestDelivery(embeddedDriver, input([{ crmLeadId: "p-4", dedupeKey: "k:p-4", fields: { ProspectID: "p-4" } }], true));
+    const outcome = await ingestDelivery(
+      embeddedDriver,
+      input([{ crmLeadId: "p-4", dedupeKey: "k:p-4", fields: { ProspectID: "p-4" } }], true),
+    );
     const callId = outcome.leads[0]!.callId!;
     const { binding } = scriptedProvider({ outcomes: {}, reportDelayMs: 0, now: () => new Date(), onReport: async () => true });
     const failing = (err: Error) => ({ ...testDeps(binding, () => new Date()), lookupLeads: async () => Promise.reject(err) });

@@ -25,7 +25,13 @@ export type IncomingLead = {
   rejectedReason?: string;
 };
 
-export type StoredRequest = { contentType: string | null; eventType: string | null; query: Record<string, string>; body: string; bodyBytes: number };
+export type StoredRequest = {
+  contentType: string | null;
+  eventType: string | null;
+  query: Record<string, string>;
+  body: string;
+  bodyBytes: number;
+};
 
 export type IngestInput = {
   orgId: string;
@@ -52,7 +58,11 @@ function planLead(input: IngestInput, zone: string, lead: IncomingLead): Plan {
   const variables = input.agent.variables.map(toVariable);
   // Dates are read in the call's own zone, as when the lead is read from the CRM later (lib/calls/resolve).
   const resolved = resolveVariables({
-    lead: lead.fields, variables, defaultCountryCode: input.defaultCountryCode, phoneVariable: input.agent.phoneVariable, source: input.crm,
+    lead: lead.fields,
+    variables,
+    defaultCountryCode: input.defaultCountryCode,
+    phoneVariable: input.agent.phoneVariable,
+    source: input.crm,
     timeZone: zone,
   });
   const lacking = input.crm === "hubspot" || missingFields({ lead: lead.fields, variables, source: input.crm }).length > 0;
@@ -71,13 +81,24 @@ function plannedLeads(input: IngestInput, deliveryId: string): PlannedLead[] {
   return input.leads.map((lead) => {
     const base = { id: newId("lead"), crmLeadId: lead.crmLeadId, eventId: lead.eventId ?? null };
     const plan = planLead(input, zone, lead);
-    if (plan.kind !== "accept") return { ...base, kind: "refused", status: plan.kind === "ignore" ? "ignored" : "rejected", reason: plan.reason };
+    if (plan.kind !== "accept")
+      return { ...base, kind: "refused", status: plan.kind === "ignore" ? "ignored" : "rejected", reason: plan.reason };
     if (planned.has(lead.dedupeKey)) return { ...base, kind: "repeat", dedupeKey: lead.dedupeKey };
     planned.add(lead.dedupeKey);
     const row = newCallTaskRow({
-      orgId: input.orgId, agent: input.agent, source: input.crm, phone: plan.phone, crmLeadId: lead.crmLeadId,
-      leadName: plan.values.name ?? null, variables: plan.values, params: input.params, fallbackZone: input.fallbackZone,
-      receivedAt: input.receivedAt, dedupeKey: lead.dedupeKey, deliveryId, leadFields: lead.fields,
+      orgId: input.orgId,
+      agent: input.agent,
+      source: input.crm,
+      phone: plan.phone,
+      crmLeadId: lead.crmLeadId,
+      leadName: plan.values.name ?? null,
+      variables: plan.values,
+      params: input.params,
+      fallbackZone: input.fallbackZone,
+      receivedAt: input.receivedAt,
+      dedupeKey: lead.dedupeKey,
+      deliveryId,
+      leadFields: lead.fields,
     });
     // The first new task that reads from the CRM reads the whole delivery in one batch; the others wake later only as a fallback.
     const fallbackAt = plan.phone === null ? new Date(input.receivedAt.getTime() + RESOLVE_FALLBACK_MS) : null;
@@ -96,33 +117,69 @@ export async function ingestDelivery(driver: JobDriver, input: IngestInput): Pro
   const calls = leads.filter((l) => l.kind !== "refused").length;
   const rejected = leads.filter((l) => l.kind === "refused" && l.status === "rejected").length;
   const stored = await storeDelivery({
-    delivery: { id: deliveryId, orgId: input.orgId, agentId: input.agent.id, crm: input.crm, scheduleParams: input.params, ...input.request },
+    delivery: {
+      id: deliveryId,
+      orgId: input.orgId,
+      agentId: input.agent.id,
+      crm: input.crm,
+      scheduleParams: input.params,
+      ...input.request,
+    },
     leads,
-    statusByAccepted: Array.from({ length: calls + 1 }, (_, accepted) => deliveryStatus({ accepted, duplicates: calls - accepted, rejected })),
+    statusByAccepted: Array.from({ length: calls + 1 }, (_, accepted) =>
+      deliveryStatus({ accepted, duplicates: calls - accepted, rejected }),
+    ),
   });
   const outcome: LeadOutcome[] = leads.map((lead, i) => {
     const s = stored[i]!;
     const showsTime = s.nextAttemptAt && (s.status === "duplicate" || (s.status === "accepted" && lead.kind === "call" && lead.task.phone));
     return {
-      crmId: lead.crmLeadId, ...(lead.eventId ? { eventId: lead.eventId } : {}), status: s.status,
-      ...(s.reason ? { reason: s.reason } : {}), ...(s.callId ? { callId: s.callId } : {}),
+      crmId: lead.crmLeadId,
+      ...(lead.eventId ? { eventId: lead.eventId } : {}),
+      status: s.status,
+      ...(s.reason ? { reason: s.reason } : {}),
+      ...(s.callId ? { callId: s.callId } : {}),
       ...(showsTime ? { firstAttemptAt: s.nextAttemptAt!.toISOString() } : {}),
     };
   });
-  await handOverIfDue(driver, leads.flatMap((l, i) => (l.kind === "call" && outcome[i]!.status === "accepted" ? [l.task.nextAttemptAt] : [])));
+  await handOverIfDue(
+    driver,
+    leads.flatMap((l, i) => (l.kind === "call" && outcome[i]!.status === "accepted" ? [l.task.nextAttemptAt] : [])),
+  );
   return { deliveryId, leads: outcome };
 }
 
 export function storedRequest(r: StoredRequest) {
-  return { contentType: r.contentType, eventType: r.eventType, query: r.query as Prisma.InputJsonValue, body: r.body, bodyBytes: r.bodyBytes };
+  return {
+    contentType: r.contentType,
+    eventType: r.eventType,
+    query: r.query as Prisma.InputJsonValue,
+    body: r.body,
+    bodyBytes: r.bodyBytes,
+  };
 }
 
 /** Logs a request refused as a whole (bad parameters, bad body) under the organisation whose key it carried. */
-export async function recordRefusedDelivery(input: { orgId: string; agentId: string | null; crm: CrmType | null; httpStatus: number; code: string; message: string; request: StoredRequest }) {
+export async function recordRefusedDelivery(input: {
+  orgId: string;
+  agentId: string | null;
+  crm: CrmType | null;
+  httpStatus: number;
+  code: string;
+  message: string;
+  request: StoredRequest;
+}) {
   await db.delivery.create({
     data: {
-      id: newId("dlv"), orgId: input.orgId, agentId: input.agentId, crm: input.crm, status: "error", httpStatus: input.httpStatus,
-      errorCode: input.code, errorMessage: input.message, ...storedRequest(input.request),
+      id: newId("dlv"),
+      orgId: input.orgId,
+      agentId: input.agentId,
+      crm: input.crm,
+      status: "error",
+      httpStatus: input.httpStatus,
+      errorCode: input.code,
+      errorMessage: input.message,
+      ...storedRequest(input.request),
     },
   });
 }

@@ -15,7 +15,9 @@ export async function lookupLeads(tasks: CallTask[]): Promise<Map<string, Record
   if (!first) return found;
   const crm = first.source as CrmType;
   const integration = await findIntegration(first.orgId, crm);
-  const variables = (await db.agentVariable.findMany({ where: { agentId: first.agentId, source: crm }, orderBy: { position: "asc" } })).map(toVariable);
+  const variables = (await db.agentVariable.findMany({ where: { agentId: first.agentId, source: crm }, orderBy: { position: "asc" } })).map(
+    toVariable,
+  );
   const posted = (t: CallTask) => (t.leadFields as Record<string, unknown> | null) ?? {};
   if (!integration) return found;
 

@@ -64,7 +64,11 @@ describe("redactBody", () => {
     ]);
     const stored = redactBody(raw);
     expect(JSON.parse(stored.body)).toEqual([
-      { ProspectID: "a", mx_Portal_Password: "[redacted]", nested: { accessKey: "[redacted]", secretKey: "[redacted]", list: [{ token: "[redacted]" }] } },
+      {
+        ProspectID: "a",
+        mx_Portal_Password: "[redacted]",
+        nested: { accessKey: "[redacted]", secretKey: "[redacted]", list: [{ token: "[redacted]" }] },
+      },
       { ProspectID: "b", password: null, api_token: "" },
     ]);
     expect(stored.truncated).toBe(false);
@@ -78,7 +82,9 @@ describe("redactBody", () => {
   });
 
   it("redacts form pairs and keeps their encoding", () => {
-    expect(redactBody("FirstName=Asha+Rao&Password=p%40ss&Phone=%2B91-9876543210").body).toBe("FirstName=Asha+Rao&Password=[redacted]&Phone=%2B91-9876543210");
+    expect(redactBody("FirstName=Asha+Rao&Password=p%40ss&Phone=%2B91-9876543210").body).toBe(
+      "FirstName=Asha+Rao&Password=[redacted]&Phone=%2B91-9876543210",
+    );
   });
 
   it("leaves text it cannot parse alone", () => {
@@ -114,13 +120,17 @@ describe("redactBody", () => {
 describe("redactBody properties", () => {
   it("never stores more than the cap, and what it keeps is a prefix of the body", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }).filter((s) => !s.includes("&")), fc.integer({ min: 40, max: 300 }), (raw, cap) => {
-        const stored = redactBody(`note=${raw}`, cap);
-        expect(new TextEncoder().encode(stored.body).length).toBeLessThanOrEqual(cap);
-        expect(stored.truncated).toBe(stored.bytes > cap);
-        const kept = stored.truncated ? stored.body.slice(0, stored.body.lastIndexOf("…[truncated: ")) : stored.body;
-        expect(`note=${raw}`.startsWith(kept)).toBe(true);
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 200 }).filter((s) => !s.includes("&")),
+        fc.integer({ min: 40, max: 300 }),
+        (raw, cap) => {
+          const stored = redactBody(`note=${raw}`, cap);
+          expect(new TextEncoder().encode(stored.body).length).toBeLessThanOrEqual(cap);
+          expect(stored.truncated).toBe(stored.bytes > cap);
+          const kept = stored.truncated ? stored.body.slice(0, stored.body.lastIndexOf("…[truncated: ")) : stored.body;
+          expect(`note=${raw}`.startsWith(kept)).toBe(true);
+        },
+      ),
     );
   });
 });

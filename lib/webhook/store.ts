@@ -21,8 +21,15 @@ export type PlannedLead = {
 );
 
 export type DeliveryRow = {
-  id: string; orgId: string; agentId: string; crm: string; contentType: string | null; eventType: string | null;
-  query: Record<string, string>; body: string; bodyBytes: number;
+  id: string;
+  orgId: string;
+  agentId: string;
+  crm: string;
+  contentType: string | null;
+  eventType: string | null;
+  query: Record<string, string>;
+  body: string;
+  bodyBytes: number;
   /** The schedule every call of the delivery is planned with. */
   scheduleParams: ScheduleParams;
 };
@@ -34,8 +41,17 @@ type PlannedDelivery = { delivery: DeliveryRow; leads: PlannedLead[]; statusByAc
 // A call's own columns. Those it shares with its lead or delivery (org, agent, delivery, CRM, lead id, dedupe key and
 // schedule) travel once, with the lead or the delivery: the statement's JSON is most of what Postgres parses per lead.
 const callColumns = (t: TaskRow) => ({
-  id: t.id, status: t.status, phone: t.phone, lead_name: t.leadName, variables: t.variables, timezone: t.timezone, max_attempts: t.maxAttempts,
-  next_attempt_at: t.nextAttemptAt, next_attempt_reason: t.nextAttemptReason, lead_fields: t.leadFields, created_at: t.createdAt,
+  id: t.id,
+  status: t.status,
+  phone: t.phone,
+  lead_name: t.leadName,
+  variables: t.variables,
+  timezone: t.timezone,
+  max_attempts: t.maxAttempts,
+  next_attempt_at: t.nextAttemptAt,
+  next_attempt_reason: t.nextAttemptReason,
+  lead_fields: t.leadFields,
+  created_at: t.createdAt,
 });
 
 /**
@@ -104,25 +120,45 @@ const DUPLICATE_REASON = "This lead already has an open call for this agent.";
 
 async function writeDeliveries(flight: PlannedDelivery[]): Promise<StoredLead[][]> {
   const deliveries = flight.map(({ delivery: d }) => ({
-    id: d.id, org_id: d.orgId, agent_id: d.agentId, crm: d.crm, content_type: d.contentType, event_type: d.eventType, query: d.query, body: d.body,
-    body_bytes: d.bodyBytes, schedule_params: d.scheduleParams,
+    id: d.id,
+    org_id: d.orgId,
+    agent_id: d.agentId,
+    crm: d.crm,
+    content_type: d.contentType,
+    event_type: d.eventType,
+    query: d.query,
+    body: d.body,
+    body_bytes: d.bodyBytes,
+    schedule_params: d.scheduleParams,
   }));
   // Absent fields read as NULL, so what is null is left out.
   const leads = flight.flatMap(({ delivery, leads }) =>
     leads.map((l, ord) => ({
-      ord, delivery_id: delivery.id, id: l.id, crm_lead_id: l.crmLeadId ?? undefined, event_id: l.eventId ?? undefined,
+      ord,
+      delivery_id: delivery.id,
+      id: l.id,
+      crm_lead_id: l.crmLeadId ?? undefined,
+      event_id: l.eventId ?? undefined,
       ...(l.kind === "refused" ? { status: l.status, reason: l.reason } : { dedupe_key: l.dedupeKey }),
       ...(l.kind === "call" ? { call: callColumns(l.task), fallback_at: l.fallbackAt ?? undefined } : {}),
     })),
   );
   const statusByAccepted = Object.fromEntries(flight.map((p) => [p.delivery.id, p.statusByAccepted]));
-  const { rows } = await pool().query<{ delivery_id: string; status: LeadOutcomeStatus; reason: string | null; call_id: string | null; next_attempt_at: Date | null }>({
+  const { rows } = await pool().query<{
+    delivery_id: string;
+    status: LeadOutcomeStatus;
+    reason: string | null;
+    call_id: string | null;
+    next_attempt_at: Date | null;
+  }>({
     // Named, so each pooled connection parses and plans the statement once.
-    name: "store-deliveries", text: STATEMENT,
+    name: "store-deliveries",
+    text: STATEMENT,
     values: [JSON.stringify(deliveries), JSON.stringify(leads), DUPLICATE_REASON, JSON.stringify(statusByAccepted)],
   });
   const byDelivery = new Map<string, StoredLead[]>(flight.map((p) => [p.delivery.id, []]));
-  for (const r of rows) byDelivery.get(r.delivery_id)!.push({ status: r.status, reason: r.reason, callId: r.call_id, nextAttemptAt: r.next_attempt_at });
+  for (const r of rows)
+    byDelivery.get(r.delivery_id)!.push({ status: r.status, reason: r.reason, callId: r.call_id, nextAttemptAt: r.next_attempt_at });
   return flight.map((p) => byDelivery.get(p.delivery.id)!);
 }
 

@@ -15,7 +15,9 @@ export default async function AgentsPage() {
         </Link>
       </div>
       {agents.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-600">No agents yet. Create one, map its variables, then paste its webhook URL into your CRM.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          No agents yet. Create one, map its variables, then paste its webhook URL into your CRM.
+        </p>
       ) : (
         <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
@@ -28,7 +30,9 @@ export default async function AgentsPage() {
                       {a.name}
                     </Link>
                   </td>
-                  <td className="px-3 py-2"><code className="text-xs text-slate-600">{a.id}</code></td>
+                  <td className="px-3 py-2">
+                    <code className="text-xs text-slate-600">{a.id}</code>
+                  </td>
                   <td className="px-3 py-2">{a.provider}</td>
                   <td className="px-3 py-2">{a.timezone ?? `${user.organization.timezone} (organisation)`}</td>
                   <td className="px-3 py-2">{a.concurrencyCap}</td>

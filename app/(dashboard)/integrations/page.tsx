@@ -7,7 +7,8 @@ export default async function IntegrationsPage() {
     <>
       <h1 className="text-xl font-semibold">Integrations</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Leadline reads leads and their fields from your CRM with these credentials. They are stored encrypted and never shown again; only their last four characters are.
+        Leadline reads leads and their fields from your CRM with these credentials. They are stored encrypted and never shown again; only
+        their last four characters are.
       </p>
       <IntegrationsOverview />
     </>

@@ -7,5 +7,8 @@ import { setupSchema } from "@/lib/orgs/schema";
 export const POST = withErrors(async (req) => {
   const input = setupSchema.parse(await readJson(req));
   const { organization, user } = await createOrganizationWithAdmin(input, { firstRun: true });
-  return Response.json({ organization: { id: organization.id, name: organization.name }, user: { id: user.id, email: user.email } }, { status: 201 });
+  return Response.json(
+    { organization: { id: organization.id, name: organization.name }, user: { id: user.id, email: user.email } },
+    { status: 201 },
+  );
 });

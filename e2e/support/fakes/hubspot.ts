@@ -37,12 +37,27 @@ export type FakeHubSpotOptions = {
 };
 
 export const FAKE_HUBSPOT_TOKEN = "pat-na1-6f1d2c3b-4a59-4e8d-9b7a-0c1e2d3f4a5b";
-export const FAKE_HUBSPOT_SCOPES = ["crm.objects.contacts.read", "crm.objects.contacts.write", "crm.schemas.contacts.read", "crm.schemas.contacts.write"];
+export const FAKE_HUBSPOT_SCOPES = [
+  "crm.objects.contacts.read",
+  "crm.objects.contacts.write",
+  "crm.schemas.contacts.read",
+  "crm.schemas.contacts.write",
+];
 
 const option = (label: string, value: string, displayOrder: number) => ({ label, value, description: "", displayOrder, hidden: false });
 const property = (name: string, label: string, type: string, fieldType: string, extra: Partial<FakeProperty> = {}): FakeProperty => ({
-  name, label, type, fieldType, groupName: "contactinformation", description: "", displayOrder: -1,
-  hasUniqueValue: false, hidden: false, formField: true, options: [], ...extra,
+  name,
+  label,
+  type,
+  fieldType,
+  groupName: "contactinformation",
+  description: "",
+  displayOrder: -1,
+  hasUniqueValue: false,
+  hidden: false,
+  formField: true,
+  options: [],
+  ...extra,
 });
 
 export const FAKE_HUBSPOT_PROPERTIES: FakeProperty[] = [
@@ -65,12 +80,34 @@ export const FAKE_HUBSPOT_PROPERTIES: FakeProperty[] = [
 
 export const FAKE_HUBSPOT_CONTACTS: FakeContact[] = [
   {
-    id: "90512345678", createdAt: "2026-11-22T04:30:00.123Z", updatedAt: "2026-11-22T04:31:10.456Z",
-    properties: { firstname: "Asha", lastname: "Verma", email: "asha.verma@example.com", phone: "+919876543210", mobilephone: null, city: "Pune", lifecyclestage: "lead", product_interest: "2bhk" },
+    id: "90512345678",
+    createdAt: "2026-11-22T04:30:00.123Z",
+    updatedAt: "2026-11-22T04:31:10.456Z",
+    properties: {
+      firstname: "Asha",
+      lastname: "Verma",
+      email: "asha.verma@example.com",
+      phone: "+919876543210",
+      mobilephone: null,
+      city: "Pune",
+      lifecyclestage: "lead",
+      product_interest: "2bhk",
+    },
   },
   {
-    id: "90512345679", createdAt: "2026-11-22T06:02:11.000Z", updatedAt: "2026-11-22T07:15:40.000Z",
-    properties: { firstname: "Rahul", lastname: "Nair", email: "rahul.nair@example.com", phone: "(990) 111-1111", mobilephone: "+919900022222", city: "Bengaluru", lifecyclestage: "customer", product_interest: "villa" },
+    id: "90512345679",
+    createdAt: "2026-11-22T06:02:11.000Z",
+    updatedAt: "2026-11-22T07:15:40.000Z",
+    properties: {
+      firstname: "Rahul",
+      lastname: "Nair",
+      email: "rahul.nair@example.com",
+      phone: "(990) 111-1111",
+      mobilephone: "+919900022222",
+      city: "Bengaluru",
+      lifecyclestage: "customer",
+      product_interest: "villa",
+    },
   },
 ];
 
@@ -103,7 +140,10 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
     const names = asked ? [...new Set([...asked, ...ALWAYS])] : DEFAULTS;
     const known = new Set(properties.map((p) => p.name));
     const values: Record<string, string | null> = {
-      ...contact.properties, hs_object_id: contact.id, createdate: contact.createdAt, lastmodifieddate: contact.updatedAt,
+      ...contact.properties,
+      hs_object_id: contact.id,
+      createdate: contact.createdAt,
+      lastmodifieddate: contact.updatedAt,
     };
     // Unknown property names are ignored; known ones without a value come back as null.
     const shown = Object.fromEntries(names.filter((n) => known.has(n)).map((n) => [n, values[n] ?? null]));
@@ -129,7 +169,12 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
     const at = new Date(now()).toISOString();
     const result: Record<string, unknown> = { status: "COMPLETE", results: found, startedAt: at, completedAt: at };
     if (!missing.length) return { status: 200, body: result };
-    const notFound = { status: "error", category: "OBJECT_NOT_FOUND", message: "Could not get some CONTACT objects, they may be deleted or not exist.", context: { ids: missing } };
+    const notFound = {
+      status: "error",
+      category: "OBJECT_NOT_FOUND",
+      message: "Could not get some CONTACT objects, they may be deleted or not exist.",
+      context: { ids: missing },
+    };
     return { status: 207, body: { ...result, numErrors: 1, errors: [notFound] } };
   }
 
@@ -167,7 +212,10 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
     // The token-info endpoint takes the token in its body; other routes need the header.
     const isTokenInfo = path === "/oauth/v2/private-apps/get/access-token-info";
     if (!isTokenInfo && bearer !== token) {
-      return { ...error(401, "INVALID_AUTHENTICATION", "Authentication credentials not found."), headers: { "x-hubspot-auth-failure": "401 Unauthorized" } };
+      return {
+        ...error(401, "INVALID_AUTHENTICATION", "Authentication credentials not found."),
+        headers: { "x-hubspot-auth-failure": "401 Unauthorized" },
+      };
     }
     if (options.expired) {
       return error(401, "EXPIRED_AUTHENTICATION", "The OAuth token used to make this call expired 0 second(s) ago.", {
@@ -189,8 +237,12 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
         status: 429,
         headers: { ...limits(0), ...(retry === undefined ? {} : { "retry-after": String(retry) }) },
         body: {
-          status: "error", message: "You have reached your ten_secondly_rolling limit.", errorType: "RATE_LIMIT",
-          correlationId: randomUUID(), policyName: "TEN_SECONDLY_ROLLING", requestId: randomUUID(),
+          status: "error",
+          message: "You have reached your ten_secondly_rolling limit.",
+          errorType: "RATE_LIMIT",
+          correlationId: randomUUID(),
+          policyName: "TEN_SECONDLY_ROLLING",
+          requestId: randomUUID(),
         },
       };
     }

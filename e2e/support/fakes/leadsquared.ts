@@ -63,10 +63,31 @@ export const FAKE_LSQ_FIELDS: FakeLeadField[] = [
   { SchemaName: "EmailAddress", DisplayName: "Email", DataType: "Email", IsMandatory: false, MaxLength: "100" },
   { SchemaName: "Phone", DisplayName: "Phone Number", DataType: "Phone", IsMandatory: false, MaxLength: "50" },
   { SchemaName: "Mobile", DisplayName: "Mobile Number", DataType: "Phone", IsMandatory: false, MaxLength: "50" },
-  { SchemaName: "Source", DisplayName: "Lead Source", DataType: "Select", IsMandatory: false, RenderTypeTextValue: "Dropdown", Options: [{ Value: "Direct Traffic" }, { Value: "Facebook Ads" }, { Value: "Google Ads" }] },
-  { SchemaName: "ProspectStage", DisplayName: "Lead Stage", DataType: "Select", IsMandatory: false, RenderTypeTextValue: "Dropdown", Options: [{ Value: "Prospect" }, { Value: "Opportunity" }, { Value: "Customer" }] },
+  {
+    SchemaName: "Source",
+    DisplayName: "Lead Source",
+    DataType: "Select",
+    IsMandatory: false,
+    RenderTypeTextValue: "Dropdown",
+    Options: [{ Value: "Direct Traffic" }, { Value: "Facebook Ads" }, { Value: "Google Ads" }],
+  },
+  {
+    SchemaName: "ProspectStage",
+    DisplayName: "Lead Stage",
+    DataType: "Select",
+    IsMandatory: false,
+    RenderTypeTextValue: "Dropdown",
+    Options: [{ Value: "Prospect" }, { Value: "Opportunity" }, { Value: "Customer" }],
+  },
   { SchemaName: "CreatedOn", DisplayName: "Created On", DataType: "datetime", IsMandatory: false },
-  { SchemaName: "mx_City", DisplayName: "City", DataType: "Select", IsMandatory: false, RenderTypeTextValue: "Dropdown", Options: [{ Value: "Bengaluru" }, { Value: "Mumbai" }, { Value: "Pune" }] },
+  {
+    SchemaName: "mx_City",
+    DisplayName: "City",
+    DataType: "Select",
+    IsMandatory: false,
+    RenderTypeTextValue: "Dropdown",
+    Options: [{ Value: "Bengaluru" }, { Value: "Mumbai" }, { Value: "Pune" }],
+  },
   { SchemaName: "mx_Product_Interest", DisplayName: "Product Interest", DataType: "Text", IsMandatory: false, MaxLength: "200" },
   { SchemaName: "mx_Budget", DisplayName: "Budget (INR lakh)", DataType: "number", IsMandatory: false },
   { SchemaName: "mx_Preferred_Call_Time", DisplayName: "Preferred Call Time", DataType: "datetime", IsMandatory: false },
@@ -74,28 +95,67 @@ export const FAKE_LSQ_FIELDS: FakeLeadField[] = [
 
 export const FAKE_LSQ_LEADS: FakeLead[] = [
   {
-    ProspectID: "a311900c-0e56-4601-b580-f931645e7b32", ProspectAutoId: "3142", FirstName: "Asha", LastName: "Verma",
-    EmailAddress: "asha.verma@example.com", Phone: "+91-9876543210", Mobile: null, Source: "Facebook Ads",
-    ProspectStage: "Prospect", Score: "0", DoNotCall: "0", OwnerId: FAKE_LSQ_USER.Id, mx_City: "Pune",
-    mx_Product_Interest: "2BHK apartment", mx_Budget: "85", mx_Preferred_Call_Time: null,
-    CreatedOn: "2026-11-22 04:30:00.000", ModifiedOn: "2026-11-22 04:30:00.000",
+    ProspectID: "a311900c-0e56-4601-b580-f931645e7b32",
+    ProspectAutoId: "3142",
+    FirstName: "Asha",
+    LastName: "Verma",
+    EmailAddress: "asha.verma@example.com",
+    Phone: "+91-9876543210",
+    Mobile: null,
+    Source: "Facebook Ads",
+    ProspectStage: "Prospect",
+    Score: "0",
+    DoNotCall: "0",
+    OwnerId: FAKE_LSQ_USER.Id,
+    mx_City: "Pune",
+    mx_Product_Interest: "2BHK apartment",
+    mx_Budget: "85",
+    mx_Preferred_Call_Time: null,
+    CreatedOn: "2026-11-22 04:30:00.000",
+    ModifiedOn: "2026-11-22 04:30:00.000",
   },
   {
-    ProspectID: "c7d2e0f4-51a9-4b3e-8f6d-2a9b1c4e7f03", ProspectAutoId: "3143", FirstName: "Rahul", LastName: "Nair",
-    EmailAddress: "rahul.nair@example.com", Phone: "9901111111", Mobile: "+91-9900022222", Source: "Google Ads",
-    ProspectStage: "Opportunity", Score: "54", DoNotCall: "0", OwnerId: FAKE_LSQ_USER.Id, mx_City: "Bengaluru",
-    mx_Product_Interest: "Villa", mx_Budget: "220", mx_Preferred_Call_Time: "2026-11-23 05:30:00.000",
-    CreatedOn: "2026-11-22 06:02:11.000", ModifiedOn: "2026-11-22 07:15:40.000",
+    ProspectID: "c7d2e0f4-51a9-4b3e-8f6d-2a9b1c4e7f03",
+    ProspectAutoId: "3143",
+    FirstName: "Rahul",
+    LastName: "Nair",
+    EmailAddress: "rahul.nair@example.com",
+    Phone: "9901111111",
+    Mobile: "+91-9900022222",
+    Source: "Google Ads",
+    ProspectStage: "Opportunity",
+    Score: "54",
+    DoNotCall: "0",
+    OwnerId: FAKE_LSQ_USER.Id,
+    mx_City: "Bengaluru",
+    mx_Product_Interest: "Villa",
+    mx_Budget: "220",
+    mx_Preferred_Call_Time: "2026-11-23 05:30:00.000",
+    CreatedOn: "2026-11-22 06:02:11.000",
+    ModifiedOn: "2026-11-22 07:15:40.000",
   },
 ];
 
 // Create takes numbers, Retrieve answers names (§1.5.7); this pairs the two documented lists.
 const EVENT_NAMES: Record<string, string> = {
-  "1": "Landing_Page_submission", "2": "LeadActivity_Post_Create", "3": "Lead_Post_Create", "4": "Lead_Owner_Change",
-  "5": "Lead_Post_Stage_Change", "6": "Lead_Post_Update", "7": "Task_Create", "8": "Task_Reminder", "9": "Lead_Score_Change",
-  "15": "LeadActivity_Post_Update", "16": "Task_Complete", "17": "Task_Update", "26": "Lead_Field_Change",
-  "31": "Opportunity_Post_Create", "32": "Opportunity_Post_Update", "33": "OpportunityField_Post_Update",
-  "34": "OpportunityStage_Post_Update", "35": "Opportunity_Post_Delete",
+  "1": "Landing_Page_submission",
+  "2": "LeadActivity_Post_Create",
+  "3": "Lead_Post_Create",
+  "4": "Lead_Owner_Change",
+  "5": "Lead_Post_Stage_Change",
+  "6": "Lead_Post_Update",
+  "7": "Task_Create",
+  "8": "Task_Reminder",
+  "9": "Lead_Score_Change",
+  "15": "LeadActivity_Post_Update",
+  "16": "Task_Complete",
+  "17": "Task_Update",
+  "26": "Lead_Field_Change",
+  "31": "Opportunity_Post_Create",
+  "32": "Opportunity_Post_Update",
+  "33": "OpportunityField_Post_Update",
+  "34": "OpportunityStage_Post_Update",
+  "35": "Opportunity_Post_Delete",
 };
 const CONTENT_TYPES = ["application/json", "application/x-www-form-urlencoded", "text/plain"];
 
@@ -148,10 +208,12 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     if (!isObject(body)) return lsqError(400, "MXInvalidInputException", "The request body is not a JSON object");
     const event = String(body.WebhookEvent ?? "");
     const headers = Array.isArray(body.CustomHeaders) ? body.CustomHeaders : [];
-    if (typeof body.URL !== "string" || !/^https?:\/\//.test(body.URL)) return lsqError(400, "MXMandatoryAttributeMissingException", "'URL' is mandatory");
+    if (typeof body.URL !== "string" || !/^https?:\/\//.test(body.URL))
+      return lsqError(400, "MXMandatoryAttributeMissingException", "'URL' is mandatory");
     if (!EVENT_NAMES[event]) return lsqError(400, "MXInvalidInputException", `'${event}' is not a valid WebhookEvent`);
     if (body.Method !== "POST") return lsqError(400, "MXInvalidInputException", "'Method' must be POST");
-    if (!CONTENT_TYPES.includes(String(body.ContentType))) return lsqError(400, "MXInvalidInputException", "'ContentType' is not supported");
+    if (!CONTENT_TYPES.includes(String(body.ContentType)))
+      return lsqError(400, "MXInvalidInputException", "'ContentType' is not supported");
     if (headers.length > 10) return lsqError(400, "MXInvalidInputException", "At most 10 custom headers are allowed");
     const webhook: FakeWebhook = {
       WebhookId: randomUUID(),
@@ -197,7 +259,13 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     return true;
   }
 
-  function answer(query: Record<string, string>, method: string, path: string, headers: IncomingMessage["headers"], body: unknown): Answer | "hang" {
+  function answer(
+    query: Record<string, string>,
+    method: string,
+    path: string,
+    headers: IncomingMessage["headers"],
+    body: unknown,
+  ): Answer | "hang" {
     const failure = failures.shift();
     if (failure === "hang") return "hang";
     if (failure === "500") return lsqError(500, "MXInternalServerException", "An unexpected error occurred");
@@ -207,7 +275,11 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     if (route.method !== method) return { status: 405, html: "<html><body>Method not allowed.</body></html>" };
     if (!authorised(query, headers)) return lsqError(401, "MXUnAuthorizedAccessException", "Invalid AccessKey or SecretKey");
     if (!withinLimit()) {
-      const exceeded = lsqError(429, "MXAPIRateLimitExceededException", `API calls exceeded the limit of ${limit} in ${windowMs / 1000} second(s)`);
+      const exceeded = lsqError(
+        429,
+        "MXAPIRateLimitExceededException",
+        `API calls exceeded the limit of ${limit} in ${windowMs / 1000} second(s)`,
+      );
       return rateAnswer === "200" ? { ...exceeded, status: 200 } : exceeded;
     }
     if (method === "POST" && body === undefined) return lsqError(400, "MXInvalidInputException", "The request body is not valid JSON");

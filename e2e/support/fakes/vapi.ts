@@ -26,7 +26,13 @@ export type FakeVapiFailure = "rate-limit" | "server-error" | "hang";
 export type RecordedRequest = { method: string; path: string; headers: IncomingHttpHeaders; rawBody: string; body: unknown };
 
 /** One POST the fake made to a call's server URL. `responseStatus` is null when the request itself failed. */
-export type Delivery = { callId: string; url: string; headers: Record<string, string>; body: VapiServerMessage; responseStatus: number | null };
+export type Delivery = {
+  callId: string;
+  url: string;
+  headers: Record<string, string>;
+  body: VapiServerMessage;
+  responseStatus: number | null;
+};
 
 export type VapiServerMessage = { message: Record<string, unknown> & { type: string } };
 
@@ -46,7 +52,13 @@ export type FakeVapiCall = Record<string, unknown> & {
 };
 
 const E164 = /^\+[1-9]\d{6,14}$/;
-const NEVER_ANSWERED = new Set(["customer-did-not-answer", "customer-busy", "twilio-failed-to-connect-call", "vonage-failed-to-connect-call", "twilio-reported-customer-misdialed"]);
+const NEVER_ANSWERED = new Set([
+  "customer-did-not-answer",
+  "customer-busy",
+  "twilio-failed-to-connect-call",
+  "vonage-failed-to-connect-call",
+  "twilio-reported-customer-misdialed",
+]);
 
 /** The statuses a real call passes through before it ends this way. */
 function statusesFor(endedReason: string): FakeVapiCall["status"][] {
@@ -128,7 +140,13 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
         call.status = status;
         call.updatedAt = new Date().toISOString();
         if (status === "ended") Object.assign(call, { endedReason, startedAt, endedAt: call.updatedAt });
-        await post(call, { type: "status-update", status, timestamp: Date.now(), call: { ...call }, ...(status === "ended" ? { endedReason } : {}) });
+        await post(call, {
+          type: "status-update",
+          status,
+          timestamp: Date.now(),
+          call: { ...call },
+          ...(status === "ended" ? { endedReason } : {}),
+        });
       }
       await post(call, {
         type: "end-of-call-report",
@@ -202,7 +220,11 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
     const blocked = active >= limit;
     if (blocked) waiting.push(call);
     else launch(call);
-    const subscriptionLimits = { concurrencyBlocked: blocked, concurrencyLimit: limit, remainingConcurrentCalls: Math.max(0, limit - active) };
+    const subscriptionLimits = {
+      concurrencyBlocked: blocked,
+      concurrencyLimit: limit,
+      remainingConcurrentCalls: Math.max(0, limit - active),
+    };
     reply(res, 201, { ...call, subscriptionLimits });
   }
 
@@ -226,7 +248,8 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
     if (failure?.failure === "server-error") return reply(res, 500, { message: "Internal server error", statusCode: 500 });
 
     const [, resource, id] = path.split("/");
-    if (resource !== "call" || !["POST", "GET"].includes(req.method ?? "")) return reply(res, 404, { message: `Cannot ${req.method} ${path}`, error: "Not Found", statusCode: 404 });
+    if (resource !== "call" || !["POST", "GET"].includes(req.method ?? ""))
+      return reply(res, 404, { message: `Cannot ${req.method} ${path}`, error: "Not Found", statusCode: 404 });
     if (!authorised(req, res)) return;
     if (req.method === "GET") {
       const call = id ? calls.get(id) : undefined;

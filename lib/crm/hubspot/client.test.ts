@@ -1,6 +1,12 @@
 import { createServer, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createFakeHubSpot, FAKE_HUBSPOT_PROPERTIES, FAKE_HUBSPOT_SCOPES, type FakeContact, type FakeHubSpot } from "@/e2e/support/fakes/hubspot";
+import {
+  createFakeHubSpot,
+  FAKE_HUBSPOT_PROPERTIES,
+  FAKE_HUBSPOT_SCOPES,
+  type FakeContact,
+  type FakeHubSpot,
+} from "@/e2e/support/fakes/hubspot";
 import { BATCH_READ_SIZE, CrmError, createHubSpotClient, type HubSpotConfig } from "./client";
 
 const FIX = "Copy it again from your HubSpot private app (Settings → Integrations → Private Apps → your app → Auth).";
@@ -19,7 +25,10 @@ function client(overrides: Partial<HubSpotConfig> = {}) {
 }
 
 async function failure(promise: Promise<unknown>): Promise<CrmError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof CrmError)) throw new Error(`expected a CrmError, got ${String(err)}`);
   return err;
 }
@@ -81,9 +90,7 @@ describe("checkToken", () => {
     await startFake({ expired: true });
     const err = await failure(client().contactProperties());
     expect([err.kind, err.vendorCode]).toEqual(["unauthorized", "EXPIRED_AUTHENTICATION"]);
-    expect(err.message).toBe(
-      `HubSpot did not accept this access token because it has expired. ${FIX}`,
-    );
+    expect(err.message).toBe(`HubSpot did not accept this access token because it has expired. ${FIX}`);
   });
 
   it("a 401 on a probe is still unauthorized, not a missing scope", async () => {
@@ -133,13 +140,25 @@ describe("batchReadContacts", () => {
       contacts: [
         {
           id: "90512345679",
-          properties: { firstname: "Rahul", phone: "(990) 111-1111", createdate: "2026-11-22T06:02:11.000Z", hs_object_id: "90512345679", lastmodifieddate: "2026-11-22T07:15:40.000Z" },
+          properties: {
+            firstname: "Rahul",
+            phone: "(990) 111-1111",
+            createdate: "2026-11-22T06:02:11.000Z",
+            hs_object_id: "90512345679",
+            lastmodifieddate: "2026-11-22T07:15:40.000Z",
+          },
           createdAt: "2026-11-22T06:02:11.000Z",
           updatedAt: "2026-11-22T07:15:40.000Z",
         },
         {
           id: "90512345678",
-          properties: { firstname: "Asha", phone: "+919876543210", createdate: "2026-11-22T04:30:00.123Z", hs_object_id: "90512345678", lastmodifieddate: "2026-11-22T04:31:10.456Z" },
+          properties: {
+            firstname: "Asha",
+            phone: "+919876543210",
+            createdate: "2026-11-22T04:30:00.123Z",
+            hs_object_id: "90512345678",
+            lastmodifieddate: "2026-11-22T04:31:10.456Z",
+          },
           createdAt: "2026-11-22T04:30:00.123Z",
           updatedAt: "2026-11-22T04:31:10.456Z",
         },
@@ -147,7 +166,10 @@ describe("batchReadContacts", () => {
       missing: ["404"],
     });
     expect(fake.requests.map((r) => r.status)).toEqual([207]);
-    expect(fake.requests[0]?.body).toEqual({ properties: ["firstname", "phone", "no_such_property"], inputs: [{ id: "90512345679" }, { id: "404" }, { id: "90512345678" }] });
+    expect(fake.requests[0]?.body).toEqual({
+      properties: ["firstname", "phone", "no_such_property"],
+      inputs: [{ id: "90512345679" }, { id: "404" }, { id: "90512345678" }],
+    });
   });
 
   it(`chunks ${BATCH_READ_SIZE} ids per request and asks for each id once`, async () => {
@@ -190,14 +212,26 @@ describe("rate limit and transport failures", () => {
     await client().contactProperties();
     await client().contactProperties();
     const err = await failure(client().contactProperties());
-    expect([err.kind, err.status, err.retryAfterMs, err.vendorCode, err.transient]).toEqual(["rate_limited", 429, 10_000, "TEN_SECONDLY_ROLLING", true]);
-    expect(err.message).toBe("HubSpot's API limit for this account was reached; Leadline will try again shortly. HubSpot said: “You have reached your ten_secondly_rolling limit.”");
+    expect([err.kind, err.status, err.retryAfterMs, err.vendorCode, err.transient]).toEqual([
+      "rate_limited",
+      429,
+      10_000,
+      "TEN_SECONDLY_ROLLING",
+      true,
+    ]);
+    expect(err.message).toBe(
+      "HubSpot's API limit for this account was reached; Leadline will try again shortly. HubSpot said: “You have reached your ten_secondly_rolling limit.”",
+    );
   });
 
   it("honours Retry-After when HubSpot sends one, and the fake reports its limit headers", async () => {
     await startFake({ rateLimit: { limit: 1, retryAfterSeconds: 3 } });
     const first = await fetch(`${fake.baseUrl}/crm/v3/properties/contacts`, { headers: { authorization: `Bearer ${fake.token}` } });
-    expect(["max", "remaining", "interval-milliseconds"].map((h) => first.headers.get(`x-hubspot-ratelimit-${h}`))).toEqual(["1", "0", "10000"]);
+    expect(["max", "remaining", "interval-milliseconds"].map((h) => first.headers.get(`x-hubspot-ratelimit-${h}`))).toEqual([
+      "1",
+      "0",
+      "10000",
+    ]);
     expect((await failure(client().contactProperties())).retryAfterMs).toBe(3_000);
   });
 
@@ -215,7 +249,10 @@ describe("rate limit and transport failures", () => {
     await startFake();
     fake.failNext(1, "hang");
     const err = await failure(client({ timeoutMs: 150 }).batchReadContacts(["90512345678"], ["firstname"]));
-    expect([err.kind, err.message]).toEqual(["timeout", `HubSpot at ${new URL(fake.baseUrl).host} did not answer within 0.15 seconds. Try again in a minute.`]);
+    expect([err.kind, err.message]).toEqual([
+      "timeout",
+      `HubSpot at ${new URL(fake.baseUrl).host} did not answer within 0.15 seconds. Try again in a minute.`,
+    ]);
   });
 
   it("unreachable on a closed port", async () => {
@@ -225,14 +262,22 @@ describe("rate limit and transport failures", () => {
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const err = await failure(client({ baseUrl: `http://127.0.0.1:${port}` }).checkToken());
-    expect([err.kind, err.message]).toEqual(["unreachable", `Could not reach HubSpot at 127.0.0.1:${port}: the connection was refused. Check the address and try again.`]);
+    expect([err.kind, err.message]).toEqual([
+      "unreachable",
+      `Could not reach HubSpot at 127.0.0.1:${port}: the connection was refused. Check the address and try again.`,
+    ]);
   });
 
   it("500: a transient bad_response", async () => {
     await startFake();
     fake.failNext(1, "500");
     const err = await failure(client().contactProperties());
-    expect([err.kind, err.status, err.transient, err.message]).toEqual(["bad_response", 500, true, "HubSpot had a problem answering (HTTP 500); try again in a minute."]);
+    expect([err.kind, err.status, err.transient, err.message]).toEqual([
+      "bad_response",
+      500,
+      true,
+      "HubSpot had a problem answering (HTTP 500); try again in a minute.",
+    ]);
   });
 
   it("a web page instead of JSON: bad_response", async () => {

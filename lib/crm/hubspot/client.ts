@@ -67,7 +67,13 @@ export function createHubSpotClient(config: HubSpotConfig) {
           const scopes = info.scopes.filter((s): s is string => typeof s === "string");
           const hubId = typeof info.hubId === "number" ? info.hubId : null;
           const has = (s: HubSpotScope) => scopes.includes(s);
-          return { hubId, granted: HUBSPOT_REQUIRED_SCOPES.filter(has), missing: HUBSPOT_REQUIRED_SCOPES.filter((s) => !has(s)), scopes, source: "token-info" };
+          return {
+            hubId,
+            granted: HUBSPOT_REQUIRED_SCOPES.filter(has),
+            missing: HUBSPOT_REQUIRED_SCOPES.filter((s) => !has(s)),
+            scopes,
+            source: "token-info",
+          };
         }
       } catch (err) {
         if (!(err instanceof CrmError) || (err.kind !== "rejected" && err.kind !== "not_found")) throw err;
@@ -91,7 +97,16 @@ export function createHubSpotClient(config: HubSpotConfig) {
       if (!isRecord(data) || !Array.isArray(data.results)) throw notHubSpot();
       return data.results.flatMap((p) => {
         if (!isRecord(p) || typeof p.name !== "string") return [];
-        return [{ name: p.name, label: str(p.label) ?? p.name, type: str(p.type) ?? "string", fieldType: str(p.fieldType) ?? "text", groupName: str(p.groupName) ?? "", hidden: p.hidden === true }];
+        return [
+          {
+            name: p.name,
+            label: str(p.label) ?? p.name,
+            type: str(p.type) ?? "string",
+            fieldType: str(p.fieldType) ?? "text",
+            groupName: str(p.groupName) ?? "",
+            hidden: p.hidden === true,
+          },
+        ];
       });
     },
 
@@ -106,7 +121,10 @@ export function createHubSpotClient(config: HubSpotConfig) {
      * Contacts by id with the named properties (POST /crm/v3/objects/contacts/batch/read, §2.5), BATCH_READ_SIZE ids
      * per request. Contacts come back in the order asked, duplicates once; ids HubSpot did not return are `missing`.
      */
-    async batchReadContacts(ids: readonly string[], properties: readonly string[]): Promise<{ contacts: HubSpotContact[]; missing: string[] }> {
+    async batchReadContacts(
+      ids: readonly string[],
+      properties: readonly string[],
+    ): Promise<{ contacts: HubSpotContact[]; missing: string[] }> {
       const wanted = [...new Set(ids.map((id) => id.trim()).filter(Boolean))];
       const found = new Map<string, HubSpotContact>();
       for (let i = 0; i < wanted.length; i += BATCH_READ_SIZE) {
@@ -154,19 +172,29 @@ function throwIfFailed(res: JsonResponse, scrub: (s: string) => string): void {
   }
   if (res.status === 401) {
     const expired = category === "EXPIRED_AUTHENTICATION";
-    throw new CrmError("unauthorized", `HubSpot did not accept this access token${expired ? " because it has expired" : ""}. ${FIX_TOKEN}`, {
-      status: 401,
-      vendorCode: category,
-    });
+    throw new CrmError(
+      "unauthorized",
+      `HubSpot did not accept this access token${expired ? " because it has expired" : ""}. ${FIX_TOKEN}`,
+      {
+        status: 401,
+        vendorCode: category,
+      },
+    );
   }
   if (res.status === 403) {
     const scopes = requiredScopes(body);
     const need = scopes.length ? ` It needs ${scopes.join(" or ")}; add it under the app's Scopes tab and commit the change.` : "";
-    throw new CrmError("rejected", `HubSpot refused: the private app is missing a permission.${need}${quote}`, { status: 403, vendorCode: category });
+    throw new CrmError("rejected", `HubSpot refused: the private app is missing a permission.${need}${quote}`, {
+      status: 403,
+      vendorCode: category,
+    });
   }
   if (res.status === 404) throw new CrmError("not_found", `HubSpot has no such record.${quote}`, { status: 404, vendorCode: category });
   if (res.status >= 500) {
-    throw new CrmError("bad_response", `HubSpot had a problem answering (HTTP ${res.status}); try again in a minute.`, { status: res.status, vendorCode: category });
+    throw new CrmError("bad_response", `HubSpot had a problem answering (HTTP ${res.status}); try again in a minute.`, {
+      status: res.status,
+      vendorCode: category,
+    });
   }
   if (res.status >= 300 && res.status < 400) throw notHubSpot(res.status);
   throw new CrmError("rejected", `HubSpot refused the request (HTTP ${res.status}).${quote}`, { status: res.status, vendorCode: category });

@@ -94,7 +94,11 @@ describe("parseHubSpotEvents", () => {
   });
 
   it("keeps ids as strings, accepting digit strings and ids beyond 2^53 written as strings", () => {
-    const result = parseHubSpotEvents(JSON.stringify([{ ...CREATED_1, eventId: "18446744073709551615", objectId: "90512345678", portalId: "48211234", occurredAt: "1763800000123" }]));
+    const result = parseHubSpotEvents(
+      JSON.stringify([
+        { ...CREATED_1, eventId: "18446744073709551615", objectId: "90512345678", portalId: "48211234", occurredAt: "1763800000123" },
+      ]),
+    );
     expect(result.ok && [result.events[0]?.eventId, result.events[0]?.objectId, result.events[0]?.occurredAt]).toEqual([
       "18446744073709551615",
       "90512345678",
@@ -146,7 +150,12 @@ describe("parseHubSpotEvents", () => {
   it.each([
     { rule: "empty body", raw: "  ", kind: "empty", message: "The body is empty; HubSpot posts a JSON array of events." },
     { rule: "empty array", raw: "[]", kind: "empty", message: "The body is an empty JSON array: it has no events." },
-    { rule: "object without eventId", raw: '{"results":[]}', kind: "malformed", message: "The JSON body is an object without eventId; HubSpot posts a JSON array of events." },
+    {
+      rule: "object without eventId",
+      raw: '{"results":[]}',
+      kind: "malformed",
+      message: "The JSON body is an object without eventId; HubSpot posts a JSON array of events.",
+    },
     { rule: "a number", raw: "42", kind: "malformed", message: "The JSON body is number; HubSpot posts a JSON array of events." },
     { rule: "null", raw: "null", kind: "malformed", message: "The JSON body is null; HubSpot posts a JSON array of events." },
   ])("fails on $rule", ({ raw, kind, message }) => {
@@ -168,7 +177,11 @@ describe("hubSpotEventAction: only a new contact starts a call", () => {
   };
   it.each([
     { rule: "contact.creation", event: CREATED_1, action: { action: "call" } },
-    { rule: "object.creation of a contact", event: { ...CREATED_1, subscriptionType: "object.creation", objectTypeId: "0-1" }, action: { action: "call" } },
+    {
+      rule: "object.creation of a contact",
+      event: { ...CREATED_1, subscriptionType: "object.creation", objectTypeId: "0-1" },
+      action: { action: "call" },
+    },
     {
       rule: "contact.propertyChange",
       event: PROPERTY_CHANGE,

@@ -11,7 +11,10 @@ function digits(name: string) {
 }
 
 const ATTEMPT_ERROR = "attemptNumber must be a whole number, 0 or more";
-const optionalText = z.string().nullish().transform((v) => v ?? null);
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
 
 /** One event of a HubSpot webhook delivery; ids become strings so 64-bit ids survive. */
 export const hubSpotEventSchema = z
@@ -71,8 +74,7 @@ export type HubSpotEvent = z.output<typeof hubSpotEventSchema>;
 export type InvalidHubSpotEvent = { index: number; eventId: string | null; message: string };
 
 export type HubSpotEvents =
-  | { ok: true; events: HubSpotEvent[]; invalid: InvalidHubSpotEvent[] }
-  | { ok: false; kind: "malformed" | "empty"; message: string };
+  { ok: true; events: HubSpotEvent[]; invalid: InvalidHubSpotEvent[] } | { ok: false; kind: "malformed" | "empty"; message: string };
 
 export type HubSpotEventAction = { action: "call" } | { action: "ignore"; reason: string };
 
@@ -82,7 +84,10 @@ export type HubSpotEventAction = { action: "call" } | { action: "ignore"; reason
  */
 export function hubSpotEventAction(event: HubSpotEvent): HubSpotEventAction {
   if (event.objectType !== "contact") {
-    return { action: "ignore", reason: `${event.subscriptionType} is about a ${event.objectType ?? "non-contact object"}; only new contacts are called` };
+    return {
+      action: "ignore",
+      reason: `${event.subscriptionType} is about a ${event.objectType ?? "non-contact object"}; only new contacts are called`,
+    };
   }
   if (event.change === "creation") return { action: "call" };
   return { action: "ignore", reason: `${event.subscriptionType} events do not start calls; only contact.creation does` };
@@ -106,7 +111,9 @@ function checkEvent(item: unknown, index: number): { event: HubSpotEvent } | { i
   }
   const event = parsed.data;
   if (hubSpotEventAction(event).action === "call" && event.objectId === null) {
-    return { invalid: { index, eventId, message: `Event ${index + 1}: ${event.subscriptionType} has no objectId, so there is no contact to call` } };
+    return {
+      invalid: { index, eventId, message: `Event ${index + 1}: ${event.subscriptionType} has no objectId, so there is no contact to call` },
+    };
   }
   return { event };
 }
@@ -129,7 +136,11 @@ export function parseHubSpotEvents(raw: string): HubSpotEvents {
   const items = Array.isArray(value) ? value : typeof value === "object" && value !== null && "eventId" in value ? [value] : null;
   if (items === null) {
     const kind = value === null ? "null" : typeof value;
-    return { ok: false, kind: "malformed", message: `The JSON body is ${kind === "object" ? "an object without eventId" : kind}; HubSpot posts a JSON array of events.` };
+    return {
+      ok: false,
+      kind: "malformed",
+      message: `The JSON body is ${kind === "object" ? "an object without eventId" : kind}; HubSpot posts a JSON array of events.`,
+    };
   }
   if (items.length === 0) return { ok: false, kind: "empty", message: "The body is an empty JSON array: it has no events." };
 

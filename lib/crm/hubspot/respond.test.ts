@@ -8,8 +8,18 @@ describe("respondToHubSpot answers 200 once every event is settled", () => {
       leads: [
         { status: "accepted", crmId: "90512345678", eventId: "1860012345", callId: "call_1", firstAttemptAt: "2026-11-22T04:30:00.000Z" },
         { status: "duplicate", crmId: "90512345679", eventId: "1860012346", callId: "call_0" },
-        { status: "rejected", crmId: "90512345680", eventId: "1860012347", reason: "phone is empty on this lead; map another field or set a default" },
-        { status: "ignored", crmId: "90512345678", eventId: "1860012348", reason: "contact.deletion events do not start calls; only contact.creation does" },
+        {
+          status: "rejected",
+          crmId: "90512345680",
+          eventId: "1860012347",
+          reason: "phone is empty on this lead; map another field or set a default",
+        },
+        {
+          status: "ignored",
+          crmId: "90512345678",
+          eventId: "1860012348",
+          reason: "contact.deletion events do not start calls; only contact.creation does",
+        },
       ],
     });
     expect(response.status).toBe(200);
@@ -23,14 +33,27 @@ describe("respondToHubSpot answers 200 once every event is settled", () => {
       results: [
         { crmId: "90512345678", eventId: "1860012345", status: "accepted", callId: "call_1", firstAttemptAt: "2026-11-22T04:30:00.000Z" },
         { crmId: "90512345679", eventId: "1860012346", status: "duplicate", callId: "call_0" },
-        { crmId: "90512345680", eventId: "1860012347", status: "rejected", reason: "phone is empty on this lead; map another field or set a default" },
-        { crmId: "90512345678", eventId: "1860012348", status: "ignored", reason: "contact.deletion events do not start calls; only contact.creation does" },
+        {
+          crmId: "90512345680",
+          eventId: "1860012347",
+          status: "rejected",
+          reason: "phone is empty on this lead; map another field or set a default",
+        },
+        {
+          crmId: "90512345678",
+          eventId: "1860012348",
+          status: "ignored",
+          reason: "contact.deletion events do not start calls; only contact.creation does",
+        },
       ],
     });
   });
 
   it("answers an all-rejected batch with 200 too: a retry would not fix the data", async () => {
-    const response = respondToHubSpot({ deliveryId: "dlv_10", leads: [{ status: "rejected", crmId: null, eventId: "7", reason: "Event 1 is not a JSON object" }] });
+    const response = respondToHubSpot({
+      deliveryId: "dlv_10",
+      leads: [{ status: "rejected", crmId: null, eventId: "7", reason: "Event 1 is not a JSON object" }],
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ received: 1, accepted: 0, rejected: 1 });
   });

@@ -11,7 +11,12 @@ export const HUBSPOT_NO_RETRY_STATUSES: readonly number[] = [400, 401, 403, 404,
  */
 export function respondToHubSpot(outcome: DeliveryOutcome): Response {
   return smallJson(
-    { deliveryId: outcome.deliveryId, received: outcome.leads.length, ...countOutcomes(outcome.leads), results: outcomeResults(outcome.leads) },
+    {
+      deliveryId: outcome.deliveryId,
+      received: outcome.leads.length,
+      ...countOutcomes(outcome.leads),
+      results: outcomeResults(outcome.leads),
+    },
     { status: 200 },
   );
 }

@@ -12,7 +12,9 @@ const SIGNED_AT = String(NOW.getTime() - 2_000);
 /** Signs the way HubSpot does, independently of the module under test. */
 function sign(parts: { method?: string; uri?: string; body?: string; timestamp?: string; secret?: string }): string {
   const { method = "POST", uri = URL_SIGNED, body = BODY, timestamp = SIGNED_AT, secret = SECRET } = parts;
-  return createHmac("sha256", secret).update(method + uri + body + timestamp).digest("base64");
+  return createHmac("sha256", secret)
+    .update(method + uri + body + timestamp)
+    .digest("base64");
 }
 
 function headers(entries: Record<string, string>): Headers {
@@ -46,7 +48,8 @@ describe("verifyHubSpotSignature v3", () => {
     expect(verifyHubSpotSignature({ ...base, headers: early })).toEqual({
       ok: false,
       code: "stale_timestamp",
-      reason: "The request's timestamp is 600 seconds in the future; HubSpot signatures are accepted for 300 seconds (check the server clock)",
+      reason:
+        "The request's timestamp is 600 seconds in the future; HubSpot signatures are accepted for 300 seconds (check the server clock)",
     });
     const timestamp = String(NOW.getTime() - 3_600_000);
     const h = headers({ "X-HubSpot-Signature-v3": sign({ timestamp }), "X-HubSpot-Request-Timestamp": timestamp });
@@ -68,7 +71,11 @@ describe("verifyHubSpotSignature v3", () => {
     { rule: "wrong secret", input: {}, signature: sign({ secret: "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz" }) },
     { rule: "other method", input: { method: "PUT" }, signature: sign({}) },
     { rule: "http instead of https", input: { url: URL_SIGNED.replace("https:", "http:") }, signature: sign({}) },
-    { rule: "query reordered", input: { url: "https://leadline.example.com/api/call/crm-webhook?type=hubspot&agent_id=agt_1&gap_between_retries=2,4,6" }, signature: sign({}) },
+    {
+      rule: "query reordered",
+      input: { url: "https://leadline.example.com/api/call/crm-webhook?type=hubspot&agent_id=agt_1&gap_between_retries=2,4,6" },
+      signature: sign({}),
+    },
     { rule: "signature of another timestamp", input: {}, signature: sign({ timestamp: String(NOW.getTime()) }) },
     { rule: "garbage signature", input: {}, signature: "not base64 at all!" },
     { rule: "truncated signature", input: {}, signature: sign({}).slice(0, 20) },
@@ -78,8 +85,10 @@ describe("verifyHubSpotSignature v3", () => {
   });
 
   it("accepts a URI signed with HubSpot's decoded characters when ours arrives encoded", () => {
-    const encoded = "https://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=hubspot&gap_between_retries=2%2C4%2C6&min_trigger_time=09%3A00";
-    const decoded = "https://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=hubspot&gap_between_retries=2,4,6&min_trigger_time=09:00";
+    const encoded =
+      "https://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=hubspot&gap_between_retries=2%2C4%2C6&min_trigger_time=09%3A00";
+    const decoded =
+      "https://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=hubspot&gap_between_retries=2,4,6&min_trigger_time=09:00";
     const h = headers({ "X-HubSpot-Signature-v3": sign({ uri: decoded }), "X-HubSpot-Request-Timestamp": SIGNED_AT });
     expect(verifyHubSpotSignature({ ...base, url: encoded, headers: h })).toEqual({ ok: true, version: "v3" });
   });
@@ -104,7 +113,8 @@ describe("verifyHubSpotSignature v3", () => {
       rule: "no signature header",
       h: {},
       code: "missing_signature",
-      reason: "The request has no X-HubSpot-Signature-v3 header; HubSpot signs every webhook, so it did not come from HubSpot or a proxy removed the header",
+      reason:
+        "The request has no X-HubSpot-Signature-v3 header; HubSpot signs every webhook, so it did not come from HubSpot or a proxy removed the header",
     },
     {
       rule: "no timestamp header",
@@ -122,7 +132,8 @@ describe("verifyHubSpotSignature v3", () => {
       rule: "only a v1 signature while legacy is off",
       h: { "X-HubSpot-Signature": hubSpotSignatureV1({ clientSecret: SECRET, rawBody: BODY }), "X-HubSpot-Signature-Version": "v1" },
       code: "missing_signature",
-      reason: "The request has no X-HubSpot-Signature-v3 header; HubSpot signs every webhook, so it did not come from HubSpot or a proxy removed the header",
+      reason:
+        "The request has no X-HubSpot-Signature-v3 header; HubSpot signs every webhook, so it did not come from HubSpot or a proxy removed the header",
     },
   ])("rejects $rule", ({ h, code, reason }) => {
     expect(verifyHubSpotSignature({ ...base, headers: headers(h) })).toEqual({ ok: false, code, reason });
@@ -144,7 +155,9 @@ describe("legacy v1/v2 signatures (HubSpot's published test vectors)", () => {
     '[{"eventId":1,"subscriptionId":12345,"portalId":62515,"occurredAt":1564113600000,"subscriptionType":"contact.creation","attemptNumber":0,"objectId":123,"changeSource":"CRM","changeFlag":"NEW","appId":54321}]';
 
   it("computes the v1 vector", () => {
-    expect(hubSpotSignatureV1({ clientSecret: SECRET, rawBody: V1_BODY })).toBe("232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de");
+    expect(hubSpotSignatureV1({ clientSecret: SECRET, rawBody: V1_BODY })).toBe(
+      "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de",
+    );
   });
 
   it("computes the v2 vector", () => {
@@ -154,11 +167,46 @@ describe("legacy v1/v2 signatures (HubSpot's published test vectors)", () => {
   });
 
   it.each([
-    { version: "v1", signature: "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de", body: V1_BODY, method: "POST", url: URL_SIGNED, ok: true },
-    { version: "v1", signature: "232DB2615F3D666FE21A8EC971AC7B5402D33B9A925784DF3CA654D05F4817DE", body: V1_BODY, method: "POST", url: URL_SIGNED, ok: true },
-    { version: "v1", signature: "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de", body: V1_BODY.replace("123", "124"), method: "POST", url: URL_SIGNED, ok: false },
-    { version: "v2", signature: "eee2dddcc73c94d699f5e395f4b9d454a069a6855fbfa152e91e88823087200e", body: "", method: "GET", url: "https://www.example.com/webhook_uri", ok: true },
-    { version: "v2", signature: "eee2dddcc73c94d699f5e395f4b9d454a069a6855fbfa152e91e88823087200e", body: "", method: "GET", url: "https://www.example.com/other", ok: false },
+    {
+      version: "v1",
+      signature: "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de",
+      body: V1_BODY,
+      method: "POST",
+      url: URL_SIGNED,
+      ok: true,
+    },
+    {
+      version: "v1",
+      signature: "232DB2615F3D666FE21A8EC971AC7B5402D33B9A925784DF3CA654D05F4817DE",
+      body: V1_BODY,
+      method: "POST",
+      url: URL_SIGNED,
+      ok: true,
+    },
+    {
+      version: "v1",
+      signature: "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de",
+      body: V1_BODY.replace("123", "124"),
+      method: "POST",
+      url: URL_SIGNED,
+      ok: false,
+    },
+    {
+      version: "v2",
+      signature: "eee2dddcc73c94d699f5e395f4b9d454a069a6855fbfa152e91e88823087200e",
+      body: "",
+      method: "GET",
+      url: "https://www.example.com/webhook_uri",
+      ok: true,
+    },
+    {
+      version: "v2",
+      signature: "eee2dddcc73c94d699f5e395f4b9d454a069a6855fbfa152e91e88823087200e",
+      body: "",
+      method: "GET",
+      url: "https://www.example.com/other",
+      ok: false,
+    },
   ])("with allowLegacy, $version ok=$ok", ({ version, signature, body, method, url, ok }) => {
     const h = headers({ "X-HubSpot-Signature": signature, "X-HubSpot-Signature-Version": version });
     const result = verifyHubSpotSignature({ ...base, method, url, rawBody: body, headers: h, allowLegacy: true });

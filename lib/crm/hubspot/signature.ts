@@ -5,21 +5,25 @@ export const MAX_SIGNATURE_AGE_MS = 300_000;
 
 // HubSpot signs the URI with these characters decoded; every other escape stays as sent.
 const DECODED_IN_URI: Record<string, string> = {
-  "%3A": ":", "%2F": "/", "%3F": "?", "%40": "@", "%21": "!", "%24": "$",
-  "%27": "'", "%28": "(", "%29": ")", "%2A": "*", "%2C": ",", "%3B": ";",
+  "%3A": ":",
+  "%2F": "/",
+  "%3F": "?",
+  "%40": "@",
+  "%21": "!",
+  "%24": "$",
+  "%27": "'",
+  "%28": "(",
+  "%29": ")",
+  "%2A": "*",
+  "%2C": ",",
+  "%3B": ";",
 };
 
 export type HubSpotSignatureFailure =
-  | "missing_signature"
-  | "missing_timestamp"
-  | "bad_timestamp"
-  | "stale_timestamp"
-  | "unknown_version"
-  | "mismatch";
+  "missing_signature" | "missing_timestamp" | "bad_timestamp" | "stale_timestamp" | "unknown_version" | "mismatch";
 
 export type HubSpotSignatureResult =
-  | { ok: true; version: "v3" | "v2" | "v1" }
-  | { ok: false; code: HubSpotSignatureFailure; reason: string };
+  { ok: true; version: "v3" | "v2" | "v1" } | { ok: false; code: HubSpotSignatureFailure; reason: string };
 
 export type HubSpotSignatureInput = {
   method: string;
@@ -51,7 +55,13 @@ function fail(code: HubSpotSignatureFailure, reason: string): HubSpotSignatureRe
 const MISMATCH =
   "does not match this request: check the app's client secret in Leadline, and that HubSpot calls exactly the URL Leadline shows (https, host, path and query order)";
 
-export function hubSpotSignatureV3(input: { clientSecret: string; method: string; uri: string; rawBody: string; timestamp: string }): string {
+export function hubSpotSignatureV3(input: {
+  clientSecret: string;
+  method: string;
+  uri: string;
+  rawBody: string;
+  timestamp: string;
+}): string {
   const source = `${input.method.toUpperCase()}${input.uri}${input.rawBody}${input.timestamp}`;
   return createHmac("sha256", input.clientSecret).update(source, "utf8").digest("base64");
 }
@@ -75,7 +85,10 @@ function verifyV3(input: HubSpotSignatureInput, signature: string): HubSpotSigna
   if (Math.abs(age) > MAX_SIGNATURE_AGE_MS) {
     const seconds = Math.floor(Math.abs(age) / 1000);
     const when = age > 0 ? `${seconds} seconds old` : `${seconds} seconds in the future`;
-    return fail("stale_timestamp", `The request's timestamp is ${when}; HubSpot signatures are accepted for 300 seconds (check the server clock)`);
+    return fail(
+      "stale_timestamp",
+      `The request's timestamp is ${when}; HubSpot signatures are accepted for 300 seconds (check the server clock)`,
+    );
   }
   // Some proxies turn the base64 "+" into a space.
   const received = Buffer.from(signature.trim().replace(/ /g, "+"), "base64");
@@ -92,10 +105,7 @@ function verifyLegacy(input: HubSpotSignatureInput, signature: string): HubSpotS
   if (version !== "v1" && version !== "v2") {
     return fail("unknown_version", `X-HubSpot-Signature-Version ${JSON.stringify(version)} is not v1, v2 or v3`);
   }
-  const expected =
-    version === "v1"
-      ? hubSpotSignatureV1(input)
-      : hubSpotSignatureV2({ ...input, uri: input.url });
+  const expected = version === "v1" ? hubSpotSignatureV1(input) : hubSpotSignatureV2({ ...input, uri: input.url });
   const received = /^[0-9a-f]+$/i.test(signature.trim()) ? Buffer.from(signature.trim(), "hex") : Buffer.alloc(0);
   if (sameBytes(Buffer.from(expected, "hex"), received)) return { ok: true, version };
   return fail("mismatch", `X-HubSpot-Signature (${version}) ${MISMATCH}`);

@@ -19,11 +19,20 @@ async function startFake(options: Parameters<typeof createFakeLeadSquared>[0] = 
 }
 
 function client(overrides: Partial<LeadSquaredConfig> = {}) {
-  return createLeadSquaredClient({ baseUrl: fake.baseUrl, accessKey: fake.accessKey, secretKey: fake.secretKey, timeoutMs: 2_000, ...overrides });
+  return createLeadSquaredClient({
+    baseUrl: fake.baseUrl,
+    accessKey: fake.accessKey,
+    secretKey: fake.secretKey,
+    timeoutMs: 2_000,
+    ...overrides,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<CrmError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof CrmError)) throw new Error(`expected a CrmError, got ${String(err)}`);
   return err;
 }
@@ -77,7 +86,9 @@ describe("checkCredentials", () => {
     const port = await closedPort();
     const err = await failure(client({ baseUrl: `http://127.0.0.1:${port}` }).checkCredentials());
     expect([err.kind, err.transient]).toEqual(["unreachable", true]);
-    expect(err.message).toBe(`Could not reach LeadSquared at 127.0.0.1:${port}: the connection was refused. Check the address and try again.`);
+    expect(err.message).toBe(
+      `Could not reach LeadSquared at 127.0.0.1:${port}: the connection was refused. Check the address and try again.`,
+    );
   });
 
   it("a host that hangs: timeout after timeoutMs", async () => {
@@ -97,7 +108,9 @@ describe("checkCredentials", () => {
   });
 
   it("another JSON API answering 404 for LeadSquared's path: bad_response", async () => {
-    const other = createHttpServer((_req, res) => res.writeHead(404, { "content-type": "application/json" }).end('{"message":"Not Found"}'));
+    const other = createHttpServer((_req, res) =>
+      res.writeHead(404, { "content-type": "application/json" }).end('{"message":"Not Found"}'),
+    );
     await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
     stops.push(() => new Promise((resolve) => other.close(() => resolve())));
     const baseUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
@@ -110,7 +123,9 @@ describe("checkCredentials", () => {
     fake.failNext(1, "500");
     const err = await failure(client().checkCredentials());
     expect([err.kind, err.status, err.transient, err.vendorCode]).toEqual(["bad_response", 500, true, "MXInternalServerException"]);
-    expect(err.message).toBe("LeadSquared had a problem answering (HTTP 500); try again in a minute. LeadSquared said: “An unexpected error occurred”");
+    expect(err.message).toBe(
+      "LeadSquared had a problem answering (HTTP 500); try again in a minute. LeadSquared said: “An unexpected error occurred”",
+    );
   });
 
   it("recovers once scripted failures are used up", async () => {
@@ -127,7 +142,13 @@ describe("rate limit", () => {
     await startFake({ rateLimit: { limit: 1, windowMs: 60_000 } });
     await client().checkCredentials();
     const err = await failure(client().checkCredentials());
-    expect([err.kind, err.status, err.retryAfterMs, err.vendorCode, err.transient]).toEqual(["rate_limited", 429, 5_000, "MXAPIRateLimitExceededException", true]);
+    expect([err.kind, err.status, err.retryAfterMs, err.vendorCode, err.transient]).toEqual([
+      "rate_limited",
+      429,
+      5_000,
+      "MXAPIRateLimitExceededException",
+      true,
+    ]);
     expect(err.message).toBe(
       "LeadSquared's API limit for this account was reached; Leadline will try again shortly. LeadSquared said: “API calls exceeded the limit of 1 in 60 second(s)”",
     );
@@ -145,7 +166,13 @@ describe("rate limit", () => {
     await startFake({ now: () => t.now });
     const lsq = client();
     const outcomes: string[] = [];
-    for (let i = 0; i < 60; i++) outcomes.push(await lsq.getLead("missing").then(() => "ok", (e: CrmError) => e.kind));
+    for (let i = 0; i < 60; i++)
+      outcomes.push(
+        await lsq.getLead("missing").then(
+          () => "ok",
+          (e: CrmError) => e.kind,
+        ),
+      );
     expect(outcomes).toEqual([...Array(25).fill("ok"), ...Array(35).fill("rate_limited")]);
   });
 
@@ -177,7 +204,11 @@ describe("leadFields", () => {
   it("lists schema name, display name and type, asking LeadSquared to leave out dropdown options", async () => {
     const fields = await client().leadFields();
     expect(fields).toEqual(FAKE_LSQ_FIELDS.map((f) => ({ schemaName: f.SchemaName, displayName: f.DisplayName, dataType: f.DataType })));
-    expect(fields.find((f) => f.schemaName === "mx_Product_Interest")).toEqual({ schemaName: "mx_Product_Interest", displayName: "Product Interest", dataType: "Text" });
+    expect(fields.find((f) => f.schemaName === "mx_Product_Interest")).toEqual({
+      schemaName: "mx_Product_Interest",
+      displayName: "Product Interest",
+      dataType: "Text",
+    });
     expect(fake.requests[0]?.query.excludeOptionSets).toBe("1");
   });
 
@@ -257,7 +288,9 @@ describe("webhooks", () => {
     expect(all.length).toBe(28);
     expect(all[27]).toEqual({ id: update.id, url, event: "Lead_Post_Update", statusCode: 0 });
     expect(fake.requests.filter((r) => r.path === "/v2/Webhook.svc/Retrieve").length).toBe(2);
-    expect(await lsq.listWebhooks({ event: "Lead_Post_Update" })).toEqual([{ id: update.id, url, event: "Lead_Post_Update", statusCode: 0 }]);
+    expect(await lsq.listWebhooks({ event: "Lead_Post_Update" })).toEqual([
+      { id: update.id, url, event: "Lead_Post_Update", statusCode: 0 },
+    ]);
   });
 });
 
@@ -267,6 +300,10 @@ describe("the fake also takes the keys as x-LSQ-* headers (the other documented 
     const ok = await fetch(path, { headers: { "x-LSQ-AccessKey": fake.accessKey, "x-LSQ-SecretKey": fake.secretKey } });
     const bad = await fetch(path, { headers: { "x-LSQ-AccessKey": fake.accessKey, "x-LSQ-SecretKey": "nope" } });
     expect([ok.status, bad.status]).toEqual([200, 401]);
-    expect(await bad.json()).toEqual({ Status: "Error", ExceptionType: "MXUnAuthorizedAccessException", ExceptionMessage: "Invalid AccessKey or SecretKey" });
+    expect(await bad.json()).toEqual({
+      Status: "Error",
+      ExceptionType: "MXUnAuthorizedAccessException",
+      ExceptionMessage: "Invalid AccessKey or SecretKey",
+    });
   });
 });

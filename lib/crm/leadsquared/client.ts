@@ -114,17 +114,22 @@ export function createLeadSquaredClient(config: LeadSquaredConfig) {
       if (headers.length > MAX_CUSTOM_HEADERS) {
         throw new CrmError("rejected", `LeadSquared allows at most ${MAX_CUSTOM_HEADERS} custom headers on a webhook.`);
       }
-      const data = await call("POST", "/v2/Webhook.svc/Create", {}, {
-        Description: input.description,
-        URL: input.url,
-        Method: "POST",
-        ContentType: "application/json",
-        WebhookEvent: LEADSQUARED_WEBHOOK_EVENTS[input.event],
-        IsSpecificLandingPage: false,
-        NotifyOnFailure: input.notifyOnFailure ?? true,
-        WebhookProperties: null,
-        CustomHeaders: headers.map((h) => ({ Key: h.key, Value: h.value })),
-      });
+      const data = await call(
+        "POST",
+        "/v2/Webhook.svc/Create",
+        {},
+        {
+          Description: input.description,
+          URL: input.url,
+          Method: "POST",
+          ContentType: "application/json",
+          WebhookEvent: LEADSQUARED_WEBHOOK_EVENTS[input.event],
+          IsSpecificLandingPage: false,
+          NotifyOnFailure: input.notifyOnFailure ?? true,
+          WebhookProperties: null,
+          CustomHeaders: headers.map((h) => ({ Key: h.key, Value: h.value })),
+        },
+      );
       const id = isRecord(data) && isRecord(data.Message) ? text(data.Message.Id) : null;
       if (!id) throw notLeadSquared(host);
       return { id };
@@ -138,11 +143,22 @@ export function createLeadSquaredClient(config: LeadSquaredConfig) {
     async listWebhooks(filter: { event?: string; statusCode?: number } = {}): Promise<LeadSquaredWebhook[]> {
       const all: LeadSquaredWebhook[] = [];
       for (let page = 1; page <= MAX_WEBHOOK_PAGES; page++) {
-        const data = await call("POST", "/v2/Webhook.svc/Retrieve", {}, {
-          Parameter: { Type: "Webhook", WebhookEvent: filter.event ?? "", StatusCode: filter.statusCode ?? 0, WebhookId: "", SearchText: "" },
-          Sorting: { ColumnName: "ModifiedOn", Direction: "1" },
-          Paging: { PageIndex: page, PageSize: WEBHOOK_PAGE_SIZE },
-        });
+        const data = await call(
+          "POST",
+          "/v2/Webhook.svc/Retrieve",
+          {},
+          {
+            Parameter: {
+              Type: "Webhook",
+              WebhookEvent: filter.event ?? "",
+              StatusCode: filter.statusCode ?? 0,
+              WebhookId: "",
+              SearchText: "",
+            },
+            Sorting: { ColumnName: "ModifiedOn", Direction: "1" },
+            Paging: { PageIndex: page, PageSize: WEBHOOK_PAGE_SIZE },
+          },
+        );
         const items = Array.isArray(data) ? data : isRecord(data) ? (data.List ?? data.Webhooks) : undefined;
         if (!Array.isArray(items)) throw notLeadSquared(host);
         all.push(...items.flatMap(readWebhook));
@@ -187,7 +203,10 @@ function throwIfFailed(res: JsonResponse, host: string, scrub: (s: string) => st
     });
   }
   if (res.status >= 400 || text(body.Status) === "Error") {
-    throw new CrmError("rejected", `LeadSquared refused the request (HTTP ${res.status}).${quote}`, { status: res.status, vendorCode: type });
+    throw new CrmError("rejected", `LeadSquared refused the request (HTTP ${res.status}).${quote}`, {
+      status: res.status,
+      vendorCode: type,
+    });
   }
   if (res.json === undefined) throw notLeadSquared(host, res.status);
 }
@@ -196,7 +215,9 @@ function readWebhook(w: unknown): LeadSquaredWebhook[] {
   const id = isRecord(w) ? (text(w.WebhookId) ?? text(w.Id)) : null;
   if (!isRecord(w) || !id) return [];
   const status = Number(text(w.StatusCode) ?? Number.NaN);
-  return [{ id, url: text(w.URL) ?? "", event: text(w.WebhookEvent) ?? text(w.EventName), statusCode: Number.isInteger(status) ? status : null }];
+  return [
+    { id, url: text(w.URL) ?? "", event: text(w.WebhookEvent) ?? text(w.EventName), statusCode: Number.isInteger(status) ? status : null },
+  ];
 }
 
 function notLeadSquared(host: string, status?: number): CrmError {

@@ -12,11 +12,23 @@ describe("checkLeadSquaredHost accepts LeadSquared API hosts and returns their o
 
   it.each([
     { rule: "trailing slash is dropped", input: "https://api-in21.leadsquared.com/", baseUrl: "https://api-in21.leadsquared.com" },
-    { rule: "path, query and fragment are dropped", input: "  https://api-in21.leadsquared.com/v2/LeadManagement.svc?x=1#top ", baseUrl: "https://api-in21.leadsquared.com" },
+    {
+      rule: "path, query and fragment are dropped",
+      input: "  https://api-in21.leadsquared.com/v2/LeadManagement.svc?x=1#top ",
+      baseUrl: "https://api-in21.leadsquared.com",
+    },
     { rule: "a bare host is read as https", input: "api.leadsquared.com", baseUrl: "https://api.leadsquared.com" },
     { rule: "case is normalised", input: "HTTPS://API-US11.LeadSquared.COM", baseUrl: "https://api-us11.leadsquared.com" },
-    { rule: "explicit :443 is the default port", input: "https://api-in22.leadsquared.com:443/", baseUrl: "https://api-in22.leadsquared.com" },
-    { rule: "an undocumented region of the same form", input: "https://api-au41.leadsquared.com", baseUrl: "https://api-au41.leadsquared.com" },
+    {
+      rule: "explicit :443 is the default port",
+      input: "https://api-in22.leadsquared.com:443/",
+      baseUrl: "https://api-in22.leadsquared.com",
+    },
+    {
+      rule: "an undocumented region of the same form",
+      input: "https://api-au41.leadsquared.com",
+      baseUrl: "https://api-au41.leadsquared.com",
+    },
   ])("$rule", ({ input, baseUrl }) => {
     expect(checkLeadSquaredHost(input)).toEqual({ ok: true, baseUrl });
   });
@@ -28,12 +40,28 @@ describe("checkLeadSquaredHost refuses everything else with a reason the user ca
     { rule: "plain http", input: "http://api-in21.leadsquared.com", reason: HTTPS_ONLY },
     { rule: "another scheme", input: "ftp://api.leadsquared.com", reason: HTTPS_ONLY },
     { rule: "unparseable", input: "api leadsquared com", reason: `That is not a web address. ${WHERE}` },
-    { rule: "the web app host", input: "https://in21.leadsquared.com", reason: `That is not LeadSquared's API host (the web app's address won't work). ${WHERE}` },
-    { rule: "the marketing site", input: "https://www.leadsquared.com", reason: `That is not LeadSquared's API host (the web app's address won't work). ${WHERE}` },
-    { rule: "the async API host", input: "https://asyncapi-in21.leadsquared.com", reason: `That is LeadSquared's asynchronous API host; Leadline needs the regular API host. ${WHERE}` },
+    {
+      rule: "the web app host",
+      input: "https://in21.leadsquared.com",
+      reason: `That is not LeadSquared's API host (the web app's address won't work). ${WHERE}`,
+    },
+    {
+      rule: "the marketing site",
+      input: "https://www.leadsquared.com",
+      reason: `That is not LeadSquared's API host (the web app's address won't work). ${WHERE}`,
+    },
+    {
+      rule: "the async API host",
+      input: "https://asyncapi-in21.leadsquared.com",
+      reason: `That is LeadSquared's asynchronous API host; Leadline needs the regular API host. ${WHERE}`,
+    },
     { rule: "a look-alike suffix", input: "https://api.leadsquared.com.evil.example", reason: NOT_LSQ },
     { rule: "a look-alike path", input: "https://evil.example/api.leadsquared.com", reason: NOT_LSQ },
-    { rule: "credentials before the host", input: "https://api-in21.leadsquared.com@evil.example", reason: `Leave the user name and password out of the Host URL. ${WHERE}` },
+    {
+      rule: "credentials before the host",
+      input: "https://api-in21.leadsquared.com@evil.example",
+      reason: `Leave the user name and password out of the Host URL. ${WHERE}`,
+    },
     { rule: "a non-default port", input: "https://api-in21.leadsquared.com:8443", reason: `Leave the port out of the Host URL. ${WHERE}` },
     { rule: "loopback IPv4", input: "https://127.0.0.1", reason: NOT_LSQ },
     { rule: "loopback as a decimal number", input: "https://2130706433", reason: NOT_LSQ },
@@ -50,17 +78,67 @@ describe("checkLeadSquaredHost refuses everything else with a reason the user ca
 
 describe("the operator's allow-list admits other origins, and only those", () => {
   it.each([
-    { rule: "host:port, any scheme", allow: ["127.0.0.1:4010"], input: "http://127.0.0.1:4010/", result: { ok: true, baseUrl: "http://127.0.0.1:4010" } },
-    { rule: "host:port with a bare input", allow: ["127.0.0.1:4010"], input: "127.0.0.1:4010", result: { ok: true, baseUrl: "https://127.0.0.1:4010" } },
-    { rule: "host:port, other port refused", allow: ["127.0.0.1:4010"], input: "http://127.0.0.1:4011", result: { ok: false, reason: HTTPS_ONLY } },
-    { rule: "scheme and any port", allow: ["http://127.0.0.1:*"], input: "http://127.0.0.1:55123/v2", result: { ok: true, baseUrl: "http://127.0.0.1:55123" } },
+    {
+      rule: "host:port, any scheme",
+      allow: ["127.0.0.1:4010"],
+      input: "http://127.0.0.1:4010/",
+      result: { ok: true, baseUrl: "http://127.0.0.1:4010" },
+    },
+    {
+      rule: "host:port with a bare input",
+      allow: ["127.0.0.1:4010"],
+      input: "127.0.0.1:4010",
+      result: { ok: true, baseUrl: "https://127.0.0.1:4010" },
+    },
+    {
+      rule: "host:port, other port refused",
+      allow: ["127.0.0.1:4010"],
+      input: "http://127.0.0.1:4011",
+      result: { ok: false, reason: HTTPS_ONLY },
+    },
+    {
+      rule: "scheme and any port",
+      allow: ["http://127.0.0.1:*"],
+      input: "http://127.0.0.1:55123/v2",
+      result: { ok: true, baseUrl: "http://127.0.0.1:55123" },
+    },
     { rule: "scheme must match", allow: ["http://127.0.0.1:*"], input: "https://127.0.0.1:55123", result: { ok: false, reason: NOT_LSQ } },
-    { rule: "host must match exactly", allow: ["http://127.0.0.1:*"], input: "http://localhost:55123", result: { ok: false, reason: HTTPS_ONLY } },
-    { rule: "no port means the default port", allow: ["lsq-proxy.corp.example"], input: "https://lsq-proxy.corp.example/", result: { ok: true, baseUrl: "https://lsq-proxy.corp.example" } },
-    { rule: "no port refuses another port", allow: ["lsq-proxy.corp.example"], input: "https://lsq-proxy.corp.example:8443", result: { ok: false, reason: NOT_LSQ } },
-    { rule: "credentials are refused even when allowed", allow: ["http://127.0.0.1:*"], input: "http://u:p@127.0.0.1:4010", result: { ok: false, reason: `Leave the user name and password out of the Host URL. ${WHERE}` } },
-    { rule: "LeadSquared hosts still pass", allow: ["http://127.0.0.1:*"], input: "https://api-in21.leadsquared.com", result: { ok: true, baseUrl: "https://api-in21.leadsquared.com" } },
-    { rule: "a malformed entry admits nothing", allow: ["http://"], input: "http://127.0.0.1:4010", result: { ok: false, reason: HTTPS_ONLY } },
+    {
+      rule: "host must match exactly",
+      allow: ["http://127.0.0.1:*"],
+      input: "http://localhost:55123",
+      result: { ok: false, reason: HTTPS_ONLY },
+    },
+    {
+      rule: "no port means the default port",
+      allow: ["lsq-proxy.corp.example"],
+      input: "https://lsq-proxy.corp.example/",
+      result: { ok: true, baseUrl: "https://lsq-proxy.corp.example" },
+    },
+    {
+      rule: "no port refuses another port",
+      allow: ["lsq-proxy.corp.example"],
+      input: "https://lsq-proxy.corp.example:8443",
+      result: { ok: false, reason: NOT_LSQ },
+    },
+    {
+      rule: "credentials are refused even when allowed",
+      allow: ["http://127.0.0.1:*"],
+      input: "http://u:p@127.0.0.1:4010",
+      result: { ok: false, reason: `Leave the user name and password out of the Host URL. ${WHERE}` },
+    },
+    {
+      rule: "LeadSquared hosts still pass",
+      allow: ["http://127.0.0.1:*"],
+      input: "https://api-in21.leadsquared.com",
+      result: { ok: true, baseUrl: "https://api-in21.leadsquared.com" },
+    },
+    {
+      rule: "a malformed entry admits nothing",
+      allow: ["http://"],
+      input: "http://127.0.0.1:4010",
+      result: { ok: false, reason: HTTPS_ONLY },
+    },
   ])("$rule", ({ allow, input, result }) => {
     expect(checkLeadSquaredHost(input, allow)).toEqual(result);
   });

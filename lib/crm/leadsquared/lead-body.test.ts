@@ -30,7 +30,11 @@ describe("parseLeadSquaredBody accepts LeadSquared's encodings", () => {
   it.each([
     { rule: "JSON object", contentType: "application/json", raw: JSON.stringify(LEAD) },
     { rule: "JSON with charset", contentType: "application/json; charset=utf-8", raw: JSON.stringify(LEAD) },
-    { rule: "JSON with a byte-order mark and newlines", contentType: "application/json", raw: `\uFEFF\n${JSON.stringify(LEAD, null, 2)}\n` },
+    {
+      rule: "JSON with a byte-order mark and newlines",
+      contentType: "application/json",
+      raw: `\uFEFF\n${JSON.stringify(LEAD, null, 2)}\n`,
+    },
     { rule: "text/plain carrying JSON", contentType: "text/plain", raw: JSON.stringify(LEAD) },
     { rule: "no Content-Type, JSON body", contentType: null, raw: JSON.stringify(LEAD) },
     { rule: "form Content-Type with a JSON body", contentType: "application/x-www-form-urlencoded", raw: JSON.stringify(LEAD) },
@@ -63,7 +67,13 @@ describe("parseLeadSquaredBody accepts LeadSquared's encodings", () => {
         {
           leadId: "a311900c-0e56-4601-b580-f931645e7b32",
           ...META,
-          fields: { ProspectID: "a311900c-0e56-4601-b580-f931645e7b32", FirstName: "Asha", Phone: "+91-9876543210", mx_City: "New Delhi", Mobile: "" },
+          fields: {
+            ProspectID: "a311900c-0e56-4601-b580-f931645e7b32",
+            FirstName: "Asha",
+            Phone: "+91-9876543210",
+            mx_City: "New Delhi",
+            Mobile: "",
+          },
         },
       ],
     });
@@ -99,13 +109,27 @@ describe("parseLeadSquaredBody accepts LeadSquared's encodings", () => {
 
   it.each([
     { rule: "absent", query: "agent_id=agt_1", meta: { eventType: null, entityType: null, entityId: null } },
-    { rule: "different case", query: "EVENTTYPE=Lead_Post_Update&entitytype=automation&EntityId=r-1", meta: { eventType: "Lead_Post_Update", entityType: "automation", entityId: "r-1" } },
-    { rule: "repeated: the appended last value wins", query: "eventType=mine&eventType=Lead_Post_Create", meta: { eventType: "Lead_Post_Create", entityType: null, entityId: null } },
+    {
+      rule: "different case",
+      query: "EVENTTYPE=Lead_Post_Update&entitytype=automation&EntityId=r-1",
+      meta: { eventType: "Lead_Post_Update", entityType: "automation", entityId: "r-1" },
+    },
+    {
+      rule: "repeated: the appended last value wins",
+      query: "eventType=mine&eventType=Lead_Post_Create",
+      meta: { eventType: "Lead_Post_Create", entityType: null, entityId: null },
+    },
     { rule: "blank", query: "eventType=&entityType=%20", meta: { eventType: null, entityType: null, entityId: null } },
-    { rule: "the exact name beats another case", query: "eventType=Lead_Post_Create&EVENTTYPE=other", meta: { eventType: "Lead_Post_Create", entityType: null, entityId: null } },
+    {
+      rule: "the exact name beats another case",
+      query: "eventType=Lead_Post_Create&EVENTTYPE=other",
+      meta: { eventType: "Lead_Post_Create", entityType: null, entityId: null },
+    },
   ])("URL parameters $rule", ({ query, meta }) => {
     const result = parseLeadSquaredBody({ raw: JSON.stringify(LEAD), contentType: "application/json", query: new URLSearchParams(query) });
-    expect(result.ok && { eventType: result.leads[0]?.eventType, entityType: result.leads[0]?.entityType, entityId: result.leads[0]?.entityId }).toEqual(meta);
+    expect(
+      result.ok && { eventType: result.leads[0]?.eventType, entityType: result.leads[0]?.entityType, entityId: result.leads[0]?.entityId },
+    ).toEqual(meta);
   });
 });
 
@@ -132,9 +156,27 @@ describe("parseLeadSquaredBody explains what it expected", () => {
       kind: "empty",
       message: `The body is empty; a LeadSquared webhook posts the lead's fields. Check the webhook's event, and ${FIX}.`,
     },
-    { rule: "empty array", contentType: "application/json", raw: "[]", kind: "empty", message: "The body is an empty JSON array: it has no leads." },
-    { rule: "empty object", contentType: "application/json", raw: "{}", kind: "empty", message: "The body has no lead fields: it is an empty object." },
-    { rule: "empty form", contentType: "application/x-www-form-urlencoded", raw: "&&", kind: "empty", message: "The body has no lead fields: it is an empty object." },
+    {
+      rule: "empty array",
+      contentType: "application/json",
+      raw: "[]",
+      kind: "empty",
+      message: "The body is an empty JSON array: it has no leads.",
+    },
+    {
+      rule: "empty object",
+      contentType: "application/json",
+      raw: "{}",
+      kind: "empty",
+      message: "The body has no lead fields: it is an empty object.",
+    },
+    {
+      rule: "empty form",
+      contentType: "application/x-www-form-urlencoded",
+      raw: "&&",
+      kind: "empty",
+      message: "The body has no lead fields: it is an empty object.",
+    },
     {
       rule: "JSON string",
       contentType: "application/json",
@@ -186,7 +228,9 @@ describe("parseLeadSquaredBody explains what it expected", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.kind).toBe("malformed");
-    expect(result.message).toMatch(/^The body is not valid JSON \(.+\)\. Send each lead as a JSON object; set the webhook's Content Type to application\/json in LeadSquared\.$/);
+    expect(result.message).toMatch(
+      /^The body is not valid JSON \(.+\)\. Send each lead as a JSON object; set the webhook's Content Type to application\/json in LeadSquared\.$/,
+    );
     expect(result.message).toContain("position 19");
   });
 });

@@ -14,8 +14,7 @@ export type LeadSquaredLead = {
 export type LeadSquaredBodyFailureKind = "unsupported_media_type" | "malformed" | "empty";
 
 export type LeadSquaredBody =
-  | { ok: true; encoding: "json" | "form"; leads: LeadSquaredLead[] }
-  | { ok: false; kind: LeadSquaredBodyFailureKind; message: string };
+  { ok: true; encoding: "json" | "form"; leads: LeadSquaredLead[] } | { ok: false; kind: LeadSquaredBodyFailureKind; message: string };
 
 const SUPPORTED = "application/json (recommended), application/x-www-form-urlencoded or text/plain";
 const FIX = "set the webhook's Content Type to application/json in LeadSquared";
@@ -81,9 +80,12 @@ function describeJsonType(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function toRecords(value: unknown): { ok: true; records: Record<string, unknown>[] } | { ok: false; kind: LeadSquaredBodyFailureKind; message: string } {
+function toRecords(
+  value: unknown,
+): { ok: true; records: Record<string, unknown>[] } | { ok: false; kind: LeadSquaredBodyFailureKind; message: string } {
   if (isRecord(value)) {
-    if (Object.keys(value).length === 0) return { ok: false, kind: "empty", message: "The body has no lead fields: it is an empty object." };
+    if (Object.keys(value).length === 0)
+      return { ok: false, kind: "empty", message: "The body has no lead fields: it is an empty object." };
     return { ok: true, records: [value] };
   }
   if (Array.isArray(value)) {
@@ -139,7 +141,11 @@ export function parseLeadSquaredBody(input: { raw: string; contentType: string |
   }
   const text = input.raw.replace(/^\uFEFF/, "").trim();
   if (text === "") {
-    return { ok: false, kind: "empty", message: `The body is empty; a LeadSquared webhook posts the lead's fields. Check the webhook's event, and ${FIX}.` };
+    return {
+      ok: false,
+      kind: "empty",
+      message: `The body is empty; a LeadSquared webhook posts the lead's fields. Check the webhook's event, and ${FIX}.`,
+    };
   }
   const decoded = decode(text, reading, type);
   if (!decoded.ok) return decoded;

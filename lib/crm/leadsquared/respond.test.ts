@@ -13,7 +13,10 @@ describe("respondToLeadSquared always answers 200 with LeadSquared's Status", ()
   it.each<{ rule: string; outcome: DeliveryOutcome; body: unknown }>([
     {
       rule: "one lead scheduled",
-      outcome: { deliveryId: "dlv_1", leads: [{ status: "accepted", crmId: A, callId: "call_1", firstAttemptAt: "2026-11-22T04:30:00.000Z" }] },
+      outcome: {
+        deliveryId: "dlv_1",
+        leads: [{ status: "accepted", crmId: A, callId: "call_1", firstAttemptAt: "2026-11-22T04:30:00.000Z" }],
+      },
       body: {
         Status: "Success",
         StatusReason: "Call scheduled for 2026-11-22T04:30:00.000Z",
@@ -24,7 +27,12 @@ describe("respondToLeadSquared always answers 200 with LeadSquared's Status", ()
     {
       rule: "a LeadSquared retry of a lead already received",
       outcome: { deliveryId: "dlv_2", leads: [{ status: "duplicate", crmId: A, callId: "call_1" }] },
-      body: { Status: "Success", StatusReason: "Already received; no new call", deliveryId: "dlv_2", results: [{ crmId: A, status: "duplicate", callId: "call_1" }] },
+      body: {
+        Status: "Success",
+        StatusReason: "Already received; no new call",
+        deliveryId: "dlv_2",
+        results: [{ crmId: A, status: "duplicate", callId: "call_1" }],
+      },
     },
     {
       rule: "bulk: scheduled and duplicate",
@@ -47,7 +55,10 @@ describe("respondToLeadSquared always answers 200 with LeadSquared's Status", ()
     },
     {
       rule: "one lead rejected for its data",
-      outcome: { deliveryId: "dlv_4", leads: [{ status: "rejected", crmId: A, reason: "Phone is empty on this lead; map another field or set a default" }] },
+      outcome: {
+        deliveryId: "dlv_4",
+        leads: [{ status: "rejected", crmId: A, reason: "Phone is empty on this lead; map another field or set a default" }],
+      },
       body: {
         Status: "Error",
         StatusReason: "Phone is empty on this lead; map another field or set a default",
@@ -67,7 +78,8 @@ describe("respondToLeadSquared always answers 200 with LeadSquared's Status", ()
       },
       body: {
         Status: "Error",
-        StatusReason: '2 of 3 leads rejected. lead 2: The body has no ProspectID; lead 5d2f1c1e-1111-4c4c-9a9a-000000000002: Phone: "98765" has too few digits for a +91 number',
+        StatusReason:
+          '2 of 3 leads rejected. lead 2: The body has no ProspectID; lead 5d2f1c1e-1111-4c4c-9a9a-000000000002: Phone: "98765" has too few digits for a +91 number',
         deliveryId: "dlv_5",
         results: [
           { crmId: A, status: "accepted", callId: "call_1", firstAttemptAt: "2026-11-22T04:30:00.000Z" },
@@ -96,7 +108,11 @@ describe("respondToLeadSquared always answers 200 with LeadSquared's Status", ()
   });
 
   it("keeps StatusReason readable for large batches", async () => {
-    const leads = Array.from({ length: 100 }, (_, i) => ({ status: "rejected" as const, crmId: `lead-${i}`, reason: "Phone is empty on this lead; map another field or set a default" }));
+    const leads = Array.from({ length: 100 }, (_, i) => ({
+      status: "rejected" as const,
+      crmId: `lead-${i}`,
+      reason: "Phone is empty on this lead; map another field or set a default",
+    }));
     const { body } = await answer(respondToLeadSquared({ deliveryId: "dlv_8", leads }));
     expect(body.StatusReason).toHaveLength(1000);
     expect(body.StatusReason.startsWith("100 of 100 leads rejected. lead lead-0: Phone is empty")).toBe(true);
@@ -107,7 +123,11 @@ describe("respondToLeadSquared always answers 200 with LeadSquared's Status", ()
 
 describe("leadSquaredConfigError", () => {
   it("keeps the status and speaks both error shapes", async () => {
-    const response = leadSquaredConfigError(401, "invalid_api_key", "The API key is missing or revoked; copy a key from Settings → API keys.");
+    const response = leadSquaredConfigError(
+      401,
+      "invalid_api_key",
+      "The API key is missing or revoked; copy a key from Settings → API keys.",
+    );
     expect(await answer(response)).toEqual({
       status: 401,
       type: "application/json",
@@ -121,7 +141,9 @@ describe("leadSquaredConfigError", () => {
 
   it("carries details", async () => {
     const details = [{ field: "gap_between_retries", message: "give 3 gaps for 3 retries" }];
-    const { status, body } = await answer(leadSquaredConfigError(400, "invalid_parameter", "gap_between_retries: give 3 gaps for 3 retries", details));
+    const { status, body } = await answer(
+      leadSquaredConfigError(400, "invalid_parameter", "gap_between_retries: give 3 gaps for 3 retries", details),
+    );
     expect(status).toBe(400);
     expect(body.error).toEqual({ code: "invalid_parameter", message: "gap_between_retries: give 3 gaps for 3 retries", details });
     expect(body.Status).toBe("Error");

@@ -177,7 +177,12 @@ describe("a Vapi call from creation to its end-of-call-report", () => {
       const res = await fetch(`${baseUrl}/call`, {
         method: "POST",
         headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
-        body: JSON.stringify({ assistantId: "a", phoneNumberId: "p", customer: { number: `+9198765432${attempt}0` }, assistantOverrides: { server: { url: receiver.url, headers: { "X-Vapi-Secret": SECRET } } } }),
+        body: JSON.stringify({
+          assistantId: "a",
+          phoneNumberId: "p",
+          customer: { number: `+9198765432${attempt}0` },
+          assistantOverrides: { server: { url: receiver.url, headers: { "X-Vapi-Secret": SECRET } } },
+        }),
       });
       expect(res.status).toBe(201);
       return (await res.json()) as { id: string; status: string; subscriptionLimits: { concurrencyBlocked: boolean } };
@@ -244,7 +249,12 @@ describe("the fake Vapi API validates create-call like Vapi", () => {
     const auth = { authorization: `Bearer ${API_KEY}` };
     const res = await fetch(`${baseUrl}/call/${providerCallId}`, { headers: auth });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ id: providerCallId, status: "queued", type: "outboundPhoneCall", customer: { number: "+919876543210" } });
+    expect(await res.json()).toMatchObject({
+      id: providerCallId,
+      status: "queued",
+      type: "outboundPhoneCall",
+      customer: { number: "+919876543210" },
+    });
     expect((await fetch(`${baseUrl}/call/${providerCallId}`)).status).toBe(401);
     expect((await fetch(`${baseUrl}/call/nope`, { headers: auth })).status).toBe(404);
   });

@@ -30,7 +30,11 @@ function requireValue(record: Record<string, string>, key: string, fix: string):
 export function vapiCallBody(req: StartCallRequest, secret: string) {
   return {
     assistantId: requireValue(req.settings, "assistantId", "copy the assistant's id from the Vapi dashboard into the agent"),
-    phoneNumberId: requireValue(req.settings, "phoneNumberId", "copy the outbound phone number's id from the Vapi dashboard into the agent"),
+    phoneNumberId: requireValue(
+      req.settings,
+      "phoneNumberId",
+      "copy the outbound phone number's id from the Vapi dashboard into the agent",
+    ),
     customer: { number: req.to },
     assistantOverrides: {
       variableValues: { ...req.variables, leadline_attempt_id: req.attemptId },
@@ -75,13 +79,25 @@ function errorForStatus(status: number, text: string, headers: Headers): Provide
     return new ProviderError(`Vapi rejected the API key (401): check the agent's Vapi private key.${saying}`, false, status);
   }
   if (status === 403) {
-    return new ProviderError(`Vapi refused the API key (403): use the private (not public) key of the Vapi organisation that owns the assistant.${saying}`, false, status);
+    return new ProviderError(
+      `Vapi refused the API key (403): use the private (not public) key of the Vapi organisation that owns the assistant.${saying}`,
+      false,
+      status,
+    );
   }
   if (status === 404) {
-    return new ProviderError(`Vapi could not find what the call refers to (404): check the agent's assistantId and phoneNumberId.${saying}`, false, status);
+    return new ProviderError(
+      `Vapi could not find what the call refers to (404): check the agent's assistantId and phoneNumberId.${saying}`,
+      false,
+      status,
+    );
   }
   if (status === 400 || status === 422) {
-    return new ProviderError(`Vapi rejected the call (${status}): check the agent's assistantId and phoneNumberId and the lead's phone number.${saying}`, false, status);
+    return new ProviderError(
+      `Vapi rejected the call (${status}): check the agent's assistantId and phoneNumberId and the lead's phone number.${saying}`,
+      false,
+      status,
+    );
   }
   return new ProviderError(`Vapi refused to create the call (${status}).${saying}`, false, status);
 }

@@ -10,7 +10,10 @@ import type { AgentRow } from "@/lib/client/agents";
 import { env } from "@/lib/env";
 import { nullIfNotFound } from "@/lib/http/not-found";
 
-export default async function AgentPage({ params, searchParams }: {
+export default async function AgentPage({
+  params,
+  searchParams,
+}: {
   params: Promise<{ agentId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
@@ -24,7 +27,9 @@ export default async function AgentPage({ params, searchParams }: {
   const orgTimezone = user.organization.timezone;
   return (
     <>
-      <Link href="/agents" className="text-sm text-brand-700 hover:underline">← Agents</Link>
+      <Link href="/agents" className="text-sm text-brand-700 hover:underline">
+        ← Agents
+      </Link>
       <h1 className="mt-2 text-xl font-semibold">{agent.name}</h1>
       <p className="text-sm text-slate-600">
         Agent id <code className="text-xs">{agent.id}</code>

@@ -6,7 +6,9 @@ export default async function NewAgentPage() {
   const user = await requireAdmin();
   return (
     <>
-      <Link href="/agents" className="text-sm text-brand-700 hover:underline">← Agents</Link>
+      <Link href="/agents" className="text-sm text-brand-700 hover:underline">
+        ← Agents
+      </Link>
       <h1 className="mt-2 text-xl font-semibold">New agent</h1>
       <AgentForm orgTimezone={user.organization.timezone} />
     </>

@@ -22,8 +22,8 @@ export default async function HubSpotPage() {
         Leadline checks them when you connect and names any that are missing.
       </li>
       <li>
-        Copy the <strong>access token</strong> from the app&apos;s <strong>Auth</strong> tab, and the <strong>client secret</strong> too if you
-        want webhook signatures checked.
+        Copy the <strong>access token</strong> from the app&apos;s <strong>Auth</strong> tab, and the <strong>client secret</strong> too if
+        you want webhook signatures checked.
       </li>
     </ol>
   );

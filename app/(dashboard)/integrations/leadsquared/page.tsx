@@ -13,8 +13,8 @@ export default async function LeadSquaredPage() {
       </li>
       <li>
         The host depends on your account&apos;s region: <code>https://api-in21.leadsquared.com</code> (Mumbai),{" "}
-        <code>https://api-us11.leadsquared.com</code> (US), <code>https://api.leadsquared.com</code> (Singapore) and others. The address of the
-        web app you sign in to will not work.
+        <code>https://api-us11.leadsquared.com</code> (US), <code>https://api.leadsquared.com</code> (Singapore) and others. The address of
+        the web app you sign in to will not work.
       </li>
       <li>Leadline checks the keys with LeadSquared before saving them. Keys stop working when their user is deactivated.</li>
     </ol>

@@ -6,7 +6,10 @@ import { withOrg } from "@/lib/http/route";
 
 export const GET = withOrg(async ({ orgId }) => Response.json({ agents: await listAgents(orgId) }));
 
-export const POST = withOrg(async ({ req, orgId }) => {
-  const agent = await createAgent(orgId, agentInputSchema.parse(await readJson(req)));
-  return Response.json({ agent }, { status: 201 });
-}, { adminOnly: true });
+export const POST = withOrg(
+  async ({ req, orgId }) => {
+    const agent = await createAgent(orgId, agentInputSchema.parse(await readJson(req)));
+    return Response.json({ agent }, { status: 201 });
+  },
+  { adminOnly: true },
+);

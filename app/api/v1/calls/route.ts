@@ -9,8 +9,11 @@ export const GET = withOrg(async ({ req, orgId }) => {
   return Response.json(await listCalls(orgId, query));
 });
 
-export const POST = withOrg(async ({ req, orgId }) => {
-  const input = createCallSchema.parse(await readJson(req));
-  const { call, replayed } = await createCall(orgId, input, req.headers.get("idempotency-key")?.trim() || null);
-  return Response.json({ call }, { status: replayed ? 200 : 201 });
-}, { adminOnly: true });
+export const POST = withOrg(
+  async ({ req, orgId }) => {
+    const input = createCallSchema.parse(await readJson(req));
+    const { call, replayed } = await createCall(orgId, input, req.headers.get("idempotency-key")?.trim() || null);
+    return Response.json({ call }, { status: replayed ? 200 : 201 });
+  },
+  { adminOnly: true },
+);

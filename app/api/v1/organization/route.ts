@@ -6,7 +6,10 @@ import { organizationSettingsSchema } from "@/lib/orgs/schema";
 
 export const GET = withOrg(async ({ orgId }) => Response.json({ organization: await getOrganization(orgId) }));
 
-export const PATCH = withOrg(async ({ req, orgId }) => {
-  const input = organizationSettingsSchema.parse(await readJson(req));
-  return Response.json({ organization: await updateOrganization(orgId, input) });
-}, { adminOnly: true });
+export const PATCH = withOrg(
+  async ({ req, orgId }) => {
+    const input = organizationSettingsSchema.parse(await readJson(req));
+    return Response.json({ organization: await updateOrganization(orgId, input) });
+  },
+  { adminOnly: true },
+);

@@ -6,12 +6,18 @@ import { withOrg } from "@/lib/http/route";
 
 export const GET = withOrg(async ({ orgId, params }) => Response.json({ agent: presentAgent(await findAgent(orgId, params.agentId!)) }));
 
-export const PATCH = withOrg(async ({ req, orgId, params }) => {
-  const agent = await updateAgent(orgId, params.agentId!, agentUpdateSchema.parse(await readJson(req)));
-  return Response.json({ agent });
-}, { adminOnly: true });
+export const PATCH = withOrg(
+  async ({ req, orgId, params }) => {
+    const agent = await updateAgent(orgId, params.agentId!, agentUpdateSchema.parse(await readJson(req)));
+    return Response.json({ agent });
+  },
+  { adminOnly: true },
+);
 
-export const DELETE = withOrg(async ({ orgId, params }) => {
-  await deleteAgent(orgId, params.agentId!);
-  return new Response(null, { status: 204 });
-}, { adminOnly: true });
+export const DELETE = withOrg(
+  async ({ orgId, params }) => {
+    await deleteAgent(orgId, params.agentId!);
+    return new Response(null, { status: 204 });
+  },
+  { adminOnly: true },
+);

@@ -2,7 +2,7 @@
 import { revokeApiKey } from "@/lib/api-keys/queries";
 import { withOrg } from "@/lib/http/route";
 
-export const DELETE = withOrg(
-  async ({ orgId, params }) => Response.json({ apiKey: await revokeApiKey(orgId, params.keyId!) }),
-  { via: ["session"], adminOnly: true },
-);
+export const DELETE = withOrg(async ({ orgId, params }) => Response.json({ apiKey: await revokeApiKey(orgId, params.keyId!) }), {
+  via: ["session"],
+  adminOnly: true,
+});

@@ -4,14 +4,23 @@ import { withOrg } from "@/lib/http/route";
 import { connectHubSpot, connectLeadSquared, disconnectIntegration, parseCrm } from "@/lib/integrations/queries";
 import { hubSpotConnectSchema, leadSquaredConnectSchema } from "@/lib/integrations/schema";
 
-export const PUT = withOrg(async ({ req, orgId, params }) => {
-  const crm = parseCrm(params.crm);
-  const body = await readJson(req);
-  const integration = crm === "leadsquared" ? await connectLeadSquared(orgId, leadSquaredConnectSchema.parse(body)) : await connectHubSpot(orgId, hubSpotConnectSchema.parse(body));
-  return Response.json({ integration });
-}, { adminOnly: true });
+export const PUT = withOrg(
+  async ({ req, orgId, params }) => {
+    const crm = parseCrm(params.crm);
+    const body = await readJson(req);
+    const integration =
+      crm === "leadsquared"
+        ? await connectLeadSquared(orgId, leadSquaredConnectSchema.parse(body))
+        : await connectHubSpot(orgId, hubSpotConnectSchema.parse(body));
+    return Response.json({ integration });
+  },
+  { adminOnly: true },
+);
 
-export const DELETE = withOrg(async ({ orgId, params }) => {
-  await disconnectIntegration(orgId, parseCrm(params.crm));
-  return new Response(null, { status: 204 });
-}, { adminOnly: true });
+export const DELETE = withOrg(
+  async ({ orgId, params }) => {
+    await disconnectIntegration(orgId, parseCrm(params.crm));
+    return new Response(null, { status: 204 });
+  },
+  { adminOnly: true },
+);

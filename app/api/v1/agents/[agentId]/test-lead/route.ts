@@ -4,7 +4,10 @@ import { withOrg } from "@/lib/http/route";
 import { testLeadSchema } from "@/lib/test-lead/schema";
 import { sendTestLead } from "@/lib/test-lead/send";
 
-export const POST = withOrg(async ({ req, orgId, params }) => {
-  const input = testLeadSchema.parse(await readJson(req));
-  return Response.json(await sendTestLead(orgId, params.agentId!, input));
-}, { adminOnly: true });
+export const POST = withOrg(
+  async ({ req, orgId, params }) => {
+    const input = testLeadSchema.parse(await readJson(req));
+    return Response.json(await sendTestLead(orgId, params.agentId!, input));
+  },
+  { adminOnly: true },
+);

@@ -2,7 +2,10 @@
 import { cancelCall, presentCall } from "@/lib/calls/queries";
 import { withOrg } from "@/lib/http/route";
 
-export const POST = withOrg(async ({ orgId, params }) => {
-  const task = await cancelCall(orgId, params.callId!);
-  return Response.json({ call: presentCall(task, task.attempts) });
-}, { adminOnly: true });
+export const POST = withOrg(
+  async ({ orgId, params }) => {
+    const task = await cancelCall(orgId, params.callId!);
+    return Response.json({ call: presentCall(task, task.attempts) });
+  },
+  { adminOnly: true },
+);

@@ -3,8 +3,11 @@ import { crmFields } from "@/lib/crm/field-cache";
 import { crmOfParam } from "@/lib/crm/fields";
 import { withOrg } from "@/lib/http/route";
 
-export const GET = withOrg(async ({ req, orgId, params }) => {
-  const crm = crmOfParam(params.crm);
-  const refresh = new URL(req.url).searchParams.get("refresh") === "1";
-  return Response.json(await crmFields({ orgId, crm, refresh }));
-}, { adminOnly: true });
+export const GET = withOrg(
+  async ({ req, orgId, params }) => {
+    const crm = crmOfParam(params.crm);
+    const refresh = new URL(req.url).searchParams.get("refresh") === "1";
+    return Response.json(await crmFields({ orgId, crm, refresh }));
+  },
+  { adminOnly: true },
+);

@@ -3,4 +3,7 @@ import { withOrg } from "@/lib/http/route";
 import { parseCrm, testIntegration } from "@/lib/integrations/queries";
 
 // A failed check is an answer about the CRM, not a failed request: 200 with status "error" and lastError.
-export const POST = withOrg(async ({ orgId, params }) => Response.json({ integration: await testIntegration(orgId, parseCrm(params.crm)) }), { adminOnly: true });
+export const POST = withOrg(
+  async ({ orgId, params }) => Response.json({ integration: await testIntegration(orgId, parseCrm(params.crm)) }),
+  { adminOnly: true },
+);

@@ -4,7 +4,10 @@ import { withOrg } from "@/lib/http/route";
 import { previewVariables } from "@/lib/variables/preview";
 import { variablePreviewSchema } from "@/lib/variables/schema";
 
-export const POST = withOrg(async ({ req, orgId, params }) => {
-  const input = variablePreviewSchema.parse(await readJson(req));
-  return Response.json(await previewVariables(orgId, params.agentId!, input));
-}, { adminOnly: true });
+export const POST = withOrg(
+  async ({ req, orgId, params }) => {
+    const input = variablePreviewSchema.parse(await readJson(req));
+    return Response.json(await previewVariables(orgId, params.agentId!, input));
+  },
+  { adminOnly: true },
+);
