@@ -77,7 +77,7 @@ export function AgentForm({ agent, orgTimezone }: { agent?: AgentRow; orgTimezon
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-4 flex flex-col gap-6 rounded-lg border border-slate-200 bg-white p-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-4 flex flex-col gap-6 rounded-lg border border-slate-200 bg-white p-4">
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 font-medium">Agent</legend>
         <TextField label="Name" error={errors.name?.message} {...form.register("name")} />

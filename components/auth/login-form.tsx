@@ -10,6 +10,14 @@ import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 import { loginSchema, type LoginInput } from "@/lib/orgs/schema";
 
+/** lib/auth/throttled-sign-in.ts sends a throttled attempt's wait as `too_many_attempts:<seconds>`. */
+function signInError(error: string | null | undefined): string {
+  const throttled = /^too_many_attempts:(\d+)$/.exec(error ?? "");
+  if (!throttled) return "Email or password is incorrect.";
+  const minutes = Math.ceil(Number(throttled[1]) / 60);
+  return `Too many failed sign-ins for this email or from this network. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
 export function LoginForm({ email }: { email: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
@@ -26,12 +34,13 @@ export function LoginForm({ email }: { email: string }) {
       router.replace("/");
       router.refresh();
     } else {
-      setFormError("Email or password is incorrect.");
+      setFormError(signInError(result?.error));
     }
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6">
+    // POST to this page even before the script loads, so a password never lands in the address bar or a log.
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6">
       <FormError message={formError} />
       <TextField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
       <TextField

@@ -38,7 +38,8 @@ export function SetupForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6">
+    // POST to this page even before the script loads, so a password never lands in the address bar or a log.
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6">
       <FormError message={formError} />
       <TextField
         label="Organisation name"

@@ -18,7 +18,7 @@ function Form({ integration }: { integration?: IntegrationView }) {
   const { errors, isSubmitting } = form.formState;
   const hints = integration?.secretHints ?? {};
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-4">
       <SecretField
         label="Access token"
         stored={hints.token}

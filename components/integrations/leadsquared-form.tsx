@@ -19,7 +19,7 @@ function Form({ integration }: { integration?: IntegrationView }) {
   const { errors, isSubmitting } = form.formState;
   const hints = integration?.secretHints ?? {};
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-4">
       <TextField
         label="Host URL"
         type="url"

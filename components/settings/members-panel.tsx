@@ -45,7 +45,7 @@ export function MembersPanel() {
         ))}
       </ul>
       <h3 className="mt-4 text-sm font-medium">Add a person</h3>
-      <form onSubmit={onSubmit} noValidate className="mt-2 grid gap-3 sm:grid-cols-2">
+      <form method="post" onSubmit={onSubmit} noValidate className="mt-2 grid gap-3 sm:grid-cols-2">
         <TextField label="Name" error={errors.name?.message} {...form.register("name")} />
         <TextField label="Email" type="email" error={errors.email?.message} {...form.register("email")} />
         <TextField

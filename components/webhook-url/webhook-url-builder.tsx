@@ -52,7 +52,12 @@ export function WebhookUrlBuilder({ agent, orgTimezone, publicUrl }: { agent: Ag
 
   return (
     <div className="mt-4 flex flex-col gap-6">
-      <form noValidate onSubmit={(e) => e.preventDefault()} className="flex flex-col gap-5 rounded-lg border border-slate-200 bg-white p-4">
+      <form
+        method="post"
+        noValidate
+        onSubmit={(e) => e.preventDefault()}
+        className="flex flex-col gap-5 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <h2 className="font-medium">Build the webhook URL</h2>
         <div className="grid gap-5 sm:grid-cols-2">
           <ChoiceGroup

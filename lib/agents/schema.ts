@@ -18,39 +18,49 @@ export const scheduleDefaultsSchema = z
     if (!result.ok) for (const p of result.problems) ctx.addIssue({ code: "custom", path: [p.parameter], message: p.message });
   });
 
+// Each field once, without defaults: creating fills the gaps, while a change must never touch a field it does not name
+// (zod 4 applies a default inside .partial(), which once turned a Vapi agent back into the simulator).
+const agentFields = {
+  name: z.string().trim().min(1, "Give the agent a name.").max(120, "Keep the name under 120 characters."),
+  provider: z.enum(["simulator", "vapi"], { message: "Choose simulator or vapi." }),
+  providerSettings: z.object({ assistantId: optionalText(200), phoneNumberId: optionalText(200) }).strict(),
+  /** Write-only: stored encrypted, answered with the last four characters. */
+  providerApiKey: z.string().trim().min(8, "Paste the provider's private API key.").max(500),
+  // Empty or null means "use the organisation's zone"; nullable, not nullish, so a missing zone is left alone.
+  timezone: z
+    .string()
+    .trim()
+    .nullable()
+    .transform((v) => v || null)
+    .pipe(timeZoneSchema.nullable()),
+  concurrencyCap: z
+    .number({ message: "Give a whole number of calls." })
+    .int("Give a whole number of calls.")
+    .min(1, "Allow at least 1 call at a time.")
+    .max(200, "At most 200 calls at a time."),
+  phoneVariable: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]*$/, "Use a variable name like phone or mobile_number."),
+  scheduleDefaults: scheduleDefaultsSchema,
+};
+
+/** A new agent: only the name is required. */
 export const agentInputSchema = z
   .object({
-    name: z.string().trim().min(1, "Give the agent a name.").max(120, "Keep the name under 120 characters."),
-    provider: z.enum(["simulator", "vapi"], { message: "Choose simulator or vapi." }).default("simulator"),
-    providerSettings: z
-      .object({ assistantId: optionalText(200), phoneNumberId: optionalText(200) })
-      .strict()
-      .default({}),
-    /** Write-only: stored encrypted, answered with the last four characters. */
-    providerApiKey: z.string().trim().min(8, "Paste the provider's private API key.").max(500).optional(),
-    // Empty means "use the organisation's zone".
-    timezone: z
-      .string()
-      .trim()
-      .nullish()
-      .transform((v) => v || null)
-      .pipe(timeZoneSchema.nullable()),
-    concurrencyCap: z
-      .number({ message: "Give a whole number of calls." })
-      .int("Give a whole number of calls.")
-      .min(1, "Allow at least 1 call at a time.")
-      .max(200, "At most 200 calls at a time.")
-      .default(5),
-    phoneVariable: z
-      .string()
-      .trim()
-      .regex(/^[a-z][a-z0-9_]*$/, "Use a variable name like phone or mobile_number.")
-      .default("phone"),
+    ...agentFields,
+    provider: agentFields.provider.default("simulator"),
+    providerSettings: agentFields.providerSettings.default({}),
+    providerApiKey: agentFields.providerApiKey.optional(),
+    timezone: agentFields.timezone.optional(),
+    concurrencyCap: agentFields.concurrencyCap.default(5),
+    phoneVariable: agentFields.phoneVariable.default("phone"),
     scheduleDefaults: scheduleDefaultsSchema.default({}),
   })
   .strict();
 
-export const agentUpdateSchema = agentInputSchema.partial();
+/** A change: exactly the fields it names, each replaced whole; no defaults. */
+export const agentUpdateSchema = z.object(agentFields).partial().strict();
 
 export type AgentInput = z.input<typeof agentInputSchema>;
 export type AgentUpdate = z.input<typeof agentUpdateSchema>;

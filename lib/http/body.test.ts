@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readRawBody } from "@/lib/http/body";
+import { readJson, readRawBody } from "@/lib/http/body";
 import { ApiError } from "@/lib/http/errors";
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
@@ -33,5 +33,21 @@ describe("readRawBody", () => {
     expect(await statusOf(readRawBody(post("x".repeat(11), { "content-length": "11" }), 10))).toBe(413);
     expect(await statusOf(readRawBody(post(chunked(["12345", "67890", "1"])), 10))).toBe(413);
     expect(await statusOf(readRawBody(post(chunked(["12345", "67890"])), 10))).toBe("read 1234567890");
+  });
+});
+
+describe("readJson", () => {
+  const json = (type: string) => new Request("http://x/", { method: "POST", body: '{"a":1}', headers: { "content-type": type } });
+
+  it("accepts application/json, with parameters and in any case", async () => {
+    for (const type of ["application/json", "application/json; charset=utf-8", "Application/JSON"]) {
+      expect(await readJson(json(type))).toEqual({ a: 1 });
+    }
+  });
+
+  it("refuses with 415 a type that only mentions JSON, as a form or text post from another site would", async () => {
+    for (const type of ["text/plain; x=application/json", "text/plain", "application/x-www-form-urlencoded", "application/jsonx", ""]) {
+      expect(await statusOf(readJson(json(type))), type).toBe(415);
+    }
   });
 });

@@ -2,8 +2,9 @@ import { ApiError } from "@/lib/http/errors";
 
 /** Parses a JSON request body, answering 400/415 for what the caller sent wrong. */
 export async function readJson(req: Request): Promise<unknown> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().includes("application/json")) {
+  // The exact media type: a form or text/plain post (no CORS preflight) must not pass as JSON by naming it in a parameter.
+  const mediaType = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (mediaType !== "application/json") {
     throw new ApiError(415, "unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
   }
   const text = await req.text();

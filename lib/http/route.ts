@@ -1,7 +1,9 @@
 import "server-only";
 import { authenticateApiKey, missingApiKeyError } from "@/lib/api-keys/queries";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { ApiError, toErrorResponse } from "@/lib/http/errors";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 
 export type Caller =
   { via: "session"; orgId: string; user: SessionUser } | { via: "api_key"; orgId: string; keyId: string; keyName: string };
@@ -36,6 +38,8 @@ async function resolveCaller(req: Request, access: Access): Promise<Caller> {
   }
   const user = via.includes("session") ? await currentUser() : null;
   if (user) {
+    // A cookie rides along with any site's request; an X-API-KEY header cannot (it needs a CORS preflight we never allow).
+    assertSameOrigin(req, env().LEADLINE_PUBLIC_URL);
     if (access.adminOnly && user.role !== "admin") {
       throw new ApiError(403, "forbidden", "Only admins can do this. Ask an admin of your organisation.");
     }

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
-import { createMember, createOrganizationWithAdmin, isSetUp, listMembers } from "@/lib/orgs/queries";
-import { createMemberSchema, setupSchema } from "@/lib/orgs/schema";
+import { createMember, createOrganizationWithAdmin, isSetUp, listMembers, updateOrganization } from "@/lib/orgs/queries";
+import { createMemberSchema, organizationUpdateSchema, setupSchema } from "@/lib/orgs/schema";
 import { truncateAll } from "@/test/databases";
 
 const setupInput = (email: string) =>
@@ -68,5 +68,19 @@ describe("members", () => {
       ["mo@example.com", "member"],
     ]);
     expect((await listMembers(b.organization.id)).map((m) => m.email)).toEqual(["b@example.com"]);
+  });
+});
+
+describe("organisation settings", () => {
+  it.each([
+    ["name", { name: "Acme Realty" }],
+    ["timezone", { timezone: "Europe/London" }],
+    ["countryCode", { countryCode: "+44" }],
+  ])("a change to %s leaves the other settings as they were", async (_, patch) => {
+    const { organization } = await createOrganizationWithAdmin(setupInput("asha@example.com"), { firstRun: true });
+    const { createdAt: _c, ...before } = organization;
+    const after = await updateOrganization(organization.id, organizationUpdateSchema.parse(patch));
+    const named = { name: after.name, timezone: after.timezone, countryCode: `+${after.defaultCountryCode}` };
+    expect(named).toEqual({ name: before.name, timezone: before.timezone, countryCode: `+${before.defaultCountryCode}`, ...patch });
   });
 });

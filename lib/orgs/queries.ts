@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import type { Role } from "@/lib/generated/prisma/client";
-import { createMemberSchema, organizationSettingsSchema, setupSchema } from "@/lib/orgs/schema";
+import { createMemberSchema, organizationUpdateSchema, setupSchema } from "@/lib/orgs/schema";
 import type { z } from "zod";
 
 // Serialises first-run setup so two browsers submitting at once cannot both create "the first" organisation.
@@ -71,7 +71,7 @@ export function getOrganization(orgId: string) {
   return db.organization.findUniqueOrThrow({ where: { id: orgId } });
 }
 
-export function updateOrganization(orgId: string, input: z.output<typeof organizationSettingsSchema>) {
+export function updateOrganization(orgId: string, input: z.output<typeof organizationUpdateSchema>) {
   return db.organization.update({
     where: { id: orgId },
     data: { name: input.name, timezone: input.timezone, defaultCountryCode: input.countryCode },

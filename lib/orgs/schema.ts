@@ -47,6 +47,8 @@ export const organizationSettingsSchema = z.object({
   countryCode: countryCallingCodeSchema,
 });
 export type OrganizationSettingsInput = z.input<typeof organizationSettingsSchema>;
+/** PATCH: only the settings named; none has a default, so .partial() leaves the rest alone. */
+export const organizationUpdateSchema = organizationSettingsSchema.partial().strict();
 
 export const loginSchema = z.object({
   email: emailSchema,

@@ -2,13 +2,13 @@
 import { readJson } from "@/lib/http/body";
 import { withOrg } from "@/lib/http/route";
 import { getOrganization, updateOrganization } from "@/lib/orgs/queries";
-import { organizationSettingsSchema } from "@/lib/orgs/schema";
+import { organizationUpdateSchema } from "@/lib/orgs/schema";
 
 export const GET = withOrg(async ({ orgId }) => Response.json({ organization: await getOrganization(orgId) }));
 
 export const PATCH = withOrg(
   async ({ req, orgId }) => {
-    const input = organizationSettingsSchema.parse(await readJson(req));
+    const input = organizationUpdateSchema.parse(await readJson(req));
     return Response.json({ organization: await updateOrganization(orgId, input) });
   },
   { adminOnly: true },
