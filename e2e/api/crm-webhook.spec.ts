@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
 import pg from "pg";
 import { hubSpotSignatureV3 } from "../../lib/crm/hubspot/signature";
-import { createOrganisationWithCli, signInRequest } from "../support/accounts";
+import { createOrganisationWithCli, sameOrigin, signInRequest } from "../support/accounts";
 import { createAgent, organisationWithKey, waitForCall } from "../support/api";
 import { resetDatabase } from "../support/db";
 import { createFakeHubSpot, FAKE_HUBSPOT_CONTACTS, FAKE_HUBSPOT_TOKEN, type FakeHubSpot } from "../support/fakes/hubspot";
@@ -170,7 +170,7 @@ test("an agent's schedule defaults fill what the URL leaves out, and a change to
 /** A second organisation, made with the admin command line, and an API key of its own. */
 async function organisationKeyElsewhere(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string): Promise<string> {
   const org = await createOrganisationWithCli("Globex", `bo-${Date.now()}@globex.test`);
-  const admin = await playwright.request.newContext({ baseURL });
+  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: sameOrigin(baseURL) });
   await signInRequest(admin, org.email);
   return (await (await admin.post("/api/v1/api-keys", { data: { name: "globex" } })).json()).key;
 }

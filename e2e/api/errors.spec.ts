@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, setUpFirstOrganisation, signInRequest } from "../support/accounts";
+import { PASSWORD, sameOrigin, setUpFirstOrganisation, signInRequest } from "../support/accounts";
 import { resetDatabase } from "../support/db";
 
 test.beforeAll(async ({ playwright, baseURL }) => {
@@ -55,7 +55,7 @@ test("setup answers bad input with 4xx and every problem named, never a 500", as
 });
 
 test("dashboard endpoints need a session, and a wrong password gets no session", async ({ playwright, baseURL }) => {
-  const anonymous = await playwright.request.newContext({ baseURL });
+  const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: sameOrigin(baseURL!) });
   const res = await anonymous.get("/api/v1/api-keys");
   expect(res.status()).toBe(401);
   expect((await res.json()).error.code).toBe("unauthenticated");

@@ -47,6 +47,9 @@ export async function createOrganisationWithCli(orgName: string, email: string):
   return { orgId: body.organization.id, orgName, email };
 }
 
+/** The header a browser sends with every change from Leadline's own pages; a signed-in context needs it to change anything. */
+export const sameOrigin = (baseURL: string) => ({ Origin: new URL(baseURL).origin });
+
 /** Signs an API request context in through next-auth's credentials flow (cookies stay on the context). */
 export async function signInRequest(request: APIRequestContext, email: string, password = PASSWORD): Promise<void> {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };

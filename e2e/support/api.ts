@@ -1,9 +1,9 @@
 import { expect, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
-import { setUpFirstOrganisation, signInRequest } from "./accounts";
+import { sameOrigin, setUpFirstOrganisation, signInRequest } from "./accounts";
 
 /** A fresh organisation (first-run setup) and an API key for it, through the public endpoints. */
 export async function organisationWithKey(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string) {
-  const admin = await playwright.request.newContext({ baseURL });
+  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: sameOrigin(baseURL) });
   const account = await setUpFirstOrganisation(admin);
   await signInRequest(admin, account.email);
   const created = await admin.post("/api/v1/api-keys", { data: { name: "tests" } });

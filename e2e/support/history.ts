@@ -1,10 +1,10 @@
 import { expect, type Locator, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
-import { createOrganisationWithCli, signInRequest } from "./accounts";
+import { createOrganisationWithCli, sameOrigin, signInRequest } from "./accounts";
 
 /** Another organisation (made with the admin CLI, as a second tenant would be) with a signed-in API context. */
 export async function secondOrganisation(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, name: string, email: string) {
   const account = await createOrganisationWithCli(name, email);
-  const api = await playwright.request.newContext({ baseURL });
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: sameOrigin(baseURL) });
   await signInRequest(api, email);
   return { account, api };
 }

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signInPage } from "../support/accounts";
+import { sameOrigin, signInPage } from "../support/accounts";
 import { addVariable, variableRow as row } from "../support/agents";
 import { organisationWithKey, waitForCall } from "../support/api";
 import { resetDatabase } from "../support/db";
@@ -159,6 +159,7 @@ test("LeadSquared: create an agent, map fields from the CRM's list, preview, bui
 
   // The test only posts to this Leadline's own webhook.
   const refused = await page.request.post(`/api/v1/agents/${agentId}/test-lead`, {
+    headers: sameOrigin(page.url()),
     data: { url: "http://169.254.169.254/api/call/crm-webhook?agent_id=" + agentId },
   });
   expect(refused.status()).toBe(400);

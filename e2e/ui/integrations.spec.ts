@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { freePort } from "../../scripts/postgres";
-import { setUpFirstOrganisation, signInPage } from "../support/accounts";
+import { sameOrigin, setUpFirstOrganisation, signInPage } from "../support/accounts";
 import { resetDatabase } from "../support/db";
 import { createFakeHubSpot, FAKE_HUBSPOT_SCOPES, FAKE_HUBSPOT_TOKEN, type FakeHubSpot } from "../support/fakes/hubspot";
 import { createFakeLeadSquared, FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_SECRET_KEY, type FakeLeadSquared } from "../support/fakes/leadsquared";
@@ -193,11 +193,15 @@ test("at 390 px the menu button opens the links, and every integrations screen f
   await page.setViewportSize({ width: 390, height: 844 });
   await signInPage(page, email);
   const connected = await page.request.put("/api/v1/integrations/leadsquared", {
+    headers: sameOrigin(page.url()),
     data: { host: lsq.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY },
   });
   expect(connected.status()).toBe(200);
   lsq.failNext(1, "500");
-  expect((await (await page.request.post("/api/v1/integrations/leadsquared/test")).json()).integration.status).toBe("error");
+  expect(
+    (await (await page.request.post("/api/v1/integrations/leadsquared/test", { headers: sameOrigin(page.url()) })).json()).integration
+      .status,
+  ).toBe("error");
 
   const menu = page.getByRole("button", { name: "Menu" });
   const link = page.getByRole("link", { name: "Integrations" });

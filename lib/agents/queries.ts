@@ -29,6 +29,13 @@ export function presentAgent(agent: Agent) {
   return { ...rest, providerApiKey: apiKey ? secretHint(apiKey) : null };
 }
 
+/** Members see calls, not how agents reach the provider: its settings and key hint are for admins and API keys only. */
+export function presentAgentTo(caller: { via: string; user?: { role: string } }, agent: ReturnType<typeof presentAgent>) {
+  if (caller.via !== "session" || caller.user?.role === "admin") return agent;
+  const { providerSettings: _settings, providerApiKey: _key, ...rest } = agent;
+  return rest;
+}
+
 function assertProviderReady(agent: { provider: string; providerSettings: Prisma.JsonValue }, apiKey: string | undefined) {
   if (agent.provider !== "vapi") return;
   const settings = agent.providerSettings as Record<string, string | undefined>;

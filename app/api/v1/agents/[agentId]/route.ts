@@ -1,10 +1,12 @@
 // GET|PATCH|DELETE /api/v1/agents/:agentId – one agent: read, change, delete (refused while it has live calls)
-import { deleteAgent, findAgent, presentAgent, updateAgent } from "@/lib/agents/queries";
+import { deleteAgent, findAgent, presentAgent, presentAgentTo, updateAgent } from "@/lib/agents/queries";
 import { agentUpdateSchema } from "@/lib/agents/schema";
 import { readJson } from "@/lib/http/body";
 import { withOrg } from "@/lib/http/route";
 
-export const GET = withOrg(async ({ orgId, params }) => Response.json({ agent: presentAgent(await findAgent(orgId, params.agentId!)) }));
+export const GET = withOrg(async ({ orgId, params, caller }) =>
+  Response.json({ agent: presentAgentTo(caller, presentAgent(await findAgent(orgId, params.agentId!))) }),
+);
 
 export const PATCH = withOrg(
   async ({ req, orgId, params }) => {
