@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { setUpFirstOrganisation, signInPage } from "../support/accounts";
+import { setUpFirstOrganisation, signInPage, signInRequest } from "../support/accounts";
 import { resetDatabase } from "../support/db";
 
 const SECRET = "pre-hydration-secret-4821";
@@ -14,14 +14,17 @@ let hostileOrigin: string;
 function hostilePage(target: string, callId: string): string {
   const json = (path: string, body: object) =>
     `fetch(${JSON.stringify(target + path)}, { method: "POST", mode: "no-cors", credentials: "include",` +
-    ` headers: { "Content-Type": "text/plain; x=application/json" }, body: ${JSON.stringify(JSON.stringify(body))} });`;
+    ` headers: { "Content-Type": "text/plain; x=application/json" }, body: ${JSON.stringify(JSON.stringify(body))} }),`;
   return `<!doctype html><title>Win a prize</title>
 <form id="cancel" method="post" action="${target}/api/v1/calls/${callId}/cancel"></form>
 <script>
-${json("/api/v1/api-keys", { name: "attacker key" })}
-${json("/api/v1/members", { name: "Eve", email: "eve@evil.test", password: "attacker password", role: "admin" })}
-${json("/api/v1/calls", { agentId: "agt_any", phone: "+919876500001" })}
-setTimeout(() => document.getElementById("cancel").submit(), 300);
+const sent = [
+  ${json("/api/v1/api-keys", { name: "attacker key" })}
+  ${json("/api/v1/members", { name: "Eve", email: "eve@evil.test", password: "attacker password", role: "admin" })}
+  ${json("/api/v1/calls", { agentId: "agt_any", phone: "+919876500001" })}
+];
+// Navigating away would abort the fetches still in flight, so the form goes last.
+Promise.allSettled(sent).then(() => document.getElementById("cancel").submit());
 </script>`;
 }
 
@@ -88,21 +91,23 @@ test.describe("forms that carry secrets, submitted before the page's script runs
   test("post, and never put the secret in the address", async ({ page, playwright, baseURL }) => {
     await submitWithoutScript(page, "/login", "Sign in");
 
-    // Signed in through a scripted context, then the admin pages with a password or key field.
-    const scripted = await page.context().browser()!.newContext({ baseURL });
-    await signInPage(await scripted.newPage(), email);
-    await page.context().addCookies(await scripted.cookies());
-    await scripted.close();
+    // Signed in through next-auth's endpoint (this browser runs no script), then the admin pages with a password or key field.
+    const session = await playwright.request.newContext({ baseURL });
+    await signInRequest(session, email);
+    await page.context().addCookies((await session.storageState()).cookies);
     await submitWithoutScript(page, "/settings", "Add person");
-    await submitWithoutScript(page, "/integrations/leadsquared", "Connect");
-    await submitWithoutScript(page, "/integrations/hubspot", "Connect");
     await submitWithoutScript(page, "/agents/new", "Create agent");
+    // The CRM forms render only once the script has read the stored integration, so there is nothing to submit early.
+    for (const path of ["/integrations/leadsquared", "/integrations/hubspot"]) {
+      await page.goto(path);
+      await expect(page.getByText("Loading…")).toBeVisible();
+      await expect(page.locator("input[type=password]")).toHaveCount(0);
+    }
 
     // Nothing was created by those posts: they reached no API.
-    const api = await playwright.request.newContext({ baseURL, storageState: await page.context().storageState() });
-    expect((await (await api.get("/api/v1/members")).json()).members).toHaveLength(1);
-    expect((await (await api.get("/api/v1/agents")).json()).agents).toEqual([]);
-    await api.dispose();
+    expect((await (await session.get("/api/v1/members")).json()).members).toHaveLength(1);
+    expect((await (await session.get("/api/v1/agents")).json()).agents).toEqual([]);
+    await session.dispose();
 
     await resetDatabase();
     await submitWithoutScript(page, "/setup", "Create organisation");
