@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { setUpFirstOrganisation, signInPage, signInRequest } from "../support/accounts";
+import { PASSWORD, setUpFirstOrganisation, signInPage, signInRequest } from "../support/accounts";
 import { resetDatabase } from "../support/db";
 
 const SECRET = "pre-hydration-secret-4821";
@@ -112,4 +112,23 @@ test.describe("forms that carry secrets, submitted before the page's script runs
     await resetDatabase();
     await submitWithoutScript(page, "/setup", "Create organisation");
   });
+});
+
+test("after 10 wrong passwords the sign-in form says how long to wait", async ({ page, playwright, baseURL }) => {
+  await resetDatabase();
+  await setUpFirstOrganisation(await playwright.request.newContext({ baseURL }), "Acme Realty", email);
+  const guesser = await playwright.request.newContext({ baseURL });
+  for (let i = 0; i < 10; i++) {
+    const { csrfToken } = await (await guesser.get("/api/auth/csrf")).json();
+    const res = await guesser.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: `guess ${i}`, json: "true" } });
+    expect(res.status()).toBe(401);
+  }
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Too many failed sign-ins for this email or from this network. Try again in 1 minute.")).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+  await resetDatabase();
 });

@@ -18,9 +18,10 @@ export const POST = withErrors(async (req) => {
   if ("retryAfterSeconds" in attempt) return tooManyAttempts(attempt.retryAfterSeconds);
   let created = false;
   try {
+    const input = setupSchema.parse(body);
     // Once set up, every email gets this same answer, before anything is looked up or hashed.
     if (await isSetUp()) throw new ApiError(409, "already_set_up", "Leadline is already set up. Sign in instead.");
-    const { organization, user } = await createOrganizationWithAdmin(setupSchema.parse(body), { firstRun: true });
+    const { organization, user } = await createOrganizationWithAdmin(input, { firstRun: true });
     created = true;
     return Response.json(
       { organization: { id: organization.id, name: organization.name }, user: { id: user.id, email: user.email } },
