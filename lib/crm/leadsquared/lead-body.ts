@@ -36,7 +36,8 @@ function decodeJson(text: string): Decoded {
   try {
     return { ok: true, encoding: "json", value: JSON.parse(text) as unknown };
   } catch (err) {
-    const detail = err instanceof Error ? err.message.slice(0, 120) : "parse error";
+    // V8 quotes the body in its message; only the position is kept, so no lead value is echoed or logged.
+    const detail = err instanceof Error ? err.message.replace(/,? ".*$/s, "").slice(0, 120) : "parse error";
     return { ok: false, kind: "malformed", message: `The body is not valid JSON (${detail}). Send each lead as a JSON object; ${FIX}.` };
   }
 }
@@ -61,7 +62,7 @@ function decode(text: string, reading: Reading, type: string | null): Decoded {
   if (reading === "json") return decodeJson(text);
   // LeadSquared's form and text/plain encodings are undocumented; a JSON-looking body is read as JSON under either.
   if (looksLikeJson(text)) return decodeJson(text);
-  if (reading === "form" || /^[^=&\s]+=/.test(text)) return decodeForm(text);
+  if (reading === "form" || /^&*[^=&\s]+=/.test(text)) return decodeForm(text);
   const received = type === null ? "with no Content-Type" : "as text/plain";
   return {
     ok: false,
