@@ -118,7 +118,7 @@ function asApiError(err: unknown): ApiError | null {
 async function guardReplays(agentId: string, request: WebhookRequest, leads: IncomingLead[], verified: boolean): Promise<string[]> {
   if (!request.signed) return [];
   const signature = verified ? request.signed.headers.get("x-hubspot-signature-v3") : null;
-  const live = leads.filter((l) => l.eventId && !l.rejectedReason);
+  const live = leads.filter((l) => l.eventId && !l.rejectedReason && !l.ignoredReason);
   const keys = replayKeys(
     agentId,
     signature,
@@ -255,9 +255,8 @@ export async function handleCrmWebhook(req: Request): Promise<Response> {
         message: known.message,
         request: storedRequestOf(query, req.headers.get("content-type"), "", repairs, dropped),
       }).catch((logErr: unknown) => console.error("crm webhook: a refusal could not be logged", errorSummary(logErr)));
-      // The rest of an over-long upload is never read: close the connection instead of leaving it half-read.
       const answer = refuse(crm, known);
-      answer.headers.set("connection", "close");
+      if (known.options.closeConnection) answer.headers.set("connection", "close");
       return answer;
     }
     if (known) return refuse(crm, known);

@@ -20,6 +20,7 @@ const refusedLead = (crmLeadId: string | null, rejectedReason: string): Incoming
 
 /** One LeadSquared lead checked on its own: its id and fields bounded and repaired, its DoNotCall flag honoured. */
 function readLeadSquaredLead(agentId: string, lead: LeadSquaredLead, repairs: Repairs): IncomingLead {
+  if (lead.problem) return refusedLead(null, lead.problem);
   const id = boundedId(lead.leadId, repairs);
   if (id.tooLong)
     return refusedLead(
