@@ -197,16 +197,17 @@ export async function ingestWebhookRequest(request: WebhookRequest): Promise<Del
   } catch (err) {
     await releaseReplayKeys(claimed).catch(() => {});
     const known = asApiError(err);
-    if (known)
-      await recordRefusedDelivery({
-        orgId,
-        agentId,
-        crm,
-        httpStatus: known.status,
-        code: known.code,
-        message: known.message,
-        request: storedRequestOf(query, contentType, raw, repairs),
-      }).catch((logErr: unknown) => console.error("crm webhook: a refusal could not be logged", errorSummary(logErr)));
+    // Our own failure is logged too (when the database lets us), as the 503 the CRM will be answered.
+    const logged = known ?? new ApiError(503, "temporarily_unavailable", "Leadline could not store this delivery; the CRM will retry.");
+    await recordRefusedDelivery({
+      orgId,
+      agentId,
+      crm,
+      httpStatus: logged.status,
+      code: logged.code,
+      message: logged.message,
+      request: storedRequestOf(query, contentType, raw, repairs),
+    }).catch((logErr: unknown) => console.error("crm webhook: a refusal could not be logged", errorSummary(logErr)));
     throw known ?? err;
   }
 }
