@@ -70,6 +70,21 @@ const body = fc.oneof(
   fc.constantFrom("&Phone=9876543213&Password=x", "ProspectID=a%00b&Phone=9876543214", "=&=&&", "%zz=%zz", "Phone=%ED%A0%BD"),
   fc.string({ unit: "binary", maxLength: 200 }),
 );
+const digits = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 40n }).map(String), fc.integer({ min: 0 }), junk);
+const hubSpotEvent = fc.record(
+  {
+    eventId: digits,
+    portalId: digits,
+    occurredAt: digits,
+    subscriptionType: fc.oneof(fc.constantFrom("contact.creation", "object.creation", "contact.propertyChange"), text),
+    objectId: digits,
+    objectTypeId: fc.constantFrom("0-1", "0-2", null),
+    propertyName: text,
+  },
+  { requiredKeys: [] },
+);
+const hubSpotBody = fc.array(fc.oneof(hubSpotEvent, junk), { maxLength: 8 }).map((a) => JSON.stringify(a));
+
 const contentType = fc.constantFrom(
   "application/json",
   "application/json; charset=utf-8",
@@ -100,7 +115,7 @@ const extraParam = fc.oneof(
     "&timezone=%00",
     "&timezone=Mars/Base",
     "&type=hubspot",
-    "&type=leadsquared",
+    "&type=salesforce",
     "&carry_over=%ED%A0%BD",
     "&%zz=%zz",
   ),
@@ -108,10 +123,11 @@ const extraParam = fc.oneof(
 );
 type Auth = "key" | "header" | "wrong" | "foreign-agent";
 const request = fc.record({
+  crm: fc.constantFrom("leadsquared", "leadsquared", "hubspot"),
   auth: fc.constantFrom<Auth>("key", "key", "key", "header", "wrong", "foreign-agent"),
   extra: fc.array(extraParam, { maxLength: 3 }).map((a) => a.join("")),
   contentType,
-  body,
+  body: fc.oneof(body, hubSpotBody),
 });
 
 test("thousands of generated bodies, content types and query strings never get a 5xx nor leave a refused row", async ({ baseURL }) => {
@@ -129,7 +145,7 @@ test("thousands of generated bodies, content types and query strings never get a
       const headers: Record<string, string> = c.contentType === null ? {} : { "content-type": c.contentType };
       if (c.auth === "header" || c.auth === "foreign-agent") headers["x-api-key"] = key;
       // Node's own fetch over keep-alive: Playwright's request context relays each request through its driver.
-      const res = await fetch(`${baseURL}/api/call/crm-webhook?agent_id=${agent}&type=leadsquared${keyParam}${c.extra}`, {
+      const res = await fetch(`${baseURL}/api/call/crm-webhook?agent_id=${agent}&type=${c.crm}${keyParam}${c.extra}`, {
         method: "POST",
         headers,
         body: Buffer.from(c.body, "utf8"),
