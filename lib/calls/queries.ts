@@ -16,6 +16,7 @@ import { withAgentDefaults } from "@/lib/schedule/merge-defaults";
 import type { AttemptReason } from "@/lib/schedule/types";
 import { formatPhoneE164 } from "@/lib/variables/phone";
 import type { z } from "zod";
+import { redactFields } from "@/lib/webhook/redact";
 
 export function presentReason(reason: Prisma.JsonValue | null) {
   if (!reason || typeof reason !== "object" || !("kind" in reason)) return null;
@@ -61,7 +62,10 @@ export function presentCall(task: CallTask, attempts?: CallAttempt[]) {
     createdAt: task.createdAt,
     finishedAt: task.finishedAt,
     deliveryId: task.deliveryId,
-    ...(attempts ? { leadFields: task.leadFields, attempts: attempts.map(presentAttempt) } : {}),
+    // Rows written before lead fields were redacted on the way in (and fields read from the CRM's API) are hidden here too.
+    ...(attempts
+      ? { leadFields: redactFields(task.leadFields as Record<string, unknown> | null), attempts: attempts.map(presentAttempt) }
+      : {}),
   };
 }
 

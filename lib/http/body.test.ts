@@ -34,6 +34,14 @@ describe("readRawBody", () => {
     expect(await statusOf(readRawBody(post(chunked(["12345", "67890", "1"])), 10))).toBe(413);
     expect(await statusOf(readRawBody(post(chunked(["12345", "67890"])), 10))).toBe("read 1234567890");
   });
+
+  it("reads the rest of an over-long chunked body before refusing it, so the connection is left clean to close", async () => {
+    const parts = ["12345", "67890", "1", "more", "and more"];
+    const err = await readRawBody(post(chunked(parts)), 10).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).options.closeConnection).toBe(true);
+    expect(parts).toEqual([]);
+  });
 });
 
 describe("readJson", () => {

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { errorSummary } from "@/lib/http/log-error";
 import { smallJson } from "@/lib/http/small-json";
 
 export type ErrorDetail = { field: string; message: string };
@@ -10,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: ErrorDetail[],
+    /** Set when the request was not read to its end, so its connection must not be reused. */
+    readonly options: { closeConnection?: boolean } = {},
   ) {
     super(message);
   }
@@ -36,6 +39,6 @@ export function toErrorResponse(err: unknown): Response {
   }
   if (isUniqueViolation(err)) return errorResponse(409, "conflict", "A record with the same unique value already exists.");
   const requestId = crypto.randomUUID();
-  console.error(`[${requestId}] unhandled error`, err);
+  console.error(`[${requestId}] unhandled error`, errorSummary(err));
   return errorResponse(500, "internal", `Something went wrong on our side (request ${requestId}). Please try again.`);
 }

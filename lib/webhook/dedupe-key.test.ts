@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseHubSpotEvents } from "@/lib/crm/hubspot/events";
 import { parseLeadSquaredBody } from "@/lib/crm/leadsquared/lead-body";
-import { hubSpotDedupeKey, leadSquaredDedupeKey } from "./dedupe-key";
+import { hubSpotDedupeKey, joinKey, leadSquaredDedupeKey } from "./dedupe-key";
 
 const LEAD = { ProspectID: "A311900C-0E56-4601-B580-F931645E7B32", FirstName: "Asha", Phone: "+91-9876543210" };
 
@@ -98,10 +98,32 @@ describe("hubSpotDedupeKey: one call per agent, portal, contact and trigger", ()
 
   it("includes the property of a property change, and the eventId when there is no object", () => {
     expect(hubSpotDedupeKey("agt_1", hsEvent({ ...CREATED, subscriptionType: "contact.propertyChange", propertyName: "phone" }))).toBe(
-      "agt_1:hubspot:48211234:90512345678:contact.propertyChange:phone",
+      "agt_1:hubspot:48211234:90512345678:contact.propertyChange%3Aphone",
     );
     expect(hubSpotDedupeKey("agt_1", hsEvent({ ...CREATED, subscriptionType: "contact.deletion", objectId: undefined }))).toBe(
       "agt_1:hubspot:48211234:event-1860012345:contact.deletion",
     );
+  });
+});
+
+describe("joinKey: different parts never give the same key", () => {
+  it.each([
+    { rule: "a colon moved between two parts", a: ["agt_1", "a:b", "c"], b: ["agt_1", "a", "b:c"] },
+    { rule: "an already-encoded colon", a: ["agt_1", "a%3Ab"], b: ["agt_1", "a:b"] },
+    { rule: "a long part and the text of its hash", a: ["x".repeat(101)], b: [`#${"0".repeat(64)}`] },
+  ])("$rule", ({ a, b }) => {
+    expect(joinKey(...a)).not.toBe(joinKey(...b));
+  });
+
+  it("keeps a LeadSquared key short whatever the ProspectID and event", () => {
+    const key = leadSquaredDedupeKey("agt_1", { leadId: "p".repeat(5_000), eventType: "e".repeat(5_000), fields: {} });
+    expect(key.length).toBeLessThan(200);
+    expect(key).toMatch(/^agt_1:leadsquared:#[0-9a-f]{64}:#[0-9a-f]{64}$/);
+  });
+
+  it("two LeadSquared leads that collided when joined with a bare colon now differ", () => {
+    const first = leadSquaredDedupeKey("agt_1", { leadId: "a:b", eventType: "c", fields: {} });
+    const second = leadSquaredDedupeKey("agt_1", { leadId: "a", eventType: "b:c", fields: {} });
+    expect(first).not.toBe(second);
   });
 });

@@ -19,6 +19,20 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
+// Parts are percent-encoded, so ":" only ever separates them ("a:b" + "c" and "a" + "b:c" cannot meet), and a long part
+// becomes "#" + its SHA-256 ("#" is always encoded otherwise) to keep keys under the unique index's size limit.
+const MAX_PART_CHARS = 100;
+
+function keyPart(value: string): string {
+  const encoded = encodeURIComponent(value);
+  return encoded.length <= MAX_PART_CHARS ? encoded : `#${createHash("sha256").update(value).digest("hex")}`;
+}
+
+/** The key from its parts, unambiguously; exported for the table test of collisions. */
+export function joinKey(...parts: string[]): string {
+  return parts.map(keyPart).join(":");
+}
+
 /**
  * One call per agent, lead and trigger. LeadSquared re-posts the same lead on any non-200 (3 tries), and the same
  * lead can reach an agent from a webhook and an automation; the webhook's own id is left out so both collapse.
@@ -26,9 +40,9 @@ function canonicalJson(value: unknown): string {
  */
 export function leadSquaredDedupeKey(agentId: string, lead: Pick<LeadSquaredLead, "leadId" | "eventType" | "fields">): string {
   const event = (lead.eventType ?? "unknown").toLowerCase();
-  if (lead.leadId) return `${agentId}:leadsquared:${lead.leadId.toLowerCase()}:${event}`;
+  if (lead.leadId) return joinKey(agentId, "leadsquared", lead.leadId.toLowerCase(), event);
   const digest = createHash("sha256").update(canonicalJson(lead.fields)).digest("hex");
-  return `${agentId}:leadsquared:body-${digest}:${event}`;
+  return joinKey(agentId, "leadsquared", `body-${digest}`, event);
 }
 
 /**
@@ -37,5 +51,5 @@ export function leadSquaredDedupeKey(agentId: string, lead: Pick<LeadSquaredLead
  */
 export function hubSpotDedupeKey(agentId: string, event: HubSpotKeyFields): string {
   const object = event.objectId ?? `event-${event.eventId}`;
-  return `${agentId}:hubspot:${event.portalId}:${object}:${hubSpotTrigger(event)}`;
+  return joinKey(agentId, "hubspot", event.portalId, object, hubSpotTrigger(event));
 }

@@ -33,7 +33,7 @@ async function setup() {
     canLookUp,
     receivedAt: new Date(),
     leads,
-    request: { contentType: "application/json", eventType: null, query: {}, body: "{}", bodyBytes: 2 },
+    request: { contentType: "application/json", eventType: null, query: {}, body: "{}", bodyBytes: 2, notes: null },
   });
   return { organization, agent, input };
 }

@@ -7,22 +7,28 @@ import type { JobDriver } from "@/lib/jobs/driver";
 import { handOverIfDue } from "@/lib/jobs/wakeups";
 import { effectiveZone } from "@/lib/schedule/planner";
 import type { ScheduleParams } from "@/lib/schedule/types";
-import { missingFields, resolveVariables } from "@/lib/variables/map";
+import { lookupField, missingFields, resolveVariables } from "@/lib/variables/map";
 import { toVariable } from "@/lib/variables/queries";
+import { cleanText, noRepairs } from "@/lib/webhook/clean-text";
 import { deliveryStatus } from "@/lib/webhook/delivery-status";
 import type { DeliveryOutcome, LeadOutcome } from "@/lib/webhook/outcome";
+import { redactFields } from "@/lib/webhook/redact";
 import { storeDelivery, type PlannedLead } from "@/lib/webhook/store";
 
 export type IncomingLead = {
   crmLeadId: string | null;
   eventId?: string;
+  /** HubSpot's account, which scopes its eventIds. */
+  portalId?: string;
   dedupeKey: string;
   /** The lead's fields as the CRM posted them (none for HubSpot). */
   fields: Record<string, unknown>;
   /** Set for events that are not call triggers; acknowledged and logged, nothing scheduled. */
   ignoredReason?: string;
-  /** Set for an event that could not be read at all. */
+  /** Set for a lead refused on its own data: unreadable, over a limit, or marked do-not-call in the CRM. */
   rejectedReason?: string;
+  /** Set for an event of a request already received (a HubSpot replay): answered as a duplicate, nothing scheduled. */
+  replayReason?: string;
 };
 
 export type StoredRequest = {
@@ -31,6 +37,8 @@ export type StoredRequest = {
   query: Record<string, string>;
   body: string;
   bodyBytes: number;
+  /** What was repaired or dropped before storing, or null. */
+  notes: string | null;
 };
 
 export type IngestInput = {
@@ -48,11 +56,14 @@ export type IngestInput = {
 };
 
 const RESOLVE_FALLBACK_MS = 5_000;
+const REFUSED_STATUS = { ignore: "ignored", reject: "rejected", replay: "duplicate" } as const;
 
-type Plan = { kind: "ignore" | "reject"; reason: string } | { kind: "accept"; phone: string | null; values: Record<string, string> };
+type Plan =
+  { kind: "ignore" | "reject" | "replay"; reason: string } | { kind: "accept"; phone: string | null; values: Record<string, string> };
 
 /** What to do with one lead before anything is written: call now, read it from the CRM first, or refuse it. */
 function planLead(input: IngestInput, zone: string, lead: IncomingLead): Plan {
+  if (lead.replayReason) return { kind: "replay", reason: lead.replayReason };
   if (lead.ignoredReason) return { kind: "ignore", reason: lead.ignoredReason };
   if (lead.rejectedReason) return { kind: "reject", reason: lead.rejectedReason };
   const variables = input.agent.variables.map(toVariable);
@@ -67,6 +78,10 @@ function planLead(input: IngestInput, zone: string, lead: IncomingLead): Plan {
   });
   const lacking = input.crm === "hubspot" || missingFields({ lead: lead.fields, variables, source: input.crm }).length > 0;
   if (resolved.phone && !lacking) return { kind: "accept", phone: resolved.phone, values: resolved.values };
+  // A phone the body holds but that cannot be dialled is final: the CRM's API would answer the same value.
+  const posted = resolved.fields.find((f) => f.name === (input.agent.phoneVariable ?? "phone"));
+  if (!resolved.phone && posted && lookupField(lead.fields, posted.field).found)
+    return { kind: "reject", reason: posted.reason ?? "The lead has no usable phone number." };
   if (lacking && input.canLookUp && lead.crmLeadId) return { kind: "accept", phone: null, values: {} };
   if (resolved.phone) return { kind: "accept", phone: resolved.phone, values: resolved.values };
   const problem = resolved.problems.find((p) => p.blocking)?.message ?? "The lead has no usable phone number.";
@@ -79,10 +94,12 @@ function plannedLeads(input: IngestInput, deliveryId: string): PlannedLead[] {
   const planned = new Set<string>();
   const zone = effectiveZone(input.params, input.fallbackZone);
   return input.leads.map((lead) => {
-    const base = { id: newId("lead"), crmLeadId: lead.crmLeadId, eventId: lead.eventId ?? null };
+    // Ids and reasons echo what the CRM sent; the read path repairs them already, this keeps every column safe.
+    const repairs = noRepairs();
+    const text = (value: string | null | undefined) => (value == null ? null : cleanText(value, repairs));
+    const base = { id: newId("lead"), crmLeadId: text(lead.crmLeadId), eventId: text(lead.eventId) };
     const plan = planLead(input, zone, lead);
-    if (plan.kind !== "accept")
-      return { ...base, kind: "refused", status: plan.kind === "ignore" ? "ignored" : "rejected", reason: plan.reason };
+    if (plan.kind !== "accept") return { ...base, kind: "refused", status: REFUSED_STATUS[plan.kind], reason: text(plan.reason)! };
     if (planned.has(lead.dedupeKey)) return { ...base, kind: "repeat", dedupeKey: lead.dedupeKey };
     planned.add(lead.dedupeKey);
     const row = newCallTaskRow({
@@ -90,7 +107,7 @@ function plannedLeads(input: IngestInput, deliveryId: string): PlannedLead[] {
       agent: input.agent,
       source: input.crm,
       phone: plan.phone,
-      crmLeadId: lead.crmLeadId,
+      crmLeadId: base.crmLeadId,
       leadName: plan.values.name ?? null,
       variables: plan.values,
       params: input.params,
@@ -98,7 +115,7 @@ function plannedLeads(input: IngestInput, deliveryId: string): PlannedLead[] {
       receivedAt: input.receivedAt,
       dedupeKey: lead.dedupeKey,
       deliveryId,
-      leadFields: lead.fields,
+      leadFields: redactFields(lead.fields),
     });
     // The first new task that reads from the CRM reads the whole delivery in one batch; the others wake later only as a fallback.
     const fallbackAt = plan.phone === null ? new Date(input.receivedAt.getTime() + RESOLVE_FALLBACK_MS) : null;
@@ -116,6 +133,7 @@ export async function ingestDelivery(driver: JobDriver, input: IngestInput): Pro
   const leads = plannedLeads(input, deliveryId);
   const calls = leads.filter((l) => l.kind !== "refused").length;
   const rejected = leads.filter((l) => l.kind === "refused" && l.status === "rejected").length;
+  const replays = leads.filter((l) => l.kind === "refused" && l.status === "duplicate").length;
   const stored = await storeDelivery({
     delivery: {
       id: deliveryId,
@@ -127,7 +145,7 @@ export async function ingestDelivery(driver: JobDriver, input: IngestInput): Pro
     },
     leads,
     statusByAccepted: Array.from({ length: calls + 1 }, (_, accepted) =>
-      deliveryStatus({ accepted, duplicates: calls - accepted, rejected }),
+      deliveryStatus({ accepted, duplicates: calls - accepted + replays, rejected }),
     ),
   });
   const outcome: LeadOutcome[] = leads.map((lead, i) => {
@@ -156,6 +174,7 @@ export function storedRequest(r: StoredRequest) {
     query: r.query as Prisma.InputJsonValue,
     body: r.body,
     bodyBytes: r.bodyBytes,
+    notes: r.notes,
   };
 }
 

@@ -4,6 +4,7 @@ import type { CallTask, CrmType } from "@/lib/generated/prisma/client";
 import { findIntegration, hubSpotClientFor, leadSquaredClientFor } from "@/lib/integrations/queries";
 import { missingFields } from "@/lib/variables/map";
 import { toVariable } from "@/lib/variables/queries";
+import { REDACTED } from "@/lib/webhook/redact";
 
 /**
  * The production lead reader of resolving tasks: one HubSpot batch read for all of them, or a LeadSquared read per
@@ -18,7 +19,9 @@ export async function lookupLeads(tasks: CallTask[]): Promise<Map<string, Record
   const variables = (await db.agentVariable.findMany({ where: { agentId: first.agentId, source: crm }, orderBy: { position: "asc" } })).map(
     toVariable,
   );
-  const posted = (t: CallTask) => (t.leadFields as Record<string, unknown> | null) ?? {};
+  // Posted fields are stored redacted; a hidden value must not cover the real one the API returns.
+  const posted = (t: CallTask) =>
+    Object.fromEntries(Object.entries((t.leadFields as Record<string, unknown> | null) ?? {}).filter(([, v]) => v !== REDACTED));
   if (!integration) return found;
 
   if (crm === "hubspot") {

@@ -1,19 +1,48 @@
 import "server-only";
 import { hubSpotEventAction, parseHubSpotEvents } from "@/lib/crm/hubspot/events";
-import { parseLeadSquaredBody } from "@/lib/crm/leadsquared/lead-body";
+import { leadSquaredDoNotCall } from "@/lib/crm/leadsquared/do-not-call";
+import { parseLeadSquaredBody, type LeadSquaredLead } from "@/lib/crm/leadsquared/lead-body";
 import { ApiError } from "@/lib/http/errors";
+import type { Repairs } from "@/lib/webhook/clean-text";
 import { hubSpotDedupeKey, leadSquaredDedupeKey } from "@/lib/webhook/dedupe-key";
 import type { IncomingLead } from "@/lib/webhook/ingest";
+import { boundedId, checkLeadFields, LEAD_LIMITS } from "@/lib/webhook/lead-check";
 
 const STATUS = { unsupported_media_type: 415, malformed: 400, empty: 400 } as const;
 
-/** The leads a CRM's body carries, each with its de-duplication key; a body that cannot be read is a 4xx. */
+/** A lead refused for its own data: logged and answered with the reason, and its neighbours go on. */
+const refusedLead = (crmLeadId: string | null, rejectedReason: string): IncomingLead => ({
+  crmLeadId,
+  dedupeKey: "",
+  fields: {},
+  rejectedReason,
+});
+
+/** One LeadSquared lead checked on its own: its id and fields bounded and repaired, its DoNotCall flag honoured. */
+function readLeadSquaredLead(agentId: string, lead: LeadSquaredLead, repairs: Repairs): IncomingLead {
+  if (lead.problem) return refusedLead(null, lead.problem);
+  const id = boundedId(lead.leadId, repairs);
+  if (id.tooLong)
+    return refusedLead(
+      id.id,
+      `Refused: the ProspectID is ${lead.leadId!.length} characters long; at most ${LEAD_LIMITS.idChars} are accepted.`,
+    );
+  const checked = checkLeadFields(lead.fields, repairs);
+  if (!checked.ok) return refusedLead(id.id, checked.reason);
+  const doNotCall = leadSquaredDoNotCall(checked.fields);
+  if (doNotCall) return refusedLead(id.id, doNotCall);
+  const clean = { ...lead, leadId: id.id, fields: checked.fields };
+  return { crmLeadId: id.id, dedupeKey: leadSquaredDedupeKey(agentId, clean), fields: checked.fields };
+}
+
+/** The leads a CRM's body carries, each with its de-duplication key; a body that cannot be read at all is a 4xx. */
 export function readLeads(
   crm: "leadsquared" | "hubspot",
   agentId: string,
   raw: string,
   contentType: string | null,
   query: URLSearchParams,
+  repairs: Repairs,
 ): { leads: IncomingLead[]; eventType: string | null } {
   if (crm === "leadsquared") {
     const body = parseLeadSquaredBody({ raw, contentType, query });
@@ -25,7 +54,7 @@ export function readLeads(
       );
     return {
       eventType: body.leads[0]?.eventType ?? query.get("eventType"),
-      leads: body.leads.map((lead) => ({ crmLeadId: lead.leadId, dedupeKey: leadSquaredDedupeKey(agentId, lead), fields: lead.fields })),
+      leads: body.leads.map((lead) => readLeadSquaredLead(agentId, lead, repairs)),
     };
   }
   const body = parseHubSpotEvents(raw);
@@ -35,19 +64,15 @@ export function readLeads(
     return {
       crmLeadId: event.objectId,
       eventId: event.eventId,
+      portalId: event.portalId,
       dedupeKey: hubSpotDedupeKey(agentId, event),
       fields: {},
       ...(action.action === "ignore" ? { ignoredReason: action.reason } : {}),
     };
   });
   for (const bad of body.invalid) {
-    leads.push({
-      crmLeadId: null,
-      ...(bad.eventId ? { eventId: bad.eventId } : {}),
-      dedupeKey: `${agentId}:hubspot:invalid:${bad.index}`,
-      fields: {},
-      rejectedReason: bad.message,
-    });
+    const eventId = boundedId(bad.eventId, repairs).id;
+    leads.push({ ...refusedLead(null, bad.message), ...(eventId ? { eventId } : {}) });
   }
   return { eventType: body.events[0]?.subscriptionType ?? null, leads };
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_STORED_BODY_BYTES, isSecretName, redactBody, redactQuery } from "./redact";
+import { MAX_STORED_BODY_BYTES, isSecretName, redactBody, redactFields, redactQuery } from "./redact";
 
 describe("isSecretName", () => {
   it.each([
@@ -85,6 +85,21 @@ describe("redactBody", () => {
     expect(redactBody("FirstName=Asha+Rao&Password=p%40ss&Phone=%2B91-9876543210").body).toBe(
       "FirstName=Asha+Rao&Password=[redacted]&Phone=%2B91-9876543210",
     );
+  });
+
+  it("redacts a form body that starts with & or whose first pair has no value", () => {
+    expect(redactBody("&Password=p%40ss&Phone=1").body).toBe("&Password=[redacted]&Phone=1");
+    expect(redactBody("flag&x_api_key=ll_k&Phone=1").body).toBe("flag&x_api_key=[redacted]&Phone=1");
+  });
+
+  it("redacts lead fields at any depth, and hands back the same object when there is nothing to hide", () => {
+    const clean = { FirstName: "Asha", nested: { Phone: "1" } };
+    expect(redactFields(clean)).toBe(clean);
+    expect(redactFields({ FirstName: "Asha", Password: "p", extra: { x_api_key: "k", token: "" } })).toEqual({
+      FirstName: "Asha",
+      Password: "[redacted]",
+      extra: { x_api_key: "[redacted]", token: "" },
+    });
   });
 
   it("leaves text it cannot parse alone", () => {

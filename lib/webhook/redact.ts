@@ -53,6 +53,11 @@ function redactJson(value: unknown): unknown {
   return out ?? value;
 }
 
+/** A lead's fields as stored with its call and served by the API: secret-looking fields hidden, as in the delivery log. */
+export function redactFields<T extends Record<string, unknown> | null>(fields: T): T {
+  return redactJson(fields) as T;
+}
+
 function redactText(raw: string): string {
   const trimmed = raw.trim();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
@@ -65,7 +70,8 @@ function redactText(raw: string): string {
       return raw;
     }
   }
-  if (/^[^=&\s]+=/.test(trimmed)) {
+  // Any other text with a pair in it is read as pairs, whatever comes first ("&Password=…" too): over-redacting is safe.
+  if (trimmed.includes("=")) {
     const redacted = redactPairs(trimmed);
     return redacted.changed ? redacted.text : raw;
   }

@@ -59,7 +59,14 @@ async function setup() {
     canLookUp,
     receivedAt,
     leads,
-    request: { contentType: "application/json", eventType: "Lead Created", query: { type: "leadsquared" }, body: "[…]", bodyBytes: 5 },
+    request: {
+      contentType: "application/json",
+      eventType: "Lead Created",
+      query: { type: "leadsquared" },
+      body: "[…]",
+      bodyBytes: 5,
+      notes: null,
+    },
   });
   return { organization, agent, input };
 }

@@ -12,13 +12,15 @@ export type PlannedLead = {
   id: string;
   crmLeadId: string | null;
   eventId: string | null;
-} & (
-  | { kind: "refused"; status: "rejected" | "ignored"; reason: string }
-  /** A new call unless one is open under its dedupe key; it wakes at its first attempt, or at `fallbackAt` if another lead of the delivery reads the CRM first. */
-  | { kind: "call"; dedupeKey: string; task: TaskRow; fallbackAt: Date | null }
-  /** A second lead of this delivery with a key already planned: it shares that lead's call. */
-  | { kind: "repeat"; dedupeKey: string }
-);
+} &
+  /** Refused on its own data, not a call trigger, or a replay of a request already received. */
+  (
+    | { kind: "refused"; status: "rejected" | "ignored" | "duplicate"; reason: string }
+    /** A new call unless one is open under its dedupe key; it wakes at its first attempt, or at `fallbackAt` if another lead of the delivery reads the CRM first. */
+    | { kind: "call"; dedupeKey: string; task: TaskRow; fallbackAt: Date | null }
+    /** A second lead of this delivery with a key already planned: it shares that lead's call. */
+    | { kind: "repeat"; dedupeKey: string }
+  );
 
 export type DeliveryRow = {
   id: string;
@@ -30,6 +32,7 @@ export type DeliveryRow = {
   query: Record<string, string>;
   body: string;
   bodyBytes: number;
+  notes: string | null;
   /** The schedule every call of the delivery is planned with. */
   scheduleParams: ScheduleParams;
 };
@@ -66,7 +69,7 @@ const callColumns = (t: TaskRow) => ({
 const STATEMENT = `
 WITH delivery_in AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS d(id text, org_id text, agent_id text, crm "CrmType", content_type text, event_type text,
-    query jsonb, body text, body_bytes int, schedule_params jsonb)
+    query jsonb, body text, body_bytes int, notes text, schedule_params jsonb)
 ),
 lead AS (
   SELECT l.*, d.org_id, d.agent_id, d.crm, d.schedule_params
@@ -109,9 +112,10 @@ counts AS (
   FROM outcome GROUP BY delivery_id
 ),
 delivery AS (
-  INSERT INTO deliveries (id, org_id, agent_id, crm, status, http_status, content_type, event_type, query, body, body_bytes, accepted, duplicates, rejected)
+  INSERT INTO deliveries (id, org_id, agent_id, crm, status, http_status, content_type, event_type, query, body, body_bytes, notes, accepted,
+    duplicates, rejected)
   SELECT d.id, d.org_id, d.agent_id, d.crm, $4::jsonb -> d.id ->> coalesce(c.accepted, 0)::int, 200, d.content_type, d.event_type, d.query, d.body,
-    d.body_bytes, coalesce(c.accepted, 0), coalesce(c.duplicates, 0), coalesce(c.rejected, 0)
+    d.body_bytes, d.notes, coalesce(c.accepted, 0), coalesce(c.duplicates, 0), coalesce(c.rejected, 0)
   FROM delivery_in d LEFT JOIN counts c ON c.delivery_id = d.id
 )
 SELECT o.delivery_id, o.status, o.reason, o.call_id, o.next_attempt_at FROM outcome o ORDER BY o.delivery_id, o.ord`;
@@ -129,6 +133,7 @@ async function writeDeliveries(flight: PlannedDelivery[]): Promise<StoredLead[][
     query: d.query,
     body: d.body,
     body_bytes: d.bodyBytes,
+    notes: d.notes ?? undefined,
     schedule_params: d.scheduleParams,
   }));
   // Absent fields read as NULL, so what is null is left out.

@@ -3,10 +3,19 @@ import { z } from "zod";
 // HubSpot's object type ids for the generic object.* subscriptions.
 const OBJECT_TYPE_IDS: Record<string, string> = { "0-1": "contact", "0-2": "company", "0-3": "deal", "0-5": "ticket" };
 
+// HubSpot's ids are 64-bit; 30 digits leaves room and keeps a forged one out of the ids and keys that are stored.
+const MAX_ID_DIGITS = 30;
+
 function digits(name: string) {
   const error = `${name} must be a number or a string of digits`;
   return z
-    .union([z.int({ error }).nonnegative(error), z.string({ error }).trim().regex(/^\d+$/, error)], { error })
+    .union(
+      [
+        z.int({ error }).nonnegative(error),
+        z.string({ error }).trim().regex(/^\d+$/, error).max(MAX_ID_DIGITS, `${name} has more than ${MAX_ID_DIGITS} digits`),
+      ],
+      { error },
+    )
     .transform((v) => String(v));
 }
 
@@ -129,7 +138,8 @@ export function parseHubSpotEvents(raw: string): HubSpotEvents {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    const detail = err instanceof Error ? err.message.slice(0, 120) : "parse error";
+    // V8 quotes the body in its message; only the position is kept, so no lead value is echoed or logged.
+    const detail = err instanceof Error ? err.message.replace(/,? ".*$/s, "").slice(0, 120) : "parse error";
     return { ok: false, kind: "malformed", message: `The body is not valid JSON (${detail}); HubSpot posts a JSON array of events.` };
   }
   // A single event object is accepted too, as hand-made test requests often send one.

@@ -192,20 +192,6 @@ describe("parseLeadSquaredBody explains what it expected", () => {
       message: "The JSON body is null; send a lead as a JSON object, or several leads as an array of objects.",
     },
     {
-      rule: "array with a non-object",
-      contentType: "application/json",
-      raw: JSON.stringify([LEAD, "oops"]),
-      kind: "malformed",
-      message: "Item 2 of the JSON array is a string; each item must be a JSON object of lead fields.",
-    },
-    {
-      rule: "nested array",
-      contentType: "application/json",
-      raw: "[[1]]",
-      kind: "malformed",
-      message: "Item 1 of the JSON array is an array; each item must be a JSON object of lead fields.",
-    },
-    {
       rule: "plain text",
       contentType: "text/plain",
       raw: "new lead Asha",
@@ -232,5 +218,29 @@ describe("parseLeadSquaredBody explains what it expected", () => {
       /^The body is not valid JSON \(.+\)\. Send each lead as a JSON object; set the webhook's Content Type to application\/json in LeadSquared\.$/,
     );
     expect(result.message).toContain("position 19");
+  });
+});
+
+describe("parseLeadSquaredBody: items of an array that are not leads", () => {
+  it("are refused one by one, so the leads beside them still count", () => {
+    const result = parseLeadSquaredBody({
+      raw: JSON.stringify([LEAD, "oops", [1], null]),
+      contentType: "application/json",
+      query: new URLSearchParams(),
+    });
+    expect(result.ok).toBe(true);
+    const leads = result.ok ? result.leads : [];
+    expect(leads.map((l) => l.problem ?? null)).toEqual([
+      null,
+      "Item 2 of the JSON array is a string; each item must be a JSON object of lead fields.",
+      "Item 3 of the JSON array is an array; each item must be a JSON object of lead fields.",
+      "Item 4 of the JSON array is null; each item must be a JSON object of lead fields.",
+    ]);
+    expect(leads[0]!.fields).toEqual(LEAD);
+  });
+
+  it("reads a form body that starts with &", () => {
+    const result = parseLeadSquaredBody({ raw: "&ProspectID=p-1&Phone=1", contentType: "text/plain", query: new URLSearchParams() });
+    expect(result.ok && result.leads[0]!.fields).toEqual({ ProspectID: "p-1", Phone: "1" });
   });
 });

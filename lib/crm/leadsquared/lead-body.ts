@@ -9,6 +9,8 @@ export type LeadSquaredLead = {
   entityId: string | null;
   /** The lead's fields exactly as posted; values are usually strings or null. */
   fields: Record<string, unknown>;
+  /** Set when this item of an array is not a lead object: it is refused on its own, its neighbours go on. */
+  problem?: string;
 };
 
 export type LeadSquaredBodyFailureKind = "unsupported_media_type" | "malformed" | "empty";
@@ -36,7 +38,8 @@ function decodeJson(text: string): Decoded {
   try {
     return { ok: true, encoding: "json", value: JSON.parse(text) as unknown };
   } catch (err) {
-    const detail = err instanceof Error ? err.message.slice(0, 120) : "parse error";
+    // V8 quotes the body in its message; only the position is kept, so no lead value is echoed or logged.
+    const detail = err instanceof Error ? err.message.replace(/,? ".*$/s, "").slice(0, 120) : "parse error";
     return { ok: false, kind: "malformed", message: `The body is not valid JSON (${detail}). Send each lead as a JSON object; ${FIX}.` };
   }
 }
@@ -61,7 +64,7 @@ function decode(text: string, reading: Reading, type: string | null): Decoded {
   if (reading === "json") return decodeJson(text);
   // LeadSquared's form and text/plain encodings are undocumented; a JSON-looking body is read as JSON under either.
   if (looksLikeJson(text)) return decodeJson(text);
-  if (reading === "form" || /^[^=&\s]+=/.test(text)) return decodeForm(text);
+  if (reading === "form" || /^&*[^=&\s]+=/.test(text)) return decodeForm(text);
   const received = type === null ? "with no Content-Type" : "as text/plain";
   return {
     ok: false,
@@ -80,25 +83,26 @@ function describeJsonType(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function toRecords(
-  value: unknown,
-): { ok: true; records: Record<string, unknown>[] } | { ok: false; kind: LeadSquaredBodyFailureKind; message: string } {
+/** One item of the body: a lead's fields, or why the item is not a lead. */
+type Item = { fields: Record<string, unknown>; problem?: string };
+
+function toRecords(value: unknown): { ok: true; records: Item[] } | { ok: false; kind: LeadSquaredBodyFailureKind; message: string } {
   if (isRecord(value)) {
     if (Object.keys(value).length === 0)
       return { ok: false, kind: "empty", message: "The body has no lead fields: it is an empty object." };
-    return { ok: true, records: [value] };
+    return { ok: true, records: [{ fields: value }] };
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return { ok: false, kind: "empty", message: "The body is an empty JSON array: it has no leads." };
-    const bad = value.findIndex((item) => !isRecord(item));
-    if (bad >= 0) {
-      return {
-        ok: false,
-        kind: "malformed",
-        message: `Item ${bad + 1} of the JSON array is ${describeJsonType(value[bad])}; each item must be a JSON object of lead fields.`,
-      };
-    }
-    return { ok: true, records: value as Record<string, unknown>[] };
+    const records = value.map((item: unknown, i) =>
+      isRecord(item)
+        ? { fields: item }
+        : {
+            fields: {},
+            problem: `Item ${i + 1} of the JSON array is ${describeJsonType(item)}; each item must be a JSON object of lead fields.`,
+          },
+    );
+    return { ok: true, records };
   }
   return {
     ok: false,
@@ -157,6 +161,8 @@ export function parseLeadSquaredBody(input: { raw: string; contentType: string |
     entityType: readQuery(input.query, "entityType"),
     entityId: readQuery(input.query, "entityId"),
   };
-  const leads = records.records.map((fields) => ({ leadId: readLeadId(fields), ...meta, fields }));
+  const leads = records.records.map(({ fields, problem }): LeadSquaredLead =>
+    problem ? { leadId: null, ...meta, fields, problem } : { leadId: readLeadId(fields), ...meta, fields },
+  );
   return { ok: true, encoding: decoded.encoding, leads };
 }
