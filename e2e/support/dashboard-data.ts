@@ -35,7 +35,7 @@ export async function seedDashboard(playwright: PlaywrightWorkerArgs["playwright
   const hook = (agentId: string, extra = "") => `/api/call/crm-webhook?agent_id=${agentId}&type=leadsquared&x_api_key=${key}${extra}`;
   const post = async (url: string, data: object) => (await admin.post(url, { data })).json();
 
-  const answered = await post(hook(agent.id), { ProspectID: "ui-ok", FirstName: "Meera", Phone: "+919876500001" });
+  const answered = await post(hook(agent.id), { ProspectID: "ui-ok", FirstName: "Meera", Phone: "+919876543210" });
   const completedId = answered.results[0].callId as string;
   // No phone in the body, so Leadline reads the lead from LeadSquared, which has none either.
   const noPhone = await post(hook(agent.id), { ProspectID: LEAD_WITHOUT_PHONE.ProspectID });

@@ -51,7 +51,7 @@ test("Replay is offered only where it can succeed; a refused URL says who fixes 
   await page.goto(`/deliveries/${seeded.deliveries.refused}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("error");
   await expect(page.getByRole("button", { name: "Replay" })).toHaveCount(0);
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("main").getByRole("alert");
   await expect(alert).toContainText("Only the webhook URL saved in LeadSquared can fix this");
   const message = "gap_between_retries has 2 values but num_of_retries is 3";
   await expect(page.getByText(new RegExp(message))).toHaveCount(1);
@@ -60,7 +60,7 @@ test("Replay is offered only where it can succeed; a refused URL says who fixes 
   await page.goto(`/deliveries/${seeded.deliveries.rejected}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("rejected");
   await expect(page.getByRole("button", { name: "Replay" })).toBeEnabled();
-  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
 
   await page.goto(`/deliveries/${seeded.deliveries.accepted}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("accepted");

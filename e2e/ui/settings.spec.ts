@@ -12,6 +12,7 @@ test("an admin removes a person after confirming; never themselves; a member can
   playwright,
   baseURL,
 }) => {
+  test.setTimeout(150_000);
   const { account, admin } = await organisationWithKey(playwright, baseURL!);
   const added = await admin.post("/api/v1/members", {
     data: { name: "Ravi", email: "ravi@acme.test", password: PASSWORD, role: "member" },
