@@ -12,6 +12,7 @@ import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { agentInputSchema, type AgentInput } from "@/lib/agents/schema";
 import { useCreateAgent, useUpdateAgent, type AgentRow } from "@/lib/client/agents";
 import { applyServerErrors } from "@/lib/client/api";
+import { overnightWindow } from "@/lib/webhook-url/overnight";
 
 type Output = z.output<typeof agentInputSchema>;
 
@@ -52,9 +53,20 @@ export function AgentForm({ agent, orgTimezone }: { agent?: AgentRow; orgTimezon
   const form = useForm<AgentInput, unknown, Output>({ resolver: zodResolver(agentInputSchema), defaultValues: defaultsOf(agent) });
   const { errors, isSubmitting } = form.formState;
   const isVapi = useWatch({ control: form.control, name: "provider" }) === "vapi";
+  const window = useWatch({ control: form.control, name: "scheduleDefaults" });
+  const windowKey = `${window?.min_trigger_time ?? ""}-${window?.max_trigger_time ?? ""}`;
+  // A stored overnight window was confirmed when it was saved; a confirmation holds only for the window it was given for.
+  const storedKey = `${agent?.scheduleDefaults.min_trigger_time ?? ""}-${agent?.scheduleDefaults.max_trigger_time ?? ""}`;
+  const [confirmedKey, setConfirmedKey] = useState<string | null>(agent ? storedKey : null);
+  const overnight = overnightWindow(window?.min_trigger_time ?? "", window?.max_trigger_time ?? "");
+  const overnightConfirmed = confirmedKey === windowKey;
 
   const onSubmit = form.handleSubmit(async (raw) => {
     setMessage({});
+    if (overnight && !overnightConfirmed) {
+      setMessage({ error: `The default window is ${overnight.sentence}: confirm it, or change “Calling window until”.` });
+      return;
+    }
     const values = withoutEmpty(raw);
     try {
       if (!agent) {
@@ -128,7 +140,10 @@ export function AgentForm({ agent, orgTimezone }: { agent?: AgentRow; orgTimezon
           {...form.register("phoneVariable")}
         />
       </fieldset>
-      <ScheduleDefaultsFields form={form} />
+      <ScheduleDefaultsFields
+        form={form}
+        overnight={{ confirmed: overnightConfirmed, onConfirm: (yes) => setConfirmedKey(yes ? windowKey : null) }}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={isSubmitting}>
           {agent ? "Save settings" : "Create agent"}

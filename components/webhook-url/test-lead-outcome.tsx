@@ -1,0 +1,58 @@
+"use client";
+
+import Link from "next/link";
+import { useCall } from "@/lib/client/calls";
+import type { TestLeadResult } from "@/lib/client/webhook-url";
+import { summariseTestLead, whenWords } from "@/lib/test-lead/answer-words";
+
+const TONES = {
+  good: "border-green-200 bg-green-50 text-green-950",
+  bad: "border-red-200 bg-red-50 text-red-950",
+  neutral: "border-slate-200 bg-slate-50 text-slate-900",
+} as const;
+
+/** When the test lead's call is placed, read from the call itself (its zone and the planner's reason). */
+function CallWhen({ callId, firstAttemptAt }: { callId: string; firstAttemptAt: string | null }) {
+  const call = useCall(callId);
+  const first = call.data?.attempts.find((a) => a.number === 1);
+  const at = first?.scheduledAt ?? firstAttemptAt;
+  if (!at || !call.data) return <p>Reading when the call is placed…</p>;
+  const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return <p>{whenWords({ at, now: new Date(), callZone: call.data.timezone, viewerZone, reason: first?.reason?.text ?? null })}</p>;
+}
+
+/** The webhook's answer in words first; the raw exchange stays one click away. */
+export function TestLeadOutcome({ result }: { result: TestLeadResult }) {
+  const summary = summariseTestLead(result);
+  return (
+    <div role="status" aria-label="Test lead result" className="flex flex-col gap-2 text-sm">
+      <div className={`flex flex-col gap-1 rounded-md border p-3 ${TONES[summary.tone]}`}>
+        <p className="font-medium">{summary.headline}</p>
+        {summary.detail && <p className="break-words">{summary.detail}</p>}
+        {result.leadStatus === "accepted" && result.callId && <CallWhen callId={result.callId} firstAttemptAt={result.firstAttemptAt} />}
+      </div>
+      <p className="text-slate-600">
+        The webhook answered HTTP {result.httpStatus}
+        {result.leadStatus ? `: the lead was ${result.leadStatus}.` : "."}
+      </p>
+      <p className="flex flex-wrap gap-x-4 gap-y-1">
+        {result.deliveryId && (
+          <Link className="break-all text-brand-700 underline" href={`/deliveries/${result.deliveryId}`}>
+            View delivery {result.deliveryId}
+          </Link>
+        )}
+        {result.callId && (
+          <Link className="break-all text-brand-700 underline" href={`/calls/${result.callId}`}>
+            View call {result.callId}
+          </Link>
+        )}
+      </p>
+      <details>
+        <summary className="cursor-pointer">What was sent and answered</summary>
+        <pre className="mt-2 max-w-full overflow-x-auto rounded-md bg-slate-50 p-2 text-xs">
+          {JSON.stringify({ sent: result.sent, answer: result.answer }, null, 2)}
+        </pre>
+      </details>
+    </div>
+  );
+}
