@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
+import { CrmZoneOffer } from "@/components/agents/crm-zone-offer";
 import { ScheduleDefaultsFields } from "@/components/agents/schedule-defaults-fields";
 import { TimeZoneField } from "@/components/settings/time-zone-field";
 import { Button } from "@/components/ui/button";
@@ -53,6 +54,7 @@ export function AgentForm({ agent, orgTimezone }: { agent?: AgentRow; orgTimezon
   const form = useForm<AgentInput, unknown, Output>({ resolver: zodResolver(agentInputSchema), defaultValues: defaultsOf(agent) });
   const { errors, isSubmitting } = form.formState;
   const isVapi = useWatch({ control: form.control, name: "provider" }) === "vapi";
+  const zone = useWatch({ control: form.control, name: "timezone" });
   const window = useWatch({ control: form.control, name: "scheduleDefaults" });
   const windowKey = `${window?.min_trigger_time ?? ""}-${window?.max_trigger_time ?? ""}`;
   // A stored overnight window was confirmed when it was saved; a confirmation holds only for the window it was given for.
@@ -124,7 +126,10 @@ export function AgentForm({ agent, orgTimezone }: { agent?: AgentRow; orgTimezon
             />
           </>
         )}
-        <TimeZoneField label="Time zone" placeholder={orgTimezone} error={errors.timezone?.message} {...form.register("timezone")} />
+        <div className="flex flex-col gap-1">
+          <TimeZoneField label="Time zone" placeholder={orgTimezone} error={errors.timezone?.message} {...form.register("timezone")} />
+          <CrmZoneOffer current={zone ?? ""} onUse={(z) => form.setValue("timezone", z, { shouldDirty: true })} />
+        </div>
         <TextField
           label="Calls at once (concurrency cap)"
           type="number"

@@ -1,5 +1,6 @@
 "use client";
 
+import { CrmZoneOffer } from "@/components/agents/crm-zone-offer";
 import { TimeZoneField } from "@/components/settings/time-zone-field";
 import { TextField } from "@/components/ui/field";
 import { OvernightNotice } from "@/components/webhook-url/overnight-notice";
@@ -22,7 +23,10 @@ export function ScheduleFields({ form, problems, zonePlaceholder, window }: Prop
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField label="Call from" type="time" error={problems.min_trigger_time} {...form.register("min_trigger_time")} />
         <TextField label="Call until" type="time" error={problems.max_trigger_time} {...form.register("max_trigger_time")} />
-        <TimeZoneField label="Time zone" placeholder={zonePlaceholder} error={problems.timezone} {...form.register("timezone")} />
+        <div className="flex flex-col gap-1">
+          <TimeZoneField label="Time zone" placeholder={zonePlaceholder} error={problems.timezone} {...form.register("timezone")} />
+          <CrmZoneOffer current={form.watch("timezone") || zonePlaceholder} onUse={(z) => form.setValue("timezone", z)} />
+        </div>
       </div>
       <OvernightNotice
         from={window.from}

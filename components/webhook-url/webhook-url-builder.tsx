@@ -6,6 +6,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { ApiKeyField } from "@/components/webhook-url/api-key-field";
 import { ChoiceGroup } from "@/components/webhook-url/choice-group";
 import { CrmMismatchNotice } from "@/components/webhook-url/crm-mismatch-notice";
+import { PublicUrlNotice } from "@/components/webhook-url/public-url-notice";
 import { ScheduleFields } from "@/components/webhook-url/schedule-fields";
 import { SchedulePreview } from "@/components/webhook-url/schedule-preview";
 import { TestLeadPanel } from "@/components/webhook-url/test-lead-panel";
@@ -86,6 +87,7 @@ export function WebhookUrlBuilder({ agent, orgTimezone, publicUrl }: { agent: Ag
           window={{ from: values.min_trigger_time, until: values.max_trigger_time, confirmed: !!values.overnightConfirmed }}
         />
       </form>
+      <PublicUrlNotice publicUrl={publicUrl} />
       <WebhookUrlResult built={built} crm={values.crm} missingKey={!values.apiKey} />
       <SchedulePreview
         agentId={agent.id}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AgentForm } from "@/components/agents/agent-form";
 import { AgentTabs, tabOf } from "@/components/agents/agent-tabs";
+import { DeleteAgent } from "@/components/agents/delete-agent";
 import { VariableSourceEditor } from "@/components/variables/variable-source-editor";
 import { WebhookUrlBuilder } from "@/components/webhook-url/webhook-url-builder";
 import { findAgent, presentAgent } from "@/lib/agents/queries";
@@ -35,7 +36,12 @@ export default async function AgentPage({
         Agent id <code className="text-xs">{agent.id}</code>
       </p>
       <AgentTabs agentId={agent.id} current={tab} />
-      {tab === "settings" && <AgentForm agent={agent} orgTimezone={orgTimezone} />}
+      {tab === "settings" && (
+        <>
+          <AgentForm agent={agent} orgTimezone={orgTimezone} />
+          <DeleteAgent agentId={agent.id} name={agent.name} />
+        </>
+      )}
       {tab === "variables" && <VariableSourceEditor agent={agent} />}
       {tab === "webhook" && <WebhookUrlBuilder agent={agent} orgTimezone={orgTimezone} publicUrl={env().LEADLINE_PUBLIC_URL} />}
     </>
