@@ -1,4 +1,4 @@
-import { StatusBadge } from "@/components/calls/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { ZonedTime } from "@/components/calls/zoned-time";
 import type { CallAttemptRow } from "@/lib/client/calls";
 

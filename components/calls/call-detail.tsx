@@ -6,7 +6,7 @@ import { AttemptsTimeline } from "@/components/calls/attempts-timeline";
 import { CallActions } from "@/components/calls/call-actions";
 import { KeyValues } from "@/components/calls/key-values";
 import { ScheduleSummary } from "@/components/calls/schedule-summary";
-import { StatusBadge } from "@/components/calls/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { ZonedTime } from "@/components/calls/zoned-time";
 import { FormError } from "@/components/ui/field";
 import { useCall } from "@/lib/client/calls";

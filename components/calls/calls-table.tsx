@@ -1,12 +1,56 @@
 "use client";
 
+import { PhoneCall } from "lucide-react";
 import Link from "next/link";
 import { PagedTable } from "@/components/calls/paged-table";
-import { StatusBadge } from "@/components/calls/status-badge";
 import { ZonedTime } from "@/components/calls/zoned-time";
+import type { Column } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { FormError } from "@/components/ui/field";
-import { useCallPages } from "@/lib/client/calls";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { callProblem, leadSecondaryId, leadTitle, phoneText } from "@/lib/client/call-display";
+import { useCallPages, type CallRow } from "@/lib/client/calls";
 import { callSourceName, formatDateTime } from "@/lib/client/format";
+
+function columns(agentNames: Map<string, string>): Column<CallRow>[] {
+  return [
+    {
+      header: "Lead",
+      cell: (c) => (
+        <>
+          <Link href={`/calls/${c.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            {leadTitle(c)}
+          </Link>
+          {leadSecondaryId(c) && <div className="font-mono text-xs break-all text-slate-600">{leadSecondaryId(c)}</div>}
+          <div className={`font-mono text-xs ${c.phone ? "text-slate-600" : "text-slate-600 italic"}`}>{phoneText(c)}</div>
+        </>
+      ),
+    },
+    {
+      header: "Status",
+      cell: (c) => (
+        <>
+          <StatusBadge status={c.status} />
+          {callProblem(c) && <p className="mt-1 line-clamp-3 max-w-64 text-xs text-red-800">{callProblem(c)}</p>}
+        </>
+      ),
+    },
+    { header: "Last outcome", cell: (c) => (c.lastOutcome ? <StatusBadge status={c.lastOutcome} /> : "—") },
+    { header: "Agent", cell: (c) => agentNames.get(c.agentId) ?? c.agentId },
+    { header: "CRM", cell: (c) => callSourceName(c.source) },
+    { header: "Attempts", cell: (c) => `${c.attemptsMade} / ${c.maxAttempts}`, className: "whitespace-nowrap" },
+    {
+      header: "Next attempt",
+      cell: (c) => (
+        <>
+          {c.nextAttemptAt ? <ZonedTime iso={c.nextAttemptAt} zone={c.timezone} /> : "—"}
+          {c.nextAttemptAt && c.nextAttemptReason && <div className="text-xs text-slate-600">{c.nextAttemptReason.text}</div>}
+        </>
+      ),
+    },
+    { header: "Created", cell: (c) => formatDateTime(c.createdAt), className: "whitespace-nowrap" },
+  ];
+}
 
 export function CallsTable({
   query,
@@ -22,44 +66,25 @@ export function CallsTable({
   const calls = pages.data?.pages.flatMap((p) => p.calls) ?? [];
   if (pages.data && calls.length === 0) {
     return (
-      <p className="mt-4 text-sm text-slate-600">
-        {filtered ? "No calls match these filters." : "No calls yet. Every lead your CRM sends appears here with each attempt."}
-      </p>
+      <div className="mt-4">
+        {filtered ? (
+          <EmptyState title="No calls match these filters">Clear a filter or widen the days to see more.</EmptyState>
+        ) : (
+          <EmptyState icon={PhoneCall} title="No calls yet">
+            Every lead your CRM sends appears here, with each attempt and why it happens when it does.
+          </EmptyState>
+        )}
+      </div>
     );
   }
   return (
     <PagedTable
       caption="Calls, newest first"
-      columns={["Lead", "Agent", "CRM", "Status", "Last outcome", "Attempts", "Next attempt", "Created"]}
+      columns={columns(agentNames)}
+      rows={calls}
+      rowKey={(c) => c.id}
+      rowLabel={(c) => leadTitle(c)}
       pages={pages}
-    >
-      {calls.map((c) => (
-        <tr key={c.id} className="border-t border-slate-100 align-top">
-          <td className="px-3 py-2">
-            <Link href={`/calls/${c.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-              {c.leadName ?? c.crmLeadId ?? "Unnamed lead"}
-            </Link>
-            <div className="font-mono text-xs text-slate-600">{c.phone || "reading from CRM…"}</div>
-          </td>
-          <td className="px-3 py-2">{agentNames.get(c.agentId) ?? c.agentId}</td>
-          <td className="px-3 py-2">
-            {callSourceName(c.source)}
-            {c.crmLeadId && <div className="max-w-40 truncate font-mono text-xs text-slate-500">{c.crmLeadId}</div>}
-          </td>
-          <td className="px-3 py-2">
-            <StatusBadge status={c.status} />
-          </td>
-          <td className="px-3 py-2">{c.lastOutcome?.replace("_", " ") ?? "—"}</td>
-          <td className="px-3 py-2 whitespace-nowrap">
-            {c.attemptsMade} / {c.maxAttempts}
-          </td>
-          <td className="px-3 py-2">
-            {c.nextAttemptAt ? <ZonedTime iso={c.nextAttemptAt} zone={c.timezone} /> : "—"}
-            {c.nextAttemptReason && <div className="text-xs text-slate-500">{c.nextAttemptReason.text}</div>}
-          </td>
-          <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(c.createdAt)}</td>
-        </tr>
-      ))}
-    </PagedTable>
+    />
   );
 }

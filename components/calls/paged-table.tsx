@@ -1,32 +1,25 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { TableHead } from "@/components/ui/table-head";
+import { DataTable, type Column } from "@/components/ui/data-table";
 
 type Pages = { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> };
 
-/** A list's table, newest first, with the next keyset page on request. */
-export function PagedTable({
-  caption,
-  columns,
+/** A list newest first (a table, or cards on a phone), with the next keyset page on request. */
+export function PagedTable<Row>({
   pages,
-  children,
+  ...table
 }: {
   caption: string;
-  columns: readonly string[];
+  columns: ReadonlyArray<Column<Row>>;
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  rowLabel: (row: Row) => string;
   pages: Pages;
-  children: ReactNode;
 }) {
   return (
-    <>
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <TableHead columns={columns} />
-          <tbody>{children}</tbody>
-        </table>
-      </div>
+    <div className="mt-4">
+      <DataTable {...table} />
       {pages.hasNextPage && (
         <Button
           type="button"
@@ -38,6 +31,6 @@ export function PagedTable({
           {pages.isFetchingNextPage ? "Loading…" : "Load more"}
         </Button>
       )}
-    </>
+    </div>
   );
 }

@@ -1,11 +1,42 @@
 "use client";
 
+import { Webhook } from "lucide-react";
 import Link from "next/link";
 import { PagedTable } from "@/components/calls/paged-table";
-import { StatusBadge } from "@/components/calls/status-badge";
+import type { Column } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { FormError } from "@/components/ui/field";
-import { useDeliveryPages } from "@/lib/client/deliveries";
-import { formatDateTime } from "@/lib/client/format";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { useDeliveryPages, type DeliveryRow } from "@/lib/client/deliveries";
+import { callSourceName, formatDateTime } from "@/lib/client/format";
+
+function columns(agentNames: Map<string, string>): Column<DeliveryRow>[] {
+  return [
+    {
+      header: "Received",
+      cell: (d) => (
+        <Link href={`/deliveries/${d.id}`} className="font-medium whitespace-nowrap text-brand-700 underline-offset-2 hover:underline">
+          {formatDateTime(d.createdAt)}
+        </Link>
+      ),
+    },
+    { header: "Status", cell: (d) => <StatusBadge status={d.status} /> },
+    {
+      header: "Problem and fix",
+      cell: (d) => d.errorMessage ?? d.firstRejection ?? "—",
+      className: "min-w-64 max-w-md text-slate-700",
+    },
+    {
+      header: "Leads",
+      cell: (d) => `${d.accepted} accepted, ${d.duplicates} duplicate, ${d.rejected} rejected`,
+      className: "whitespace-nowrap",
+    },
+    { header: "Agent", cell: (d) => (d.agentId ? (agentNames.get(d.agentId) ?? d.agentId) : "—") },
+    { header: "CRM", cell: (d) => (d.crm ? callSourceName(d.crm) : "—") },
+    { header: "Event", cell: (d) => d.eventType ?? "—" },
+    { header: "Content type", cell: (d) => <span className="font-mono text-xs break-all">{d.contentType ?? "—"}</span> },
+  ];
+}
 
 export function DeliveriesTable({
   query,
@@ -21,37 +52,25 @@ export function DeliveriesTable({
   const rows = pages.data?.pages.flatMap((p) => p.deliveries) ?? [];
   if (pages.data && rows.length === 0) {
     return (
-      <p className="mt-4 text-sm text-slate-600">
-        {filtered ? "No deliveries match these filters." : "No webhook deliveries yet. Every request your CRM sends is logged here."}
-      </p>
+      <div className="mt-4">
+        {filtered ? (
+          <EmptyState title="No deliveries match these filters">Clear a filter or widen the days to see more.</EmptyState>
+        ) : (
+          <EmptyState icon={Webhook} title="No webhook deliveries yet">
+            Every request your CRM sends to the webhook is logged here, with what became of each lead.
+          </EmptyState>
+        )}
+      </div>
     );
   }
   return (
     <PagedTable
       caption="Webhook deliveries, newest first"
-      columns={["Received", "Agent", "CRM", "Event", "Content type", "Status", "Leads", "Problem and fix"]}
+      columns={columns(agentNames)}
+      rows={rows}
+      rowKey={(d) => d.id}
+      rowLabel={(d) => `Delivery ${formatDateTime(d.createdAt)}, ${d.status}`}
       pages={pages}
-    >
-      {rows.map((d) => (
-        <tr key={d.id} className="border-t border-slate-100 align-top">
-          <td className="px-3 py-2 whitespace-nowrap">
-            <Link href={`/deliveries/${d.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-              {formatDateTime(d.createdAt)}
-            </Link>
-          </td>
-          <td className="px-3 py-2">{d.agentId ? (agentNames.get(d.agentId) ?? d.agentId) : "—"}</td>
-          <td className="px-3 py-2">{d.crm ?? "—"}</td>
-          <td className="px-3 py-2">{d.eventType ?? "—"}</td>
-          <td className="px-3 py-2 font-mono text-xs">{d.contentType ?? "—"}</td>
-          <td className="px-3 py-2">
-            <StatusBadge status={d.status} />
-          </td>
-          <td className="px-3 py-2 whitespace-nowrap">
-            {d.accepted} accepted, {d.duplicates} duplicate, {d.rejected} rejected
-          </td>
-          <td className="max-w-md px-3 py-2 text-slate-700">{d.errorMessage ?? d.firstRejection ?? ""}</td>
-        </tr>
-      ))}
-    </PagedTable>
+    />
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { KeyValues } from "@/components/calls/key-values";
-import { StatusBadge } from "@/components/calls/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { ReplayDelivery } from "@/components/deliveries/replay-delivery";
 import { FormError } from "@/components/ui/field";
 import { TableHead } from "@/components/ui/table-head";

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { StatusBadge } from "@/components/calls/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { useReplayDelivery } from "@/lib/client/deliveries";
