@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { Notice } from "@/components/ui/notice";
 import { useVariables } from "@/lib/client/variables";
 import { crmMismatch } from "@/lib/webhook-url/crm-match";
 import type { VariableSource } from "@/lib/variables/schema";
@@ -11,11 +12,11 @@ export function CrmMismatchNotice({ agentId, crm, phoneVariable }: { agentId: st
   const problem = variables.data ? crmMismatch({ crm, variables: variables.data, phoneVariable }) : null;
   if (!problem) return null;
   return (
-    <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+    <Notice tone="warning" role="alert" title="This CRM does not match the agent's variables">
       <p>{problem}</p>
-      <Link href={`/agents/${agentId}?tab=variables`} className="mt-1 inline-block font-medium text-brand-700 underline">
+      <Link href={`/agents/${agentId}?tab=variables`} className="inline-block font-medium text-brand-700 underline">
         Open Variable Source
       </Link>
-    </div>
+    </Notice>
   );
 }

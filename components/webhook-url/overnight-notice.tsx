@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { overnightWindow } from "@/lib/webhook-url/overnight";
 
 type Props = {
@@ -16,16 +17,12 @@ export function OvernightNotice({ from, until, confirmed, onConfirm, onUseSugges
   const overnight = overnightWindow(from, until);
   if (!overnight) return null;
   return (
-    <div
-      role={confirmed ? "status" : "alert"}
-      aria-label="Overnight window"
-      className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
-    >
+    <Notice tone={confirmed ? "info" : "warning"} role={confirmed ? "status" : "alert"} title="An overnight window">
       <p>
         The window ends before it starts, so calls are placed <strong>{overnight.sentence}</strong>.
         {overnight.suggestion && ` Did you mean ${overnight.suggestion}?`}
       </p>
-      <div className="flex flex-wrap items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3 pt-1">
         {overnight.suggestedUntil && (
           <Button type="button" variant="secondary" onClick={() => onUseSuggestion(overnight.suggestedUntil!)}>
             Use {overnight.suggestion}
@@ -36,6 +33,6 @@ export function OvernightNotice({ from, until, confirmed, onConfirm, onUseSugges
           Yes, call overnight
         </label>
       </div>
-    </div>
+    </Notice>
   );
 }

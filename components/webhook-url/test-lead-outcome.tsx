@@ -1,15 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { Notice } from "@/components/ui/notice";
 import { useCall } from "@/lib/client/calls";
 import type { TestLeadResult } from "@/lib/client/webhook-url";
 import { summariseTestLead, whenWords } from "@/lib/test-lead/answer-words";
 
-const TONES = {
-  good: "border-green-200 bg-green-50 text-green-950",
-  bad: "border-red-200 bg-red-50 text-red-950",
-  neutral: "border-slate-200 bg-slate-50 text-slate-900",
-} as const;
+const TONES = { good: "success", bad: "danger", neutral: "info" } as const;
 
 /** When the test lead's call is placed, read from the call itself (its zone and the planner's reason). */
 function CallWhen({ callId, firstAttemptAt }: { callId: string; firstAttemptAt: string | null }) {
@@ -26,11 +23,10 @@ export function TestLeadOutcome({ result }: { result: TestLeadResult }) {
   const summary = summariseTestLead(result);
   return (
     <div role="status" aria-label="Test lead result" className="flex flex-col gap-2 text-sm">
-      <div className={`flex flex-col gap-1 rounded-md border p-3 ${TONES[summary.tone]}`}>
-        <p className="font-medium">{summary.headline}</p>
-        {summary.detail && <p className="break-words">{summary.detail}</p>}
+      <Notice tone={TONES[summary.tone]} title={summary.headline}>
+        {summary.detail && <p>{summary.detail}</p>}
         {result.leadStatus === "accepted" && result.callId && <CallWhen callId={result.callId} firstAttemptAt={result.firstAttemptAt} />}
-      </div>
+      </Notice>
       <p className="text-slate-600">
         The webhook answered HTTP {result.httpStatus}
         {result.leadStatus ? `: the lead was ${result.leadStatus}.` : "."}
