@@ -8,14 +8,30 @@ import { summariseTestLead, whenWords } from "@/lib/test-lead/answer-words";
 
 const TONES = { good: "success", bad: "danger", neutral: "info" } as const;
 
-/** When the test lead's call is placed, read from the call itself (its zone and the planner's reason). */
-function CallWhen({ callId, firstAttemptAt }: { callId: string; firstAttemptAt: string | null }) {
-  const call = useCall(callId);
-  const first = call.data?.attempts.find((a) => a.number === 1);
+/** An accepted lead's call, read live: when it is placed (its zone, the planner's reason), or why it ended before dialing. */
+function AcceptedCall({ callId, firstAttemptAt }: { callId: string; firstAttemptAt: string | null }) {
+  const call = useCall(callId).data;
+  if (call && call.attemptsMade === 0 && call.lastError) {
+    return (
+      <Notice tone="danger" title="Accepted, then ended before dialing: no call will be placed.">
+        <p>{call.lastError}</p>
+      </Notice>
+    );
+  }
+  const first = call?.attempts.find((a) => a.number === 1);
   const at = first?.scheduledAt ?? firstAttemptAt;
-  if (!at || !call.data) return <p>Reading when the call is placed…</p>;
   const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return <p>{whenWords({ at, now: new Date(), callZone: call.data.timezone, viewerZone, reason: first?.reason?.text ?? null })}</p>;
+  return (
+    <Notice tone="success" title="Accepted: a call is scheduled.">
+      {call?.status === "resolving" ? (
+        <p>Leadline is reading the lead from the CRM before it schedules the call…</p>
+      ) : at && call ? (
+        <p>{whenWords({ at, now: new Date(), callZone: call.timezone, viewerZone, reason: first?.reason?.text ?? null })}</p>
+      ) : (
+        <p>Reading when the call is placed…</p>
+      )}
+    </Notice>
+  );
 }
 
 /** The webhook's answer in words first; the raw exchange stays one click away. */
@@ -23,10 +39,13 @@ export function TestLeadOutcome({ result }: { result: TestLeadResult }) {
   const summary = summariseTestLead(result);
   return (
     <div role="status" aria-label="Test lead result" className="flex flex-col gap-2 text-sm">
-      <Notice tone={TONES[summary.tone]} title={summary.headline}>
-        {summary.detail && <p>{summary.detail}</p>}
-        {result.leadStatus === "accepted" && result.callId && <CallWhen callId={result.callId} firstAttemptAt={result.firstAttemptAt} />}
-      </Notice>
+      {result.leadStatus === "accepted" && result.callId ? (
+        <AcceptedCall callId={result.callId} firstAttemptAt={result.firstAttemptAt} />
+      ) : (
+        <Notice tone={TONES[summary.tone]} title={summary.headline}>
+          {summary.detail && <p>{summary.detail}</p>}
+        </Notice>
+      )}
       <p className="text-slate-600">
         The webhook answered HTTP {result.httpStatus}
         {result.leadStatus ? `: the lead was ${result.leadStatus}.` : "."}
