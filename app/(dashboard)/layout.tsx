@@ -1,3 +1,4 @@
+import { AudioLines } from "lucide-react";
 import Link from "next/link";
 import { AppNav } from "@/components/shell/app-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -17,20 +18,23 @@ export default async function DashboardLayout({ children }: { children: React.Re
         Skip to main content
       </a>
       <header className="relative border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center gap-x-4 gap-y-2 px-4 py-3 md:gap-x-6">
-          <Link href="/" className="rounded-md font-semibold text-brand-700">
+        <div className="mx-auto flex max-w-6xl items-center gap-x-4 gap-y-2 px-4 py-3 lg:gap-x-6">
+          <Link href="/" className="inline-flex items-center gap-2 rounded-md font-semibold tracking-tight text-slate-900">
+            <span className="grid size-7 place-items-center rounded-lg bg-brand-600 text-white">
+              <AudioLines aria-hidden className="size-4" />
+            </span>
             Leadline
           </Link>
           <AppNav isAdmin={user.role === "admin"} />
           <div className="ml-auto flex min-w-0 items-center gap-3 text-sm text-slate-600">
-            <span className="hidden truncate lg:inline">
+            <span className="hidden truncate xl:inline">
               {user.name} · {user.organization.name}
             </span>
             <SignOutButton />
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none sm:py-8">
         {children}
       </main>
     </Providers>

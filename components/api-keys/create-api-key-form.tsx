@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { FormError, TextField } from "@/components/ui/field";
 import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/api-keys/schema";
 import { applyServerErrors } from "@/lib/client/api";
@@ -28,10 +29,7 @@ export function CreateApiKeyForm() {
   });
 
   return (
-    <section aria-labelledby="create-key-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="create-key-heading" className="font-medium">
-        Create a key
-      </h2>
+    <Card title="Create a key" description="Name it for where it goes, so you know what stops working if you revoke it.">
       <form onSubmit={onSubmit} noValidate className="mt-3 flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="sm:w-80">
           <TextField
@@ -60,6 +58,6 @@ export function CreateApiKeyForm() {
           </div>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -18,7 +18,7 @@ export function CallFilters({
 }) {
   const pairs = (values: readonly string[]) => values.map((v) => [v, label(v)] as const);
   return (
-    <div className="mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-3">
+    <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-xs">
       <form
         role="search"
         className="flex flex-wrap items-end gap-2"

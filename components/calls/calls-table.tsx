@@ -38,7 +38,7 @@ function columns(agentNames: Map<string, string>): Column<CallRow>[] {
     { header: "Last outcome", cell: (c) => (c.lastOutcome ? <StatusBadge status={c.lastOutcome} /> : "—") },
     { header: "Agent", cell: (c) => agentNames.get(c.agentId) ?? c.agentId },
     { header: "CRM", cell: (c) => callSourceName(c.source) },
-    { header: "Attempts", cell: (c) => `${c.attemptsMade} / ${c.maxAttempts}`, className: "whitespace-nowrap" },
+    { header: "Attempts", cell: (c) => `${c.attemptsMade} / ${c.maxAttempts}`, className: "lg:whitespace-nowrap" },
     {
       header: "Next attempt",
       cell: (c) => (
@@ -48,7 +48,7 @@ function columns(agentNames: Map<string, string>): Column<CallRow>[] {
         </>
       ),
     },
-    { header: "Created", cell: (c) => formatDateTime(c.createdAt), className: "whitespace-nowrap" },
+    { header: "Created", cell: (c) => formatDateTime(c.createdAt), className: "lg:whitespace-nowrap" },
   ];
 }
 
@@ -77,14 +77,5 @@ export function CallsTable({
       </div>
     );
   }
-  return (
-    <PagedTable
-      caption="Calls, newest first"
-      columns={columns(agentNames)}
-      rows={calls}
-      rowKey={(c) => c.id}
-      rowLabel={(c) => leadTitle(c)}
-      pages={pages}
-    />
-  );
+  return <PagedTable caption="Calls, newest first" columns={columns(agentNames)} rows={calls} rowKey={(c) => c.id} pages={pages} />;
 }

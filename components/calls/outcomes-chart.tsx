@@ -28,7 +28,7 @@ export function OutcomesChart({ query }: { query: Record<string, string> }) {
         : ""
     }`;
   return (
-    <section aria-labelledby="outcomes-heading" className="mt-4 rounded-lg border border-slate-200 bg-white p-3">
+    <section aria-labelledby="outcomes-heading" className="mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-xs">
       <h2 id="outcomes-heading" className="text-sm font-medium">
         Outcomes per day <span className="font-normal text-slate-500">({timezone})</span>
       </h2>

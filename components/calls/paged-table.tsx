@@ -14,7 +14,6 @@ export function PagedTable<Row>({
   columns: ReadonlyArray<Column<Row>>;
   rows: readonly Row[];
   rowKey: (row: Row) => string;
-  rowLabel: (row: Row) => string;
   pages: Pages;
 }) {
   return (

@@ -24,12 +24,12 @@ function columns(agentNames: Map<string, string>): Column<DeliveryRow>[] {
     {
       header: "Problem and fix",
       cell: (d) => d.errorMessage ?? d.firstRejection ?? "—",
-      className: "min-w-64 max-w-md text-slate-700",
+      className: "text-slate-700 lg:max-w-md lg:min-w-64",
     },
     {
       header: "Leads",
       cell: (d) => `${d.accepted} accepted, ${d.duplicates} duplicate, ${d.rejected} rejected`,
-      className: "whitespace-nowrap",
+      className: "lg:whitespace-nowrap",
     },
     { header: "Agent", cell: (d) => (d.agentId ? (agentNames.get(d.agentId) ?? d.agentId) : "—") },
     { header: "CRM", cell: (d) => (d.crm ? callSourceName(d.crm) : "—") },
@@ -64,13 +64,6 @@ export function DeliveriesTable({
     );
   }
   return (
-    <PagedTable
-      caption="Webhook deliveries, newest first"
-      columns={columns(agentNames)}
-      rows={rows}
-      rowKey={(d) => d.id}
-      rowLabel={(d) => `Delivery ${formatDateTime(d.createdAt)}, ${d.status}`}
-      pages={pages}
-    />
+    <PagedTable caption="Webhook deliveries, newest first" columns={columns(agentNames)} rows={rows} rowKey={(d) => d.id} pages={pages} />
   );
 }

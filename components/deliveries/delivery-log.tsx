@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { Choice, DateRange, label } from "@/components/calls/filter-fields";
 import { DeliveriesTable } from "@/components/deliveries/deliveries-table";
 import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 import { DELIVERY_FILTER_KEYS } from "@/lib/client/deliveries";
 import { useUrlFilters } from "@/lib/client/use-url-filters";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/schema";
@@ -14,11 +15,11 @@ export function DeliveryLog({ agents, timezone }: { agents: Array<{ id: string; 
   const router = useRouter();
   return (
     <>
-      <h1 className="text-xl font-semibold">Deliveries</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        Every request your CRMs sent to the webhook, what became of each lead, and how to fix what was refused.
-      </p>
-      <div className="mt-4 grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-5">
+      <PageHeader
+        title="Deliveries"
+        description="Every request your CRMs sent to the webhook, what became of each lead, and how to fix what was refused."
+      />
+      <div className="grid grid-cols-2 gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-xs md:grid-cols-5">
         <Choice name="agent_id" text="Agent" options={agents.map((a) => [a.id, a.name] as const)} filters={filters} />
         <Choice name="crm" text="CRM" options={Object.entries(CRM_NAMES)} filters={filters} />
         <Choice name="status" text="Status" options={DELIVERY_STATUSES.map((s) => [s, label(s)] as const)} filters={filters} />

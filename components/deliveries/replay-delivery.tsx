@@ -1,24 +1,29 @@
 "use client";
 
+import { RotateCcw } from "lucide-react";
 import Link from "next/link";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { useReplayDelivery } from "@/lib/client/deliveries";
 
-/** "Replay" for a refused delivery: runs it again after the admin fixed the cause, and shows what it became. */
+/** "Replay" for a delivery a fix in Leadline can change: runs it again as a new delivery, and shows what it became. */
 export function ReplayDelivery({ deliveryId, canAct }: { deliveryId: string; canAct: boolean }) {
   const replay = useReplayDelivery(deliveryId);
   const result = replay.data;
   return (
-    <div className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
-      <p>Fixed the cause (a variable mapping, an agent default, an integration)? Replay runs this request again as a new delivery.</p>
+    <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-xs sm:p-5">
+      <p className="text-slate-700">
+        Fixed the cause in Leadline (a variable mapping, an agent default, an integration)? Replay runs this request again as a new
+        delivery.
+      </p>
       <Button
         type="button"
         disabled={!canAct || replay.isPending}
         aria-describedby={canAct ? undefined : "replay-why"}
         onClick={() => replay.mutate()}
       >
+        <RotateCcw aria-hidden />
         {replay.isPending ? "Replaying…" : "Replay"}
       </Button>
       {!canAct && (
@@ -28,10 +33,10 @@ export function ReplayDelivery({ deliveryId, canAct }: { deliveryId: string; can
       )}
       <FormError message={replay.error?.message} />
       {result && (
-        <div role="status" className="rounded-md border border-slate-200 bg-white p-3">
+        <div role="status" className="rounded-lg border border-slate-200 bg-slate-50 p-3">
           <p className="flex flex-wrap items-center gap-2">
             Replayed as{" "}
-            <Link href={`/deliveries/${result.id}`} className="font-mono text-brand-700 underline">
+            <Link href={`/deliveries/${result.id}`} className="font-mono break-all text-brand-700 underline">
               {result.id}
             </Link>{" "}
             <StatusBadge status={result.status} />

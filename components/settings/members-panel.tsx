@@ -4,14 +4,15 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { MemberList } from "@/components/settings/member-list";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/lib/client/api";
-import { useCreateMember, useMembers } from "@/lib/client/members";
+import { useCreateMember } from "@/lib/client/members";
 import { createMemberSchema, type CreateMemberInput } from "@/lib/orgs/schema";
 
-export function MembersPanel() {
-  const members = useMembers();
+export function MembersPanel({ currentUserId }: { currentUserId: string }) {
   const create = useCreateMember();
   const [formError, setFormError] = useState<string>();
   const form = useForm<CreateMemberInput, unknown, z.output<typeof createMemberSchema>>({
@@ -31,20 +32,9 @@ export function MembersPanel() {
   });
 
   return (
-    <section aria-labelledby="members-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="members-heading" className="font-medium">
-        People
-      </h2>
-      <ul className="mt-2 divide-y divide-slate-100 text-sm">
-        {members.data?.map((m) => (
-          <li key={m.id} className="flex flex-wrap gap-x-3 py-2">
-            <span className="font-medium">{m.name}</span>
-            <span className="text-slate-600">{m.email}</span>
-            <span className="rounded bg-slate-100 px-2 text-xs leading-5">{m.role}</span>
-          </li>
-        ))}
-      </ul>
-      <h3 className="mt-4 text-sm font-medium">Add a person</h3>
+    <Card title="People" description="Admins manage integrations, agents, keys and people; members see calls and deliveries.">
+      <MemberList currentUserId={currentUserId} />
+      <h3 className="mt-5 border-t border-slate-100 pt-4 text-sm font-semibold text-slate-900">Add a person</h3>
       <form onSubmit={onSubmit} noValidate className="mt-2 grid gap-3 sm:grid-cols-2">
         <TextField label="Name" error={errors.name?.message} {...form.register("name")} />
         <TextField label="Email" type="email" error={errors.email?.message} {...form.register("email")} />
@@ -66,6 +56,6 @@ export function MembersPanel() {
         </div>
       </form>
       <FormError message={formError} />
-    </section>
+    </Card>
   );
 }

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { TimeZoneField } from "@/components/settings/time-zone-field";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { FormError, TextField } from "@/components/ui/field";
 import { apiFetch, applyServerErrors } from "@/lib/client/api";
 import { organizationSettingsSchema, type OrganizationSettingsInput } from "@/lib/orgs/schema";
@@ -32,11 +33,8 @@ export function OrganizationForm({ defaults, readOnly }: { defaults: Organizatio
   });
 
   return (
-    <section aria-labelledby="org-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="org-heading" className="font-medium">
-        Organisation
-      </h2>
-      <form onSubmit={onSubmit} noValidate className="mt-3 grid gap-4 sm:grid-cols-3">
+    <Card title="Organisation" description="Calls use these when an agent or a webhook URL does not set its own.">
+      <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-3">
         <fieldset disabled={readOnly} className="contents">
           <TextField label="Name" error={errors.name?.message} {...form.register("name")} />
           <TimeZoneField label="Default time zone" error={errors.timezone?.message} {...form.register("timezone")} />
@@ -48,7 +46,7 @@ export function OrganizationForm({ defaults, readOnly }: { defaults: Organizatio
               Save
             </Button>
             {message.saved && (
-              <span role="status" className="text-sm text-green-800">
+              <span role="status" className="text-sm text-emerald-800">
                 Saved.
               </span>
             )}
@@ -56,6 +54,6 @@ export function OrganizationForm({ defaults, readOnly }: { defaults: Organizatio
         )}
       </form>
       <FormError message={message.error} />
-    </section>
+    </Card>
   );
 }

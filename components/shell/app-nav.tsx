@@ -1,19 +1,20 @@
 "use client";
 
+import { Bot, KeyRound, Menu, PhoneCall, Plug, Settings, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useRef, useState } from "react";
 
-const LINKS = [
-  { href: "/integrations", label: "Integrations", adminOnly: true },
-  { href: "/agents", label: "Agents", adminOnly: true },
-  { href: "/calls", label: "Calls" },
-  { href: "/deliveries", label: "Deliveries" },
-  { href: "/api-keys", label: "API keys", adminOnly: true },
-  { href: "/settings", label: "Settings" },
+const LINKS: Array<{ href: string; label: string; icon: LucideIcon; adminOnly?: boolean }> = [
+  { href: "/integrations", label: "Integrations", icon: Plug, adminOnly: true },
+  { href: "/agents", label: "Agents", icon: Bot, adminOnly: true },
+  { href: "/calls", label: "Calls", icon: PhoneCall },
+  { href: "/deliveries", label: "Deliveries", icon: Webhook },
+  { href: "/api-keys", label: "API keys", icon: KeyRound, adminOnly: true },
+  { href: "/settings", label: "Settings", icon: Settings },
 ];
 
-/** The main links: a row from md up; below that a "Menu" button opens them as a list under the header. */
+/** The main links: a row from lg up; below that a "Menu" button opens them as a list under the header. */
 export function AppNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   // The menu remembers the page it was opened on, so navigating closes it without an effect.
@@ -36,13 +37,14 @@ export function AppNav({ isAdmin }: { isAdmin: boolean }) {
         aria-expanded={open}
         aria-controls="main-menu"
         onClick={() => setOpen(!open)}
-        className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 md:hidden"
+        className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 lg:hidden"
       >
+        <Menu aria-hidden className="size-4" />
         Menu
       </button>
       <ul
         id="main-menu"
-        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-20 flex-col gap-1 border-b border-slate-200 bg-white p-2 text-sm shadow-md md:static md:flex md:flex-row md:border-0 md:p-0 md:shadow-none`}
+        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-20 flex-col gap-1 border-b border-slate-200 bg-white p-2 text-sm shadow-md lg:static lg:flex lg:flex-row lg:border-0 lg:p-0 lg:shadow-none`}
       >
         {LINKS.filter((l) => isAdmin || !l.adminOnly).map((l) => {
           const active = pathname === l.href || pathname.startsWith(`${l.href}/`);
@@ -52,8 +54,9 @@ export function AppNav({ isAdmin }: { isAdmin: boolean }) {
                 href={l.href}
                 aria-current={active ? "page" : undefined}
                 onClick={() => setOpen(false)}
-                className={`block rounded-md px-3 py-2 whitespace-nowrap ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
+                className={`flex items-center gap-2 rounded-md px-3 py-2 whitespace-nowrap ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"}`}
               >
+                <l.icon aria-hidden className="size-4 shrink-0" />
                 {l.label}
               </Link>
             </li>

@@ -4,7 +4,7 @@ type FieldProps = { label: string; error?: string; hint?: ReactNode };
 
 function FieldFrame({ id, label, error, hint, children }: FieldProps & { id: string; children: ReactNode }) {
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
         {label}
       </label>
@@ -19,7 +19,8 @@ function FieldFrame({ id, label, error, hint, children }: FieldProps & { id: str
   );
 }
 
-const CONTROL = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500";
+// w-full + min-w-0: a select sizes to its longest option otherwise, which pushed forms past a phone's width.
+const CONTROL = "w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs aria-[invalid=true]:border-red-500";
 
 export function TextField({ label, error, hint, ...input }: FieldProps & ComponentProps<"input">) {
   const id = useId();

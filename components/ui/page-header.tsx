@@ -2,7 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-/** The top of every dashboard page: an optional way back, the title (the page's one h1), a line of context and actions. */
+/** The top of every dashboard page: an optional way back, the title (the page's one h1, with its status badge), context and actions. */
 export function PageHeader({
   title,
   description,
@@ -25,10 +25,10 @@ export function PageHeader({
             {back.label}
           </Link>
         )}
-        <div className="flex flex-wrap items-center gap-2">
-          <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900">{title}</h1>
+        <h1 className="flex flex-wrap items-center gap-x-3 gap-y-1 text-2xl font-semibold tracking-tight break-words text-slate-900">
+          <span className="min-w-0">{title}</span>
           {badge}
-        </div>
+        </h1>
         {description && <div className="max-w-3xl text-sm text-slate-600">{description}</div>}
       </div>
       {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}

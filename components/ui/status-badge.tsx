@@ -38,8 +38,10 @@ const STATUSES: Record<string, { tone: Tone; icon: LucideIcon; label?: string }>
   completed: { tone: "success", icon: CircleCheck },
   accepted: { tone: "success", icon: CircleCheck },
   connected: { tone: "success", icon: CircleCheck },
+  active: { tone: "success", icon: CircleCheck },
   failed: { tone: "danger", icon: CircleX },
   rejected: { tone: "danger", icon: Ban },
+  revoked: { tone: "neutral", icon: Ban },
   error: { tone: "danger", icon: CircleAlert },
   partial: { tone: "warning", icon: TriangleAlert },
   no_answer: { tone: "warning", icon: PhoneMissed },
@@ -65,7 +67,7 @@ export function StatusBadge({ status, label }: { status: string; label?: string 
   return (
     <span
       data-status={status}
-      className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap ${TONES[known.tone]}`}
+      className={`inline-flex max-w-full items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium ${label ? "" : "whitespace-nowrap"} ${TONES[known.tone]}`}
     >
       <Icon aria-hidden className={`size-3.5 shrink-0 ${WORKING.has(status) ? "motion-safe:animate-spin" : ""}`} />
       {label ?? statusLabel(status)}

@@ -21,7 +21,7 @@ test("Call History shows a webhook lead's call and follows it as it is dialed, w
 
   await signInPage(page, account.email);
   await page.getByRole("link", { name: "Calls" }).click();
-  await expect(page.getByText("No calls yet.")).toBeVisible();
+  await expect(page.getByText("No calls yet", { exact: true })).toBeVisible();
 
   // A never-answering test number with one retry 3.6 s later: the row moves through its states on its own.
   const res = await page.request.post(
@@ -146,7 +146,7 @@ test("filters, search, chart, CSV, detail with cancel and retry, keyboard only, 
   await expect(page).toHaveURL(/\/login/);
   await signInPage(page, "asha@acme.test");
   await page.goto("/calls?q=arjun");
-  await expect(page.getByText("No calls match these filters.")).toBeVisible();
+  await expect(page.getByText("No calls match these filters", { exact: true })).toBeVisible();
   expect((await page.goto(`/calls/${meera}`))?.status()).toBe(404);
   const csvOfAcme = await (await page.request.get("/api/v1/calls/export.csv")).text();
   expect(csvOfAcme).not.toContain(meera);

@@ -86,7 +86,7 @@ test("a rejected delivery says how to fix it; after the fix, Replay turns it int
   await expect(page).toHaveURL(/\/login/);
   await signInPage(page, other.account.email);
   await page.goto("/deliveries");
-  await expect(page.getByText("No webhook deliveries yet.")).toBeVisible();
+  await expect(page.getByText("No webhook deliveries yet", { exact: true })).toBeVisible();
   expect((await page.goto(`/deliveries/${deliveryId}`))?.status()).toBe(404);
   expect((await other.api.post(`/api/v1/deliveries/${deliveryId}/replay`)).status()).toBe(404);
 });

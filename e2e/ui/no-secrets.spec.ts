@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext, type Page, type PlaywrightWorkerArgs, type Response } from "@playwright/test";
 import { applyMigrations } from "../../lib/db/migrate";
 import { hubSpotSignatureV3 } from "../../lib/crm/hubspot/signature";
 import { createScratchDatabase } from "../../test/databases";
 import { PASSWORD, signInPage } from "../support/accounts";
+import { dashboardPages, routesOf } from "../support/dashboard-pages";
 import { createAgent, organisationWithKey, waitForCall } from "../support/api";
 import { createFakeHubSpot, FAKE_HUBSPOT_CONTACTS } from "../support/fakes/hubspot";
 import { createFakeLeadSquared, FAKE_LSQ_LEADS } from "../support/fakes/leadsquared";
@@ -43,40 +42,6 @@ test.afterAll(async () => {
   await server?.kill();
   await Promise.all([lsq.stop(), hubspot.stop(), vapi.stop()]);
 });
-
-/** Folders under `dir` holding `file`, as URL paths: route groups dropped, each `[param]` filled with every id given. */
-function routesOf(dir: string, file: string, ids: Record<string, string[]>): string[] {
-  const found: string[] = [];
-  const walk = (rel: string) => {
-    for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const child = path.posix.join(rel, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else if (
-        entry.name === file &&
-        (file !== "route.ts" ||
-          /export (const|async function) GET\b|export \{[^}]*\bGET\b/.test(readFileSync(path.join(dir, child), "utf8")))
-      )
-        found.push(rel);
-    }
-  };
-  walk("");
-  return found.flatMap((rel) =>
-    rel
-      .split("/")
-      .filter((s) => s && !/^\(.+\)$/.test(s))
-      .reduce<string[]>(
-        (paths, segment) => {
-          const param = /^\[(.+)\]$/.exec(segment)?.[1];
-          if (!param) return paths.map((p) => `${p}/${segment}`);
-          const values = ids[param];
-          if (!values) throw new Error(`${dir}/${rel} has [${param}]: give the sweep a real ${param} so the page is checked.`);
-          return paths.flatMap((p) => values.map((v) => `${p}/${v}`));
-        },
-        [""],
-      )
-      .map((p) => p || "/"),
-  );
-}
 
 function expectNoSecret(where: string, text: string, secrets: string[]) {
   for (const secret of secrets) {
@@ -191,7 +156,7 @@ test("no page, API answer or server log line contains a secret, only its last fo
     (s): s is string => !!s,
   );
 
-  const pages = routesOf("app/(dashboard)", "page.tsx", ids);
+  const pages = dashboardPages(ids);
   const apis = routesOf("app/api/v1", "route.ts", ids).map(
     (p) => `/api/v1${p}${p === "/schedule/preview" ? "?created_at=2026-11-23T10:00:00Z" : ""}`,
   );

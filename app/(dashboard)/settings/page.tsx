@@ -1,5 +1,6 @@
 import { MembersPanel } from "@/components/settings/members-panel";
 import { OrganizationForm } from "@/components/settings/organization-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getOrganization } from "@/lib/orgs/queries";
 
@@ -9,12 +10,21 @@ export default async function SettingsPage() {
   const isAdmin = user.role === "admin";
   return (
     <>
-      <h1 className="text-xl font-semibold">Settings</h1>
-      <OrganizationForm
-        readOnly={!isAdmin}
-        defaults={{ name: org.name, timezone: org.timezone, countryCode: `+${org.defaultCountryCode}` }}
+      <PageHeader
+        title="Settings"
+        description={
+          isAdmin
+            ? "Your organisation's defaults and the people who can sign in."
+            : "Your organisation's defaults; only admins change them."
+        }
       />
-      {isAdmin && <MembersPanel />}
+      <div className="space-y-6">
+        <OrganizationForm
+          readOnly={!isAdmin}
+          defaults={{ name: org.name, timezone: org.timezone, countryCode: `+${org.defaultCountryCode}` }}
+        />
+        {isAdmin && <MembersPanel currentUserId={user.id} />}
+      </div>
     </>
   );
 }
