@@ -45,7 +45,7 @@ export function PreviewTable({ preview }: { preview: VariablePreview }) {
         </p>
       </Notice>
       {preview.fields.length > 0 && (
-        <DataTable caption="Resolved variables" columns={COLUMNS} rows={preview.fields} rowKey={(f) => f.name} rowLabel={(f) => f.name} />
+        <DataTable caption="Resolved variables" columns={COLUMNS} rows={preview.fields} rowKey={(f) => f.name} framed={false} />
       )}
     </div>
   );

@@ -83,7 +83,7 @@ test("Variable Source at 1440 px: each row's buttons stay inside it, and the for
   await page.setViewportSize({ width: 390, height: 900 });
   await page.getByLabel("Sample lead (JSON, as the CRM sends it)").fill('{"FirstName": "asha verma", "Phone": "098765 43210"}');
   await expect(page.getByText("Number to call: +919876543210")).toBeVisible();
-  const card = page.getByRole("list", { name: "Resolved variables" }).getByRole("listitem", { name: "product_interest_detail" });
+  const card = page.getByRole("table", { name: "Resolved variables" }).getByRole("row", { name: /product_interest_detail/ });
   await expect(card).toBeVisible();
   await expect(card.getByText("This lead has no field named mx_Product_Interest", { exact: false })).toBeInViewport({ ratio: 1 });
   await noSideways(page, "variables with preview");
@@ -117,7 +117,7 @@ test("phone layouts: set-up pages fit 390 px with no serious accessibility probl
 
   // The agents list is cards on a phone, each naming its agent.
   await page.goto("/agents");
-  await expect(page.getByRole("list", { name: "Agents" }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("table", { name: "Agents" }).getByRole("row")).toHaveCount(1);
 
   // The builder on a phone, with a retry's error and the overnight question showing.
   await page.goto(`/agents/${agentId}?tab=webhook`);

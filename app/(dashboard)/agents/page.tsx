@@ -43,7 +43,7 @@ export default async function AgentsPage() {
           Create one, map its variables, then paste its webhook URL into your CRM.
         </EmptyState>
       ) : (
-        <DataTable caption="Agents" columns={columns} rows={agents} rowKey={(a) => a.id} rowLabel={(a) => a.name} />
+        <DataTable caption="Agents" columns={columns} rows={agents} rowKey={(a) => a.id} />
       )}
     </>
   );
