@@ -33,8 +33,8 @@ export function DeleteAgent({ agentId, name }: { agentId: string; name: string }
         live calls cannot be deleted until they end or are cancelled.
       </p>
       <div>
-        <Button type="button" variant="danger" onClick={onDelete} disabled={remove.isPending}>
-          {remove.isPending ? "Deleting…" : `Delete ${name}`}
+        <Button type="button" variant="danger" aria-label={`Delete agent ${name}`} onClick={onDelete} disabled={remove.isPending}>
+          {remove.isPending ? "Deleting…" : "Delete agent"}
         </Button>
       </div>
       <FormError message={remove.error?.message} />

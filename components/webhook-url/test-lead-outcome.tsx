@@ -26,7 +26,15 @@ function AcceptedCall({ callId, firstAttemptAt }: { callId: string; firstAttempt
       {call?.status === "resolving" ? (
         <p>Leadline is reading the lead from the CRM before it schedules the call…</p>
       ) : at && call ? (
-        <p>{whenWords({ at, now: new Date(), callZone: call.timezone, viewerZone, reason: first?.reason?.text ?? null })}</p>
+        <p>
+          {whenWords({
+            at,
+            now: new Date(),
+            callZone: call.timezone,
+            viewerZone,
+            reason: first?.reason?.text ?? call.nextAttemptReason?.text ?? null,
+          })}
+        </p>
       ) : (
         <p>Reading when the call is placed…</p>
       )}

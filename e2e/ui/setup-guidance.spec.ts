@@ -171,17 +171,17 @@ test("the builder warns of a CRM the variables do not read, names the cause when
   // Deleting asks first, and a refusal (that scheduled call) is shown as the server says it.
   await page.goto(`/agents/${agentId}?tab=settings`);
   page.once("dialog", (d) => void d.accept());
-  await page.getByRole("button", { name: "Delete Harbour caller" }).click();
+  await page.getByRole("button", { name: "Delete agent Harbour caller" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "still has" })).toContainText(
     "still has 1 scheduled or live calls. Cancel them first, then delete the agent.",
   );
   const calls = (await (await api.get(`/api/v1/calls?agent_id=${agentId}&status=scheduled`)).json()) as { calls: { id: string }[] };
   for (const call of calls.calls) expect((await api.post(`/api/v1/calls/${call.id}/cancel`)).status()).toBe(200);
   page.once("dialog", (d) => void d.dismiss());
-  await page.getByRole("button", { name: "Delete Harbour caller" }).click();
+  await page.getByRole("button", { name: "Delete agent Harbour caller" }).click();
   expect((await api.get(`/api/v1/agents/${agentId}`)).status()).toBe(200);
   page.once("dialog", (d) => void d.accept());
-  await page.getByRole("button", { name: "Delete Harbour caller" }).click();
+  await page.getByRole("button", { name: "Delete agent Harbour caller" }).click();
   await expect(page).toHaveURL(/\/agents$/);
   await expect(page.getByText("No agents yet")).toBeVisible();
   expect((await api.get(`/api/v1/agents/${agentId}`)).status()).toBe(404);
