@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
+import { CrmZoneOffer } from "@/components/agents/crm-zone-offer";
 import { ScheduleDefaultsFields } from "@/components/agents/schedule-defaults-fields";
 import { TimeZoneField } from "@/components/settings/time-zone-field";
 import { Button } from "@/components/ui/button";
@@ -12,6 +13,7 @@ import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { agentInputSchema, type AgentInput } from "@/lib/agents/schema";
 import { useCreateAgent, useUpdateAgent, type AgentRow } from "@/lib/client/agents";
 import { applyServerErrors } from "@/lib/client/api";
+import { overnightWindow } from "@/lib/webhook-url/overnight";
 
 type Output = z.output<typeof agentInputSchema>;
 
@@ -52,9 +54,21 @@ export function AgentForm({ agent, orgTimezone }: { agent?: AgentRow; orgTimezon
   const form = useForm<AgentInput, unknown, Output>({ resolver: zodResolver(agentInputSchema), defaultValues: defaultsOf(agent) });
   const { errors, isSubmitting } = form.formState;
   const isVapi = useWatch({ control: form.control, name: "provider" }) === "vapi";
+  const zone = useWatch({ control: form.control, name: "timezone" });
+  const window = useWatch({ control: form.control, name: "scheduleDefaults" });
+  const windowKey = `${window?.min_trigger_time ?? ""}-${window?.max_trigger_time ?? ""}`;
+  // A stored overnight window was confirmed when it was saved; a confirmation holds only for the window it was given for.
+  const storedKey = `${agent?.scheduleDefaults.min_trigger_time ?? ""}-${agent?.scheduleDefaults.max_trigger_time ?? ""}`;
+  const [confirmedKey, setConfirmedKey] = useState<string | null>(agent ? storedKey : null);
+  const overnight = overnightWindow(window?.min_trigger_time ?? "", window?.max_trigger_time ?? "");
+  const overnightConfirmed = confirmedKey === windowKey;
 
   const onSubmit = form.handleSubmit(async (raw) => {
     setMessage({});
+    if (overnight && !overnightConfirmed) {
+      setMessage({ error: `The default window is ${overnight.sentence}: confirm it, or change “Calling window until”.` });
+      return;
+    }
     const values = withoutEmpty(raw);
     try {
       if (!agent) {
@@ -112,7 +126,10 @@ export function AgentForm({ agent, orgTimezone }: { agent?: AgentRow; orgTimezon
             />
           </>
         )}
-        <TimeZoneField label="Time zone" placeholder={orgTimezone} error={errors.timezone?.message} {...form.register("timezone")} />
+        <div className="flex flex-col gap-1">
+          <TimeZoneField label="Time zone" placeholder={orgTimezone} error={errors.timezone?.message} {...form.register("timezone")} />
+          <CrmZoneOffer current={zone ?? ""} onUse={(z) => form.setValue("timezone", z, { shouldDirty: true })} />
+        </div>
         <TextField
           label="Calls at once (concurrency cap)"
           type="number"
@@ -128,7 +145,10 @@ export function AgentForm({ agent, orgTimezone }: { agent?: AgentRow; orgTimezon
           {...form.register("phoneVariable")}
         />
       </fieldset>
-      <ScheduleDefaultsFields form={form} />
+      <ScheduleDefaultsFields
+        form={form}
+        overnight={{ confirmed: overnightConfirmed, onConfirm: (yes) => setConfirmedKey(yes ? windowKey : null) }}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={isSubmitting}>
           {agent ? "Save settings" : "Create agent"}

@@ -1,13 +1,21 @@
 "use client";
 
-import type { UseFormReturn } from "react-hook-form";
+import { useWatch, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { SelectField, TextField } from "@/components/ui/field";
+import { OvernightNotice } from "@/components/webhook-url/overnight-notice";
 import type { agentInputSchema, AgentInput } from "@/lib/agents/schema";
 
 /** The agent's schedule when a webhook URL sets none, in the URL's own terms. */
-export function ScheduleDefaultsFields({ form }: { form: UseFormReturn<AgentInput, unknown, z.output<typeof agentInputSchema>> }) {
+type Props = {
+  form: UseFormReturn<AgentInput, unknown, z.output<typeof agentInputSchema>>;
+  overnight: { confirmed: boolean; onConfirm: (confirmed: boolean) => void };
+};
+
+export function ScheduleDefaultsFields({ form, overnight }: Props) {
   const errors = form.formState.errors.scheduleDefaults;
+  const from = useWatch({ control: form.control, name: "scheduleDefaults.min_trigger_time" }) ?? "";
+  const until = useWatch({ control: form.control, name: "scheduleDefaults.max_trigger_time" }) ?? "";
   return (
     <fieldset className="grid gap-4 sm:grid-cols-3">
       <legend className="mb-2 font-medium">Default schedule</legend>
@@ -26,6 +34,15 @@ export function ScheduleDefaultsFields({ form }: { form: UseFormReturn<AgentInpu
         error={errors?.max_trigger_time?.message}
         {...form.register("scheduleDefaults.max_trigger_time")}
       />
+      <div className="sm:col-span-3">
+        <OvernightNotice
+          from={from}
+          until={until}
+          confirmed={overnight.confirmed}
+          onConfirm={overnight.onConfirm}
+          onUseSuggestion={(end) => form.setValue("scheduleDefaults.max_trigger_time", end)}
+        />
+      </div>
       <SelectField label="Outside the window" error={errors?.carry_over?.message} {...form.register("scheduleDefaults.carry_over")}>
         <option value="">Call at once (default)</option>
         <option value="true">Carry over to the next window</option>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
 import type { ReactNode } from "react";
 import { CRM_NAMES, type Crm } from "@/lib/integrations/schema";
 
@@ -6,18 +6,18 @@ import { CRM_NAMES, type Crm } from "@/lib/integrations/schema";
 export function ConnectLayout({ crm, help, children }: { crm: Crm; help: ReactNode; children: ReactNode }) {
   return (
     <>
-      <Link href="/integrations" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-        ← Integrations
-      </Link>
-      <h1 className="mt-2 text-xl font-semibold">{CRM_NAMES[crm]}</h1>
-      <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <section aria-labelledby="credentials-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <PageHeader back={{ href: "/integrations", label: "Integrations" }} title={`Connect ${CRM_NAMES[crm]}`} />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <section aria-labelledby="credentials-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
           <h2 id="credentials-heading" className="mb-3 font-medium">
             Credentials
           </h2>
           {children}
         </section>
-        <aside aria-labelledby="help-heading" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+        <aside
+          aria-labelledby="help-heading"
+          className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-700 shadow-xs sm:p-5"
+        >
           <h2 id="help-heading" className="mb-2 font-medium text-slate-900">
             Where to find them
           </h2>

@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ConnectFooter, SecretField, useConnectSubmit, WithIntegration } from "@/components/integrations/connect-form-parts";
 import type { IntegrationView } from "@/lib/client/integrations";
-import { hubSpotConnectSchema, requireSecrets, type HubSpotConnectInput } from "@/lib/integrations/schema";
+import { HUBSPOT_TOKEN_LOCATION, hubSpotConnectSchema, requireSecrets, type HubSpotConnectInput } from "@/lib/integrations/schema";
 
 const FIELDS = ["token", "clientSecret"] as const;
 
@@ -22,7 +22,7 @@ function Form({ integration }: { integration?: IntegrationView }) {
       <SecretField
         label="Access token"
         stored={hints.token}
-        help="The private app's token, from its Auth tab. It starts with pat-."
+        help={`In HubSpot: ${HUBSPOT_TOKEN_LOCATION}. It starts with pat-.`}
         error={errors.token?.message}
         {...form.register("token")}
       />

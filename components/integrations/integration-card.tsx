@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ConnectionActions } from "@/components/integrations/connection-actions";
 import { buttonClassName } from "@/components/ui/button";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/lib/client/format";
 import type { IntegrationView } from "@/lib/client/integrations";
 import { CRM_NAMES, type Crm } from "@/lib/integrations/schema";
@@ -14,15 +15,15 @@ const ABOUT: Record<Crm, string> = {
 };
 
 const BADGES = {
-  connected: ["Connected", "bg-green-50 text-green-800 ring-green-200"],
-  error: ["Error", "bg-red-50 text-red-800 ring-red-200"],
-  none: ["Not connected", "bg-slate-100 text-slate-700 ring-slate-200"],
+  connected: ["connected", "Connected"],
+  error: ["error", "Error"],
+  none: ["not_connected", "Not connected"],
 } as const;
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-0.5 sm:flex-row sm:gap-3">
-      <dt className="shrink-0 text-slate-500 sm:w-32">{label}</dt>
+      <dt className="shrink-0 text-slate-600 sm:w-32">{label}</dt>
       <dd className="min-w-0 break-words">{children}</dd>
     </div>
   );
@@ -38,6 +39,7 @@ function Details({ integration }: { integration: IntegrationView }) {
         <>
           <Row label="Account">{config.account ?? "unknown"}</Row>
           <Row label="Host">{config.host}</Row>
+          {config.timeZone && <Row label="Time zone">{config.timeZone}</Row>}
           <Row label="Access Key">{hint(hints.accessKey, "not stored")}</Row>
           <Row label="Secret Key">{hint(hints.secretKey, "not stored")}</Row>
         </>
@@ -60,15 +62,18 @@ function Details({ integration }: { integration: IntegrationView }) {
 
 export function IntegrationCard({ crm, integration }: { crm: Crm; integration?: IntegrationView }) {
   const name = CRM_NAMES[crm];
-  const [badge, tone] = BADGES[integration?.status ?? "none"];
+  const [status, badge] = BADGES[integration?.status ?? "none"];
   return (
-    <section aria-labelledby={`${crm}-heading`} className="flex flex-col rounded-lg border border-slate-200 bg-white p-4">
+    <section
+      aria-labelledby={`${crm}-heading`}
+      className="flex min-w-0 flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id={`${crm}-heading`} className="text-lg font-medium">
+        <h2 id={`${crm}-heading`} className="text-base font-semibold text-slate-900">
           {name}
         </h2>
-        <span data-testid={`${crm}-status`} className={`rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${tone}`}>
-          {badge}
+        <span data-testid={`${crm}-status`}>
+          <StatusBadge status={status} label={badge} />
         </span>
       </div>
       <p className="mt-1 text-sm text-slate-600">{ABOUT[crm]}</p>

@@ -1,6 +1,7 @@
-import { TableHead } from "@/components/ui/table-head";
+import { DataTable } from "@/components/ui/data-table";
+import { Notice } from "@/components/ui/notice";
 import type { VariablePreview } from "@/lib/client/variables";
-import type { FieldStatus } from "@/lib/variables/map";
+import type { FieldStatus, ResolvedField } from "@/lib/variables/map";
 
 const STATUS: Record<FieldStatus, { text: string; className: string }> = {
   ok: { text: "resolved", className: "text-green-800" },
@@ -9,33 +10,42 @@ const STATUS: Record<FieldStatus, { text: string; className: string }> = {
   invalid: { text: "format failed", className: "text-red-700" },
 };
 
+const empty = <span className="text-slate-500">—</span>;
+
+// A table on wide screens, one card per variable on a phone, so the status and its reason are never off-screen.
+const COLUMNS = [
+  { header: "Variable", cell: (f: ResolvedField) => <span className="font-mono text-xs font-semibold">{f.name}</span> },
+  { header: "CRM field", cell: (f: ResolvedField) => <span className="font-mono text-xs break-all">{f.field}</span> },
+  { header: "In the lead", cell: (f: ResolvedField) => <span className="break-words">{f.raw ?? empty}</span> },
+  {
+    header: "Value sent",
+    cell: (f: ResolvedField) => (
+      <span className="font-medium break-words">{f.value || <span className="text-slate-500">(empty)</span>}</span>
+    ),
+  },
+  {
+    header: "Status",
+    className: "min-w-64",
+    cell: (f: ResolvedField) => (
+      <span className={STATUS[f.status].className}>
+        {STATUS[f.status].text}
+        {f.reason && <span className="block text-xs break-words text-slate-600">{f.reason}</span>}
+      </span>
+    ),
+  },
+];
+
 export function PreviewTable({ preview }: { preview: VariablePreview }) {
   const blocking = preview.problems.find((p) => p.blocking);
   return (
-    <div className="flex flex-col gap-2">
-      <p role="status" className={`text-sm font-medium ${preview.phone ? "text-green-800" : "text-red-700"}`}>
-        {preview.phone ? `Number to call: ${preview.phone}` : `No number to call: ${blocking?.message ?? "the phone variable is empty"}.`}
-      </p>
+    <div className="flex min-w-0 flex-col gap-3">
+      <Notice role="status" tone={preview.phone ? "success" : "danger"}>
+        <p className="font-medium">
+          {preview.phone ? `Number to call: ${preview.phone}` : `No number to call: ${blocking?.message ?? "the phone variable is empty"}.`}
+        </p>
+      </Notice>
       {preview.fields.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" aria-label="Resolved variables">
-            <TableHead columns={["Variable", "CRM field", "In the lead", "Value sent", "Status"]} />
-            <tbody>
-              {preview.fields.map((f) => (
-                <tr key={f.name} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2 font-mono text-xs">{f.name}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{f.field}</td>
-                  <td className="px-3 py-2">{f.raw ?? <span className="text-slate-400">—</span>}</td>
-                  <td className="px-3 py-2 font-medium">{f.value || <span className="text-slate-400">(empty)</span>}</td>
-                  <td className={`min-w-64 px-3 py-2 ${STATUS[f.status].className}`}>
-                    {STATUS[f.status].text}
-                    {f.reason && <span className="block text-xs text-slate-600">{f.reason}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Resolved variables" columns={COLUMNS} rows={preview.fields} rowKey={(f) => f.name} framed={false} />
       )}
     </div>
   );

@@ -1,3 +1,5 @@
+import { HUBSPOT_TOKEN_LOCATION } from "@/lib/integrations/schema";
+
 /** Where the URL goes in each CRM, in the order its screens ask for it. */
 export function CrmSteps({ crm, headerMode }: { crm: "leadsquared" | "hubspot"; headerMode: boolean }) {
   if (crm === "hubspot") {
@@ -6,7 +8,7 @@ export function CrmSteps({ crm, headerMode }: { crm: "leadsquared" | "hubspot"; 
         <h3 className="font-medium">In HubSpot</h3>
         <ol className="mt-1 list-decimal space-y-1 pl-5 text-slate-700">
           <li>
-            Open your private app (Development → Legacy apps → your app) and its <strong>Webhooks</strong> tab.
+            Open your private app (<strong>Developer → Legacy Apps → your private app</strong>) and its <strong>Webhooks</strong> tab.
           </li>
           <li>
             Paste the URL above as the <strong>Target URL</strong>.
@@ -16,8 +18,8 @@ export function CrmSteps({ crm, headerMode }: { crm: "leadsquared" | "hubspot"; 
             save and commit.
           </li>
           <li>
-            The app needs the scopes crm.objects.contacts.read and crm.schemas.contacts.read; connect it under Integrations so Leadline can
-            read each new contact.
+            The app needs the scopes crm.objects.contacts.read and crm.schemas.contacts.read; connect it under Integrations with its token (
+            <strong>{HUBSPOT_TOKEN_LOCATION}</strong>) so Leadline can read each new contact.
           </li>
         </ol>
       </div>

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import type { UseFormHandleSubmit } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
+import { TestLeadOutcome } from "@/components/webhook-url/test-lead-outcome";
 import { useSendTestLead } from "@/lib/client/webhook-url";
 import type { BuiltWebhookUrl } from "@/lib/webhook-url/build";
 import type { WebhookUrlForm } from "@/lib/webhook-url/schema";
@@ -32,32 +32,7 @@ export function TestLeadPanel({ agentId, built, onSend }: Props) {
         </Button>
       </div>
       <FormError message={send.error?.message} />
-      {result && (
-        <div role="status" className="flex flex-col gap-2 text-sm">
-          <p>
-            The webhook answered HTTP {result.httpStatus}
-            {result.leadStatus ? `: the lead was ${result.leadStatus}.` : "."}
-          </p>
-          <p className="flex flex-wrap gap-4">
-            {result.deliveryId && (
-              <Link className="text-brand-700 underline" href={`/deliveries/${result.deliveryId}`}>
-                View delivery {result.deliveryId}
-              </Link>
-            )}
-            {result.callId && (
-              <Link className="text-brand-700 underline" href={`/calls/${result.callId}`}>
-                View call {result.callId}
-              </Link>
-            )}
-          </p>
-          <details>
-            <summary className="cursor-pointer">What was sent and answered</summary>
-            <pre className="mt-2 overflow-x-auto rounded-md bg-slate-50 p-2 text-xs">
-              {JSON.stringify({ sent: result.sent, answer: result.answer }, null, 2)}
-            </pre>
-          </details>
-        </div>
-      )}
+      {result && <TestLeadOutcome result={result} />}
     </section>
   );
 }

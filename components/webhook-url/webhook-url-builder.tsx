@@ -5,6 +5,8 @@ import { useEffect } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { ApiKeyField } from "@/components/webhook-url/api-key-field";
 import { ChoiceGroup } from "@/components/webhook-url/choice-group";
+import { CrmMismatchNotice } from "@/components/webhook-url/crm-mismatch-notice";
+import { PublicUrlNotice } from "@/components/webhook-url/public-url-notice";
 import { ScheduleFields } from "@/components/webhook-url/schedule-fields";
 import { SchedulePreview } from "@/components/webhook-url/schedule-preview";
 import { TestLeadPanel } from "@/components/webhook-url/test-lead-panel";
@@ -26,12 +28,13 @@ const DEFAULTS: WebhookUrlForm = {
   num_of_retries: "",
   gaps: [],
   timezone: "",
+  overnightConfirmed: false,
 };
 
 /** Problems by field, checked with the server's own schedule rules on every change. */
 function problemsOf(values: WebhookUrlForm): Record<string, string> {
   const checked = webhookUrlFormSchema.safeParse(values);
-  return Object.fromEntries((checked.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
+  return Object.fromEntries((checked.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
 }
 
 export function WebhookUrlBuilder({ agent, orgTimezone, publicUrl }: { agent: AgentRow; orgTimezone: string; publicUrl: string }) {
@@ -40,12 +43,14 @@ export function WebhookUrlBuilder({ agent, orgTimezone, publicUrl }: { agent: Ag
   const problems = problemsOf(values);
   const valid = Object.keys(problems).length === 0;
   const built = valid ? buildWebhookUrl({ origin: publicUrl, agentId: agent.id, values }) : null;
-  const scheduleValid = !Object.keys(problems).some((k) => !["crm", "keyMode", "apiKey"].includes(k));
+  const scheduleValid = !Object.keys(problems).some((k) => !["crm", "keyMode", "apiKey", "overnightConfirmed"].includes(k));
 
   useEffect(() => {
     const next = resizeGaps(form.getValues("gaps"), values.num_of_retries);
     if (next.length !== form.getValues("gaps").length) form.setValue("gaps", next);
   }, [values.num_of_retries, form]);
+  // A confirmation is for the window it was given for.
+  useEffect(() => form.setValue("overnightConfirmed", false), [values.min_trigger_time, values.max_trigger_time, form]);
   useEffect(() => {
     if (values.crm === "hubspot" && values.keyMode === "header") form.setValue("keyMode", "query");
   }, [values.crm, values.keyMode, form]);
@@ -78,9 +83,16 @@ export function WebhookUrlBuilder({ agent, orgTimezone, publicUrl }: { agent: Ag
             hint={values.crm === "hubspot" ? "HubSpot webhooks cannot send custom headers, so the key goes in the URL." : undefined}
           />
         </div>
+        <CrmMismatchNotice agentId={agent.id} crm={values.crm} phoneVariable={agent.phoneVariable} />
         <ApiKeyField form={form} agentName={agent.name} error={values.apiKey ? problems.apiKey : undefined} />
-        <ScheduleFields form={form} problems={problems} zonePlaceholder={agent.timezone ?? orgTimezone} />
+        <ScheduleFields
+          form={form}
+          problems={problems}
+          zonePlaceholder={agent.timezone ?? orgTimezone}
+          window={{ from: values.min_trigger_time, until: values.max_trigger_time, confirmed: !!values.overnightConfirmed }}
+        />
       </form>
+      <PublicUrlNotice publicUrl={publicUrl} />
       <WebhookUrlResult built={built} crm={values.crm} missingKey={!values.apiKey} />
       <SchedulePreview
         agentId={agent.id}

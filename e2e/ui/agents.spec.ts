@@ -123,7 +123,8 @@ test("LeadSquared: create an agent, map fields from the CRM's list, preview, bui
   await page.getByLabel("Before retry 1").fill("2");
   await page.getByLabel("Before retry 2").fill("4");
   await expect(page.getByText("Fix the fields marked above to see the URL.")).toBeVisible();
-  await expect(page.getByText(/gap_between_retries/)).toBeVisible();
+  // The error speaks of the box, not of the URL parameter it becomes.
+  await expect(page.getByText("Retry 3’s gap is empty: enter the hours to wait before it, e.g. 2.")).toBeVisible();
   await page.getByLabel("Before retry 3").fill("6");
   const url = page.getByTestId("webhook-url");
   await expect(url).toHaveText(

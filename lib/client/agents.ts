@@ -60,3 +60,15 @@ export function useUpdateAgent(id: string) {
     onSuccess: (agent) => queryClient.setQueryData(key, agent),
   });
 }
+
+/** Deleting is refused (409) while the agent has scheduled or live calls; the reason comes back as the error. */
+export function useDeleteAgent(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<null>(`/api/v1/agents/${id}`, { method: "DELETE" }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: agentKeys.detail(id) });
+      return queryClient.invalidateQueries({ queryKey: agentKeys.all, exact: true });
+    },
+  });
+}

@@ -8,7 +8,8 @@ import type { Crm, HubSpotConnectInput, LeadSquaredConnectInput } from "@/lib/in
 export type IntegrationView = {
   id: string;
   crm: Crm;
-  config: { host?: string; account?: string; portalId?: number | null };
+  /** LeadSquared: host, account name and the account's IANA time zone; HubSpot: portal id. */
+  config: { host?: string; account?: string; timeZone?: string | null; portalId?: number | null };
   status: "connected" | "error";
   lastCheckedAt: string | null;
   lastError: string | null;

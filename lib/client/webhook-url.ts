@@ -12,6 +12,8 @@ export type TestLeadResult = {
   deliveryId: string | null;
   callId: string | null;
   leadStatus: string | null;
+  /** ISO instant of the first attempt, for an accepted lead. */
+  firstAttemptAt: string | null;
   sent: unknown;
 };
 

@@ -11,7 +11,8 @@ export type CheckResult = { ok: true; config: Record<string, string | number | n
 export function checkLeadSquared(client: LeadSquaredClient, host: string): Promise<CheckResult> {
   return attempt("leadsquared", async () => {
     const account = await client.checkCredentials();
-    return { ok: true, config: { host, account: account.orgName ?? account.orgId } };
+    // The account's zone is offered as an agent's default zone; kept only when it is an IANA name Leadline can use.
+    return { ok: true, config: { host, account: account.orgName ?? account.orgId, timeZone: ianaZoneOrNull(account.timeZone) } };
   });
 }
 
@@ -21,6 +22,16 @@ export function checkHubSpot(client: HubSpotClient): Promise<CheckResult> {
     if (token.missing.length) return { ok: false, failure: missingScopesFailure(token.missing) };
     return { ok: true, config: { portalId: token.hubId } };
   });
+}
+
+function ianaZoneOrNull(zone: string | null): string | null {
+  if (!zone || !zone.includes("/")) return null;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone;
+  } catch {
+    return null;
+  }
 }
 
 // Only a CRM's answer (or silence) is a failed check; anything else is Leadline's own bug and stays a 500.

@@ -94,7 +94,11 @@ describe("testing a connection", () => {
 
     lsq.rotateKeys({ secretKey: FAKE_LSQ_SECRET_KEY });
     const ok = await testIntegration(orgId, "leadsquared");
-    expect(ok).toMatchObject({ status: "connected", lastError: null, config: { host: lsq.baseUrl, account: "Acme Realty" } });
+    expect(ok).toMatchObject({
+      status: "connected",
+      lastError: null,
+      config: { host: lsq.baseUrl, account: "Acme Realty", timeZone: "Asia/Kolkata" },
+    });
     expect(ok.lastCheckedAt!.getTime()).toBeGreaterThan(failed.lastCheckedAt!.getTime() - 1);
   });
 

@@ -5,11 +5,14 @@ export type Crm = z.infer<typeof crmSchema>;
 
 export const CRM_NAMES: Record<Crm, string> = { leadsquared: "LeadSquared", hubspot: "HubSpot" };
 
+/** Where HubSpot keeps the private app's token, said one way everywhere (as HubSpot's developer account names it). */
+export const HUBSPOT_TOKEN_LOCATION = "Developer → Legacy Apps → your private app → Auth → Access token";
+
 /** What to paste, per secret field: the form's and the server's message when one is missing. */
 export const SECRET_PROMPTS = {
   accessKey: "Paste the Access Key from Settings → API & Webhooks.",
   secretKey: "Paste the Secret Key from Settings → API & Webhooks.",
-  token: "Paste the private app's access token.",
+  token: `Paste the private app's access token (${HUBSPOT_TOKEN_LOCATION}).`,
 } as const;
 
 const MIN_SECRET = 8;

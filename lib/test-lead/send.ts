@@ -89,6 +89,7 @@ export async function sendTestLead(orgId: string, agentId: string, input: { url:
     deliveryId: isRecord(answer) && typeof answer.deliveryId === "string" ? answer.deliveryId : null,
     callId: typeof result.callId === "string" ? result.callId : null,
     leadStatus: typeof result.status === "string" ? result.status : null,
+    firstAttemptAt: typeof result.firstAttemptAt === "string" ? result.firstAttemptAt : null,
     sent: JSON.parse(body) as unknown,
   };
 }

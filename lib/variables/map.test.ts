@@ -167,6 +167,17 @@ describe("resolveVariables", () => {
     ]);
   });
 
+  it("names the other CRM when the phone variable reads it, not the lead's", () => {
+    const result = resolveVariables({ lead: { vid: 7 }, variables: [lsq("phone", "Phone")], source: "hubspot", ...context });
+    expect(result.problems[0]).toEqual({
+      name: "phone",
+      field: null,
+      message:
+        'The variable "phone" reads LeadSquared\'s Phone, but this lead came from HubSpot, so there is no number to call; add a HubSpot variable "phone" that reads phone or mobilephone, or send this agent\'s leads from LeadSquared',
+      blocking: true,
+    });
+  });
+
   it.each([
     {
       rule: "missing with default uses the default as typed",

@@ -96,14 +96,17 @@ function resolveOne(
   return { name, field, raw: rawText, value, status, reason };
 }
 
-function noPhoneVariable(phoneVariable: string, source: VariableSource | undefined): VariableProblem {
+const CRM_WORDS: Record<VariableSource, string> = { leadsquared: "LeadSquared", hubspot: "HubSpot" };
+
+function noPhoneVariable(phoneVariable: string, source: VariableSource | undefined, others: readonly Variable[]): VariableProblem {
   const example = source === "hubspot" ? "phone or mobilephone" : source === "leadsquared" ? "Phone or Mobile" : "the lead's phone field";
-  return {
-    name: phoneVariable,
-    field: null,
-    message: `No variable is named "${phoneVariable}", so there is no number to call; add a variable "${phoneVariable}" that reads ${example}`,
-    blocking: true,
-  };
+  // The usual cause: the variable exists, but reads the other CRM's fields (a HubSpot URL for a LeadSquared agent).
+  const elsewhere = source ? others.find((v) => v.name === phoneVariable && v.source !== source) : undefined;
+  const message =
+    elsewhere && source
+      ? `The variable "${phoneVariable}" reads ${CRM_WORDS[elsewhere.source]}'s ${elsewhere.field}, but this lead came from ${CRM_WORDS[source]}, so there is no number to call; add a ${CRM_WORDS[source]} variable "${phoneVariable}" that reads ${example}, or send this agent's leads from ${CRM_WORDS[elsewhere.source]}`
+      : `No variable is named "${phoneVariable}", so there is no number to call; add a variable "${phoneVariable}" that reads ${example}`;
+  return { name: phoneVariable, field: null, message, blocking: true };
 }
 
 /**
@@ -128,7 +131,7 @@ export function resolveVariables(input: ResolveVariablesInput): ResolvedVariable
       problems.push({ name: f.name, field: f.field, message: f.reason, blocking: isPhone });
     }
   }
-  if (!variables.some((v) => v.name === phoneVariable)) problems.unshift(noPhoneVariable(phoneVariable, input.source));
+  if (!variables.some((v) => v.name === phoneVariable)) problems.unshift(noPhoneVariable(phoneVariable, input.source, input.variables));
   problems.sort((a, b) => Number(b.blocking) - Number(a.blocking));
   return { values, phone, fields, problems };
 }

@@ -6,6 +6,19 @@ export type VariableSource = (typeof VARIABLE_SOURCES)[number];
 export const VARIABLE_FORMATS = ["phone_e164", "first_name", "title_case", "upper", "lower", "trim", "date", "number"] as const;
 export type VariableFormat = (typeof VARIABLE_FORMATS)[number];
 
+/** One human label per format for the Format menu; "" is no format (the value as written, its ends trimmed). */
+export const VARIABLE_FORMAT_LABELS: Record<VariableFormat | "", string> = {
+  "": "As written",
+  trim: "Spaces tidied (“ Asha   Rao ” → “Asha Rao”)",
+  phone_e164: "Phone number, international (+919876543210)",
+  first_name: "First name (“Dr. asha rao” → “Asha”)",
+  title_case: "Capitalised (“ASHA RAO” → “Asha Rao”)",
+  upper: "Upper case (“ASHA RAO”)",
+  lower: "Lower case (“asha rao”)",
+  date: "Date (“15/01/2024” → 2024-01-15)",
+  number: "Number (“2,500” → 2500)",
+};
+
 export const MAX_VARIABLES = 50;
 export const VARIABLE_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
 

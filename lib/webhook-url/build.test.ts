@@ -80,8 +80,30 @@ describe("webhookUrlFormSchema", () => {
 
   it("reports the server's schedule rules on the builder's own fields", () => {
     const found = errors({ min_trigger_time: "9am", num_of_retries: "3", gaps: ["2", "", "4"], timezone: "+05:30" });
-    expect(Object.keys(found).sort()).toEqual(["gaps", "min_trigger_time", "timezone"]);
-    expect(found.gaps).toMatch(/gap/i);
+    expect(Object.keys(found).sort()).toEqual(["gaps.1", "min_trigger_time", "timezone"]);
+    expect(found["gaps.1"]).toBe("Retry 2’s gap is empty: enter the hours to wait before it, e.g. 2.");
+  });
+
+  it("speaks of the boxes, not the URL parameters they become", () => {
+    const found = errors({ num_of_retries: "3", gaps: ["0", "abc", "800"] });
+    expect(found).toEqual({
+      "gaps.0": "Retry 1’s gap must be more than 0 hours: e.g. 0.5 for 30 minutes.",
+      "gaps.1": "Retry 2’s gap is “abc”: enter hours as a number, e.g. 2 or 0.5.",
+      "gaps.2": "Retry 3’s gap is 800 hours, above the maximum of 720 (30 days).",
+    });
+    expect(errors({ num_of_retries: "11" })).toEqual({ num_of_retries: "Retries must be a whole number from 0 to 10." });
+    expect(errors({ min_trigger_time: "09:00", max_trigger_time: "09:00" }).max_trigger_time).toMatch(
+      /^“Call from” and “Call until” are the same time/,
+    );
+  });
+
+  it("asks before taking an until earlier than from as an overnight window", () => {
+    const overnight = { min_trigger_time: "09:00", max_trigger_time: "08:00" };
+    expect(errors(overnight)).toEqual({
+      overnightConfirmed:
+        "“Call until” is before “Call from”, so the window is overnight: 23 hours, from 9:00 AM until 8:00 AM the next day. Did you mean 9:00 AM to 8:00 PM? Confirm the overnight window or change “Call until”.",
+    });
+    expect(errors({ ...overnight, overnightConfirmed: true })).toEqual({});
   });
 
   it("keeps the key in the URL for HubSpot, which cannot send custom headers", () => {

@@ -9,7 +9,7 @@ import {
 } from "@/e2e/support/fakes/hubspot";
 import { BATCH_READ_SIZE, CrmError, createHubSpotClient, type HubSpotConfig } from "./client";
 
-const FIX = "Copy it again from your HubSpot private app (Settings → Integrations → Private Apps → your app → Auth).";
+const FIX = "Copy it again in HubSpot: Developer → Legacy Apps → your private app → Auth → Access token.";
 
 let fake: FakeHubSpot;
 afterEach(() => fake.stop());

@@ -1,5 +1,6 @@
 import "server-only";
 import { CrmError, fetchJson, isRecord, retryAfterMs, type JsonResponse } from "@/lib/http/fetch-json";
+import { HUBSPOT_TOKEN_LOCATION } from "@/lib/integrations/schema";
 
 export { CrmError, type CrmErrorKind } from "@/lib/http/fetch-json";
 
@@ -24,7 +25,7 @@ export type HubSpotContact = { id: string; properties: Record<string, string | n
 /** Inputs per batch read; third-party schemas and guides say 100, no HubSpot page does (api-facts §2.5). */
 export const BATCH_READ_SIZE = 100;
 
-const FIX_TOKEN = "Copy it again from your HubSpot private app (Settings → Integrations → Private Apps → your app → Auth).";
+const FIX_TOKEN = `Copy it again in HubSpot: ${HUBSPOT_TOKEN_LOCATION}.`;
 
 export function createHubSpotClient(config: HubSpotConfig) {
   const { token, timeoutMs = 10_000 } = config;

@@ -1,8 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AgentForm } from "@/components/agents/agent-form";
 import { AgentTabs, tabOf } from "@/components/agents/agent-tabs";
+import { DeleteAgent } from "@/components/agents/delete-agent";
 import { VariableSourceEditor } from "@/components/variables/variable-source-editor";
+import { PageHeader } from "@/components/ui/page-header";
 import { WebhookUrlBuilder } from "@/components/webhook-url/webhook-url-builder";
 import { findAgent, presentAgent } from "@/lib/agents/queries";
 import { requireAdmin } from "@/lib/auth/session";
@@ -27,15 +28,22 @@ export default async function AgentPage({
   const orgTimezone = user.organization.timezone;
   return (
     <>
-      <Link href="/agents" className="text-sm text-brand-700 hover:underline">
-        ← Agents
-      </Link>
-      <h1 className="mt-2 text-xl font-semibold">{agent.name}</h1>
-      <p className="text-sm text-slate-600">
-        Agent id <code className="text-xs">{agent.id}</code>
-      </p>
+      <PageHeader
+        back={{ href: "/agents", label: "Agents" }}
+        title={agent.name}
+        description={
+          <>
+            Agent id <code className="text-xs break-all">{agent.id}</code>
+          </>
+        }
+      />
       <AgentTabs agentId={agent.id} current={tab} />
-      {tab === "settings" && <AgentForm agent={agent} orgTimezone={orgTimezone} />}
+      {tab === "settings" && (
+        <>
+          <AgentForm agent={agent} orgTimezone={orgTimezone} />
+          <DeleteAgent agentId={agent.id} name={agent.name} />
+        </>
+      )}
       {tab === "variables" && <VariableSourceEditor agent={agent} />}
       {tab === "webhook" && <WebhookUrlBuilder agent={agent} orgTimezone={orgTimezone} publicUrl={env().LEADLINE_PUBLIC_URL} />}
     </>

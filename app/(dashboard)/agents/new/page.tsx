@@ -1,15 +1,16 @@
-import Link from "next/link";
 import { AgentForm } from "@/components/agents/agent-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 
 export default async function NewAgentPage() {
   const user = await requireAdmin();
   return (
     <>
-      <Link href="/agents" className="text-sm text-brand-700 hover:underline">
-        ← Agents
-      </Link>
-      <h1 className="mt-2 text-xl font-semibold">New agent</h1>
+      <PageHeader
+        back={{ href: "/agents", label: "Agents" }}
+        title="New agent"
+        description="Name it and pick its provider; its variables and webhook URL come next."
+      />
       <AgentForm orgTimezone={user.organization.timezone} />
     </>
   );

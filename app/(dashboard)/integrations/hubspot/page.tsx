@@ -2,13 +2,15 @@ import { ConnectLayout } from "@/components/integrations/connect-layout";
 import { HubSpotForm } from "@/components/integrations/hubspot-form";
 import { requireAdmin } from "@/lib/auth/session";
 import { HUBSPOT_REQUIRED_SCOPES } from "@/lib/crm/hubspot/client";
+import { HUBSPOT_TOKEN_LOCATION } from "@/lib/integrations/schema";
 
 export default async function HubSpotPage() {
   await requireAdmin();
   const help = (
     <ol className="flex list-decimal flex-col gap-2 pl-5">
       <li>
-        In HubSpot, create a private app (in a developer account: <strong>Developer → Legacy Apps → Create App → Private</strong>).
+        In HubSpot, create a private app (in a developer account: <strong>Developer → Legacy Apps → Create App</strong>, type{" "}
+        <strong>Private</strong>).
       </li>
       <li>
         On its <strong>Scopes</strong> tab, add the scopes Leadline needs:
@@ -22,8 +24,8 @@ export default async function HubSpotPage() {
         Leadline checks them when you connect and names any that are missing.
       </li>
       <li>
-        Copy the <strong>access token</strong> from the app&apos;s <strong>Auth</strong> tab, and the <strong>client secret</strong> too if
-        you want webhook signatures checked.
+        Copy the token from <strong>{HUBSPOT_TOKEN_LOCATION}</strong>, and the <strong>client secret</strong> from the same Auth tab if you
+        want webhook signatures checked.
       </li>
     </ol>
   );
