@@ -154,7 +154,8 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
   const activities: FakeActivity[] = [];
   const activityTypes = options.activityTypes ?? [201, 202];
   const requests: LoggedRequest[] = [];
-  const failures: FailureMode[] = [];
+  // Scripted failures, each for any path or only for one (e.g. the Create after the look-ups before it).
+  const failures: { mode: FailureMode; path?: string }[] = [];
   const accepted = new Map<string, number[]>();
 
   const routes: Record<string, Route> = {
@@ -257,7 +258,9 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     headers: IncomingMessage["headers"],
     body: unknown,
   ): Answer | "hang" {
-    const failure = failures.shift();
+    const index = failures.findIndex((f) => !f.path || f.path === path);
+    const failure = index < 0 ? undefined : failures.splice(index, 1)[0]!.mode;
+    if (failure === "404") return { status: 404, html: "<html><body>Endpoint not found.</body></html>" };
     if (failure === "hang") return "hang";
     if (failure === "500") return lsqError(500, "MXInternalServerException", "An unexpected error occurred");
     if (failure === "html") return { status: 200, html: "<!doctype html><title>Welcome</title><p>It works.</p>" };
@@ -323,9 +326,9 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     },
     start: life.start,
     stop: life.stop,
-    /** The next `count` requests fail: LeadSquared's error body with 400/401/429/500, no answer at all, or a web page. */
-    failNext(count: number, mode: FailureMode): void {
-      for (let i = 0; i < count; i++) failures.push(mode);
+    /** The next `count` requests fail: LeadSquared's error body with 400/401/429/500, a 404 page, no answer at all, or a web page. */
+    failNext(count: number, mode: FailureMode, path?: string): void {
+      for (let i = 0; i < count; i++) failures.push({ mode, path });
     },
   };
 }

@@ -59,6 +59,8 @@ const jsonArrayText = z
 export const leadSquaredWebhookSchema = z
   .object({
     url: z.url({ error: "Build the webhook URL first." }),
+    /** The key when the builder put it in a header rather than the URL. */
+    apiKey: z.string().trim().optional(),
     description: z.string().trim().min(1, "Describe the webhook, e.g. “Leadline – new leads”.").max(200, "At most 200 characters."),
     event: z.enum(LEADSQUARED_EVENT_CODES, { error: "Choose the event that triggers the webhook." }),
     contentType: z.enum(WEBHOOK_CONTENT_TYPES, { error: "Choose one of LeadSquared's three formats." }),
