@@ -1,6 +1,8 @@
 import "server-only";
 import { hubSpotEventAction, parseHubSpotEvents } from "@/lib/crm/hubspot/events";
+import { leadSquaredEventDecision } from "@/lib/crm/leadsquared/event-filter";
 import { parseLeadSquaredBody } from "@/lib/crm/leadsquared/lead-body";
+import { callEventsParamSchema } from "@/lib/crm/leadsquared/webhook-schema";
 import { ApiError } from "@/lib/http/errors";
 import { hubSpotDedupeKey, leadSquaredDedupeKey } from "@/lib/webhook/dedupe-key";
 import type { IncomingLead } from "@/lib/webhook/ingest";
@@ -23,9 +25,14 @@ export function readLeads(
         body.kind === "unsupported_media_type" ? "unsupported_media_type" : "invalid_body",
         body.message,
       );
+    const callEvents = callEventsParamSchema.parse(query.get("events") ?? undefined);
     return {
       eventType: body.leads[0]?.eventType ?? query.get("eventType"),
-      leads: body.leads.map((lead) => ({ crmLeadId: lead.leadId, dedupeKey: leadSquaredDedupeKey(agentId, lead), fields: lead.fields })),
+      leads: body.leads.map((lead) => {
+        const decision = leadSquaredEventDecision(lead.eventType, callEvents);
+        const ignored = decision.call ? {} : { ignoredReason: decision.reason };
+        return { crmLeadId: lead.leadId, dedupeKey: leadSquaredDedupeKey(agentId, lead), fields: lead.fields, ...ignored };
+      }),
     };
   }
   const body = parseHubSpotEvents(raw);
