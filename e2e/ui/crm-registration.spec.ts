@@ -47,9 +47,9 @@ test("Create in LeadSquared: one click registers the builder's URL with the key 
   await page.getByLabel("Header 1 value").fill("lsq-prod");
   const before = lsq.requests.length;
   await page.getByRole("button", { name: "Create in LeadSquared" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Created in LeadSquared" })).toHaveText(
-    `Created in LeadSquared (webhook id ${lsq.webhooks[0]?.WebhookId}).`,
-  );
+  const created = page.getByRole("status").filter({ hasText: "Created in LeadSquared" });
+  await expect(created).toBeVisible();
+  await expect(created).toHaveText(`Created in LeadSquared (webhook id ${lsq.webhooks[0]!.WebhookId}).`);
   const sent = lsq.requests.slice(before);
   expect(sent.map((r) => [r.path, (r.body as { Parameter?: { StatusCode: number } }).Parameter?.StatusCode ?? null])).toEqual([
     ["/v2/Webhook.svc/Retrieve", 0],
