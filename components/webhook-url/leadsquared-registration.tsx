@@ -119,6 +119,11 @@ export function LeadSquaredRegistration({ built, agentId }: { built: BuiltWebhoo
         </Button>
       ) : (
         <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-4">
+          {editing && (
+            <p className="text-sm text-slate-700">
+              Updating LeadSquared webhook <code>{editing.externalId}</code>: every setting is replaced by this form and the URL above.
+            </p>
+          )}
           <TextField label="Description" error={errors.description?.message} {...form.register("description")} />
           <SelectField label="Event" error={errors.event?.message} {...form.register("event")}>
             {LEADSQUARED_EVENTS.map((e) => (
