@@ -1,3 +1,4 @@
+import { CrmRegistration } from "@/components/webhook-url/crm-registration";
 import { CrmSteps } from "@/components/webhook-url/crm-steps";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { BuiltWebhookUrl } from "@/lib/webhook-url/build";
@@ -34,6 +35,7 @@ export function WebhookUrlResult({ built, crm, missingKey }: Props) {
         </>
       )}
       <CrmSteps crm={crm} headerMode={!!built?.headers.length} />
+      <CrmRegistration built={built} crm={crm} />
     </section>
   );
 }

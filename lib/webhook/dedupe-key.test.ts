@@ -17,13 +17,11 @@ function hsEvent(event: Record<string, unknown>) {
   return result.events[0];
 }
 
-describe("leadSquaredDedupeKey: one call per agent, lead and event", () => {
+describe("leadSquaredDedupeKey: one open call per agent and lead, whatever event announced it", () => {
   const create = "entityType=webhook&entityId=7463290b&eventType=Lead_Post_Create";
 
-  it("is the agent, lowercased ProspectID and event", () => {
-    expect(leadSquaredDedupeKey("agt_1", lsqLead(LEAD, create))).toBe(
-      "agt_1:leadsquared:a311900c-0e56-4601-b580-f931645e7b32:lead_post_create",
-    );
+  it("is the agent and the lowercased ProspectID", () => {
+    expect(leadSquaredDedupeKey("agt_1", lsqLead(LEAD, create))).toBe("agt_1:leadsquared:a311900c-0e56-4601-b580-f931645e7b32");
   });
 
   it.each([
@@ -35,9 +33,9 @@ describe("leadSquaredDedupeKey: one call per agent, lead and event", () => {
     },
     { rule: "the same lead with fields changed since", other: lsqLead({ ...LEAD, FirstName: "ASHA" }, create), same: true },
     {
-      rule: "the same lead on another event",
+      rule: "the same lead announced by another event (Lead create, then Lead update)",
       other: lsqLead(LEAD, "entityType=webhook&entityId=7463290b&eventType=Lead_Post_Update"),
-      same: false,
+      same: true,
     },
     { rule: "another lead", other: lsqLead({ ...LEAD, ProspectID: "b" }, create), same: false },
   ])("$rule → same key: $same", ({ other, same }) => {
@@ -53,13 +51,13 @@ describe("leadSquaredDedupeKey: one call per agent, lead and event", () => {
     const a = leadSquaredDedupeKey("agt_1", lsqLead({ FirstName: "Asha", Phone: "9876543210", Extra: { b: 1, a: [1, null] } }, create));
     const b = leadSquaredDedupeKey("agt_1", lsqLead({ Extra: { a: [1, null], b: 1 }, Phone: "9876543210", FirstName: "Asha" }, create));
     const c = leadSquaredDedupeKey("agt_1", lsqLead({ FirstName: "Asha", Phone: "9876543211", Extra: { b: 1, a: [1, null] } }, create));
-    expect(a).toMatch(/^agt_1:leadsquared:body-[0-9a-f]{64}:lead_post_create$/);
+    expect(a).toMatch(/^agt_1:leadsquared:body-[0-9a-f]{64}$/);
     expect(b).toBe(a);
     expect(c).not.toBe(a);
   });
 
-  it("names an unknown event when LeadSquared's eventType is absent", () => {
-    expect(leadSquaredDedupeKey("agt_1", lsqLead({ ProspectID: "p-1" }, ""))).toBe("agt_1:leadsquared:p-1:unknown");
+  it("is the same with or without LeadSquared's eventType", () => {
+    expect(leadSquaredDedupeKey("agt_1", lsqLead({ ProspectID: "p-1" }, ""))).toBe("agt_1:leadsquared:p-1");
   });
 });
 
@@ -115,15 +113,15 @@ describe("joinKey: different parts never give the same key", () => {
     expect(joinKey(...a)).not.toBe(joinKey(...b));
   });
 
-  it("keeps a LeadSquared key short whatever the ProspectID and event", () => {
-    const key = leadSquaredDedupeKey("agt_1", { leadId: "p".repeat(5_000), eventType: "e".repeat(5_000), fields: {} });
+  it("keeps a LeadSquared key short whatever the ProspectID", () => {
+    const key = leadSquaredDedupeKey("agt_1", { leadId: "p".repeat(5_000), fields: {} });
     expect(key.length).toBeLessThan(200);
-    expect(key).toMatch(/^agt_1:leadsquared:#[0-9a-f]{64}:#[0-9a-f]{64}$/);
+    expect(key).toMatch(/^agt_1:leadsquared:#[0-9a-f]{64}$/);
   });
 
-  it("two LeadSquared leads that collided when joined with a bare colon now differ", () => {
-    const first = leadSquaredDedupeKey("agt_1", { leadId: "a:b", eventType: "c", fields: {} });
-    const second = leadSquaredDedupeKey("agt_1", { leadId: "a", eventType: "b:c", fields: {} });
+  it("two agents whose ids and ProspectIDs collided when joined with a bare colon now differ", () => {
+    const first = leadSquaredDedupeKey("agt_1:leadsquared", { leadId: "x", fields: {} });
+    const second = leadSquaredDedupeKey("agt_1", { leadId: "leadsquared:x", fields: {} });
     expect(first).not.toBe(second);
   });
 });

@@ -34,15 +34,15 @@ export function joinKey(...parts: string[]): string {
 }
 
 /**
- * One call per agent, lead and trigger. LeadSquared re-posts the same lead on any non-200 (3 tries), and the same
- * lead can reach an agent from a webhook and an automation; the webhook's own id is left out so both collapse.
+ * One open call per agent and lead, whatever announced it: LeadSquared re-posts the same lead on any non-200 (3 tries),
+ * the same lead can reach an agent from a webhook and an automation, and a "Lead create" and a "Lead update" for one
+ * lead must not dial twice, so neither the webhook's id nor the event is part of the key.
  * A body with no ProspectID falls back to a hash of its fields, which still catches LeadSquared's identical retries.
  */
-export function leadSquaredDedupeKey(agentId: string, lead: Pick<LeadSquaredLead, "leadId" | "eventType" | "fields">): string {
-  const event = (lead.eventType ?? "unknown").toLowerCase();
-  if (lead.leadId) return joinKey(agentId, "leadsquared", lead.leadId.toLowerCase(), event);
+export function leadSquaredDedupeKey(agentId: string, lead: Pick<LeadSquaredLead, "leadId" | "fields">): string {
+  if (lead.leadId) return joinKey(agentId, "leadsquared", lead.leadId.toLowerCase());
   const digest = createHash("sha256").update(canonicalJson(lead.fields)).digest("hex");
-  return joinKey(agentId, "leadsquared", `body-${digest}`, event);
+  return joinKey(agentId, "leadsquared", `body-${digest}`);
 }
 
 /**

@@ -1,7 +1,10 @@
 import "server-only";
 import { hubSpotEventAction, parseHubSpotEvents } from "@/lib/crm/hubspot/events";
 import { leadSquaredDoNotCall } from "@/lib/crm/leadsquared/do-not-call";
+import { leadSquaredEventDecision } from "@/lib/crm/leadsquared/event-filter";
+import type { LeadSquaredEventSlug } from "@/lib/crm/leadsquared/webhook-events";
 import { parseLeadSquaredBody, type LeadSquaredLead } from "@/lib/crm/leadsquared/lead-body";
+import { callEventsParamSchema } from "@/lib/crm/leadsquared/webhook-schema";
 import { ApiError } from "@/lib/http/errors";
 import type { Repairs } from "@/lib/webhook/clean-text";
 import { hubSpotDedupeKey, leadSquaredDedupeKey } from "@/lib/webhook/dedupe-key";
@@ -19,7 +22,12 @@ const refusedLead = (crmLeadId: string | null, rejectedReason: string): Incoming
 });
 
 /** One LeadSquared lead checked on its own: its id and fields bounded and repaired, its DoNotCall flag honoured. */
-function readLeadSquaredLead(agentId: string, lead: LeadSquaredLead, repairs: Repairs): IncomingLead {
+function readLeadSquaredLead(
+  agentId: string,
+  lead: LeadSquaredLead,
+  callEvents: readonly LeadSquaredEventSlug[],
+  repairs: Repairs,
+): IncomingLead {
   if (lead.problem) return refusedLead(null, lead.problem);
   const id = boundedId(lead.leadId, repairs);
   if (id.tooLong)
@@ -29,10 +37,13 @@ function readLeadSquaredLead(agentId: string, lead: LeadSquaredLead, repairs: Re
     );
   const checked = checkLeadFields(lead.fields, repairs);
   if (!checked.ok) return refusedLead(id.id, checked.reason);
-  const doNotCall = leadSquaredDoNotCall(checked.fields);
-  if (doNotCall) return refusedLead(id.id, doNotCall);
   const clean = { ...lead, leadId: id.id, fields: checked.fields };
-  return { crmLeadId: id.id, dedupeKey: leadSquaredDedupeKey(agentId, clean), fields: checked.fields };
+  const read = { crmLeadId: id.id, dedupeKey: leadSquaredDedupeKey(agentId, clean), fields: checked.fields };
+  // An event this URL does not call for is logged as ignored, whatever the lead holds.
+  const decision = leadSquaredEventDecision(lead.eventType, callEvents);
+  if (!decision.call) return { ...read, ignoredReason: decision.reason };
+  const doNotCall = leadSquaredDoNotCall(checked.fields);
+  return doNotCall ? refusedLead(id.id, doNotCall) : read;
 }
 
 /** The leads a CRM's body carries, each with its de-duplication key; a body that cannot be read at all is a 4xx. */
@@ -52,9 +63,10 @@ export function readLeads(
         body.kind === "unsupported_media_type" ? "unsupported_media_type" : "invalid_body",
         body.message,
       );
+    const callEvents = callEventsParamSchema.parse(query.get("events") ?? undefined);
     return {
       eventType: body.leads[0]?.eventType ?? query.get("eventType"),
-      leads: body.leads.map((lead) => readLeadSquaredLead(agentId, lead, repairs)),
+      leads: body.leads.map((lead) => readLeadSquaredLead(agentId, lead, callEvents, repairs)),
     };
   }
   const body = parseHubSpotEvents(raw);

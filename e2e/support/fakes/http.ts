@@ -11,7 +11,8 @@ export type LoggedRequest = {
   body: unknown;
   status: number | null;
 };
-export type FailureMode = "500" | "hang" | "html";
+/** "400" "401" "429" answer the vendor's own error for that status, whatever the request (for paths a test cannot provoke). */
+export type FailureMode = "500" | "hang" | "html" | "400" | "401" | "404" | "429";
 
 export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

@@ -129,6 +129,8 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
   const properties = options.properties ?? FAKE_HUBSPOT_PROPERTIES;
   const requests: LoggedRequest[] = [];
   const failures: FailureMode[] = [];
+  /** Call engagements created through POST /crm/v3/objects/calls, with the contact they were associated with. */
+  const calls: { id: string; properties: Record<string, string>; contactId: string }[] = [];
   let accepted: number[] = [];
 
   const error = (status: number, category: string, message: string, extra: Record<string, unknown> = {}): Answer => ({
@@ -178,6 +180,28 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
     return { status: 207, body: { ...result, numErrors: 1, errors: [notFound] } };
   }
 
+  // §2.9: hs_timestamp is required, the association must be call→contact (194) to a contact that exists.
+  function createCall(body: unknown): Answer {
+    const props = isObject(body) && isObject(body.properties) ? body.properties : null;
+    if (!props || !props.hs_timestamp) return error(400, "VALIDATION_ERROR", "Property values were not valid: hs_timestamp is required.");
+    const links = isObject(body) && Array.isArray(body.associations) ? body.associations.filter(isObject) : [];
+    const link = links[0];
+    const to = link && isObject(link.to) ? String(link.to.id ?? "") : "";
+    const types = link && Array.isArray(link.types) ? link.types.filter(isObject) : [];
+    if (!types.some((t) => t.associationCategory === "HUBSPOT_DEFINED" && t.associationTypeId === 194)) {
+      return error(400, "VALIDATION_ERROR", "Invalid association type: a call is associated with a contact by type 194.");
+    }
+    if (!contacts.has(to)) return error(400, "VALIDATION_ERROR", `Could not associate: contact ${to} does not exist.`);
+    const at = new Date(now()).toISOString();
+    const properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, String(v)]));
+    const created = { id: String(52000000000 + calls.length + 1), properties, contactId: to };
+    calls.push(created);
+    return {
+      status: 201,
+      body: { id: created.id, properties: { ...properties, hs_object_id: created.id }, createdAt: at, updatedAt: at, archived: false },
+    };
+  }
+
   function route(method: string, path: string, query: Record<string, string>, body: unknown): Answer {
     if (method === "POST" && path === "/oauth/v2/private-apps/get/access-token-info" && options.tokenInfo !== false) {
       if (!isObject(body) || body.tokenKey !== token) return error(401, "INVALID_AUTHENTICATION", "Authentication credentials not found.");
@@ -200,6 +224,7 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
     if (method === "POST" && path === "/crm/v3/objects/contacts/batch/read") {
       return missingScope("crm.objects.contacts.read") ?? batchRead(body);
     }
+    if (method === "POST" && path === "/crm/v3/objects/calls") return missingScope("crm.objects.contacts.write") ?? createCall(body);
     return error(404, "OBJECT_NOT_FOUND", `No route for ${method} ${path}.`);
   }
 
@@ -208,6 +233,13 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
     if (failure === "hang") return "hang";
     if (failure === "500") return error(500, "INTERNAL_ERROR", "Internal error.");
     if (failure === "html") return { status: 200, html: "<!doctype html><title>Welcome</title><p>It works.</p>" };
+    if (failure === "404") return error(404, "OBJECT_NOT_FOUND", "Resource not found.");
+    if (failure === "400") return error(400, "VALIDATION_ERROR", "Invalid input JSON on line 1.");
+    if (failure === "401") return error(401, "INVALID_AUTHENTICATION", "Authentication credentials not found.");
+    if (failure === "429") {
+      const limited = error(429, "RATE_LIMIT", "You have reached your ten_secondly_rolling limit.");
+      return { ...limited, body: { ...(limited.body as object), errorType: "RATE_LIMIT", policyName: "TEN_SECONDLY_ROLLING" } };
+    }
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     // The token-info endpoint takes the token in its body; other routes need the header.
     const isTokenInfo = path === "/oauth/v2/private-apps/get/access-token-info";
@@ -278,6 +310,7 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
     /** Every request in arrival order, with the status answered (null while hanging). */
     requests,
     contacts,
+    calls,
     get baseUrl(): string {
       return life.baseUrl;
     },
@@ -286,7 +319,7 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
     },
     start: life.start,
     stop: life.stop,
-    /** The next `count` requests fail: HTTP 500 with HubSpot's error body, no answer at all, or a web page. */
+    /** The next `count` requests fail: HubSpot's error body with 400/401/429/500, no answer at all, or a web page. */
     failNext(count: number, mode: FailureMode): void {
       for (let i = 0; i < count; i++) failures.push(mode);
     },

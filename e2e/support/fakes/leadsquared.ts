@@ -1,6 +1,7 @@
 // An in-process LeadSquared API (api-facts §1) on 127.0.0.1 for vitest and Playwright: the endpoints Leadline calls,
 // with LeadSquared's auth, bodies, error shapes and per-key rate limit. Each instance owns all of its state.
 import { randomUUID } from "node:crypto";
+import { lsqError, validWebhook, type Answer, type FakeWebhook } from "./leadsquared-webhooks";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { isObject, lifecycle, logEntry, readBody, type FailureMode, type LoggedRequest } from "./http";
 
@@ -14,18 +15,17 @@ export type FakeLeadField = {
   RenderTypeTextValue?: string;
   Options?: { Value: string }[];
 };
-export type FakeWebhook = {
-  WebhookId: string;
-  Description: string;
-  URL: string;
-  Method: string;
-  ContentType: string;
-  WebhookEvent: string;
-  StatusCode: number;
-  NotifyOnFailure: boolean;
-  CustomHeaders: { Key: string; Value: string }[];
+/** An activity posted on a lead, as ProspectActivity.svc/Create received it. */
+export type FakeActivity = {
+  Id: string;
+  RelatedProspectId: string;
+  ActivityEvent: number;
+  ActivityNote: string;
+  ActivityDateTime: string;
+  Fields: { SchemaName: string; Value: string }[];
 };
 export type { FailureMode, LoggedRequest } from "./http";
+export type { FakeWebhook } from "./leadsquared-webhooks";
 
 export type FakeLeadSquaredOptions = {
   accessKey?: string;
@@ -36,6 +36,8 @@ export type FakeLeadSquaredOptions = {
   user?: Partial<typeof FAKE_LSQ_USER>;
   /** Default 25 calls per 5 s per access key, answered with 429 (or "200": HTTP 200 + the exception body, §1.4). */
   rateLimit?: { limit?: number; windowMs?: number; answer?: "429" | "200" };
+  /** The account's activity type codes (custom types are numeric, §1.5.6); default 201 and 202. */
+  activityTypes?: number[];
   /** The fake's clock for the rate limit and the request log; share one with the client's limiter in tests. */
   now?: () => number;
 };
@@ -136,36 +138,7 @@ export const FAKE_LSQ_LEADS: FakeLead[] = [
   },
 ];
 
-// Create takes numbers, Retrieve answers names (§1.5.7); this pairs the two documented lists.
-const EVENT_NAMES: Record<string, string> = {
-  "1": "Landing_Page_submission",
-  "2": "LeadActivity_Post_Create",
-  "3": "Lead_Post_Create",
-  "4": "Lead_Owner_Change",
-  "5": "Lead_Post_Stage_Change",
-  "6": "Lead_Post_Update",
-  "7": "Task_Create",
-  "8": "Task_Reminder",
-  "9": "Lead_Score_Change",
-  "15": "LeadActivity_Post_Update",
-  "16": "Task_Complete",
-  "17": "Task_Update",
-  "26": "Lead_Field_Change",
-  "31": "Opportunity_Post_Create",
-  "32": "Opportunity_Post_Update",
-  "33": "OpportunityField_Post_Update",
-  "34": "OpportunityStage_Post_Update",
-  "35": "Opportunity_Post_Delete",
-};
-const CONTENT_TYPES = ["application/json", "application/x-www-form-urlencoded", "text/plain"];
-
-type Answer = { status: number; body?: unknown; html?: string };
 type Route = { method: "GET" | "POST"; handle: (query: Record<string, string>, body: unknown) => Answer };
-
-const lsqError = (status: number, type: string, message: string): Answer => ({
-  status,
-  body: { Status: "Error", ExceptionType: type, ExceptionMessage: message },
-});
 
 export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
   let accessKey = options.accessKey ?? FAKE_LSQ_ACCESS_KEY;
@@ -178,8 +151,11 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
   const fields = options.fields ?? FAKE_LSQ_FIELDS;
   const user = { ...FAKE_LSQ_USER, ...options.user };
   const webhooks: FakeWebhook[] = [];
+  const activities: FakeActivity[] = [];
+  const activityTypes = options.activityTypes ?? [201, 202];
   const requests: LoggedRequest[] = [];
-  const failures: FailureMode[] = [];
+  // Scripted failures, each for any path or only for one (e.g. the Create after the look-ups before it).
+  const failures: { mode: FailureMode; path?: string }[] = [];
   const accepted = new Map<string, number[]>();
 
   const routes: Record<string, Route> = {
@@ -202,32 +178,48 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     },
     "/v2/Webhook.svc/Create": { method: "POST", handle: (_q, body) => createWebhook(body) },
     "/v2/Webhook.svc/Retrieve": { method: "POST", handle: (_q, body) => retrieveWebhooks(body) },
+    "/v2/Webhook.svc/Update": { method: "POST", handle: (_q, body) => updateWebhook(body) },
+    "/v2/ProspectActivity.svc/Create": { method: "POST", handle: (_q, body) => postActivity(body) },
   };
 
-  function createWebhook(body: unknown): Answer {
+  function updateWebhook(body: unknown): Answer {
+    if (!isObject(body) || typeof body.WebhookId !== "string" || !body.WebhookId)
+      return lsqError(400, "MXMandatoryAttributeMissingException", "'WebhookId' is mandatory");
+    const index = webhooks.findIndex((w) => w.WebhookId === body.WebhookId);
+    if (index < 0) return lsqError(400, "MXInvalidInputException", `Webhook ${body.WebhookId} does not exist`);
+    const checked = validWebhook(body);
+    if ("status" in checked) return checked;
+    webhooks[index] = { ...checked, WebhookId: webhooks[index]!.WebhookId, StatusCode: webhooks[index]!.StatusCode };
+    return { status: 200, body: { Status: "Success", Message: { Id: body.WebhookId } } };
+  }
+
+  function postActivity(body: unknown): Answer {
     if (!isObject(body)) return lsqError(400, "MXInvalidInputException", "The request body is not a JSON object");
-    const event = String(body.WebhookEvent ?? "");
-    const headers = Array.isArray(body.CustomHeaders) ? body.CustomHeaders : [];
-    if (typeof body.URL !== "string" || !/^https?:\/\//.test(body.URL))
-      return lsqError(400, "MXMandatoryAttributeMissingException", "'URL' is mandatory");
-    if (!EVENT_NAMES[event]) return lsqError(400, "MXInvalidInputException", `'${event}' is not a valid WebhookEvent`);
-    if (body.Method !== "POST") return lsqError(400, "MXInvalidInputException", "'Method' must be POST");
-    if (!CONTENT_TYPES.includes(String(body.ContentType)))
-      return lsqError(400, "MXInvalidInputException", "'ContentType' is not supported");
-    if (headers.length > 10) return lsqError(400, "MXInvalidInputException", "At most 10 custom headers are allowed");
-    const webhook: FakeWebhook = {
-      WebhookId: randomUUID(),
-      Description: String(body.Description ?? ""),
-      URL: body.URL,
-      Method: "POST",
-      ContentType: String(body.ContentType),
-      WebhookEvent: EVENT_NAMES[event]!,
-      StatusCode: 0,
-      NotifyOnFailure: body.NotifyOnFailure === true,
-      CustomHeaders: headers.filter(isObject).map((h) => ({ Key: String(h.Key), Value: String(h.Value) })),
+    const leadId = String(body.RelatedProspectId ?? "");
+    if (!leadId) return lsqError(400, "MXMandatoryAttributeMissingException", "'RelatedProspectId' is mandatory");
+    if (!leads.has(leadId)) return lsqError(400, "MXInvalidEntityException", `Lead ${leadId} does not exist`);
+    if (!activityTypes.includes(Number(body.ActivityEvent)))
+      return lsqError(400, "MXInvalidInputException", `'${String(body.ActivityEvent)}' is not a valid ActivityEvent`);
+    if (typeof body.ActivityDateTime !== "string" || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(body.ActivityDateTime))
+      return lsqError(400, "MXInvalidInputException", "'ActivityDateTime' must be yyyy-MM-dd HH:mm:ss");
+    const fields = Array.isArray(body.Fields) ? body.Fields.filter(isObject) : [];
+    const activity: FakeActivity = {
+      Id: randomUUID(),
+      RelatedProspectId: leadId,
+      ActivityEvent: Number(body.ActivityEvent),
+      ActivityNote: String(body.ActivityNote ?? ""),
+      ActivityDateTime: body.ActivityDateTime,
+      Fields: fields.map((f) => ({ SchemaName: String(f.SchemaName), Value: String(f.Value) })),
     };
-    webhooks.push(webhook);
-    return { status: 200, body: { Status: "Success", Message: { Id: webhook.WebhookId } } };
+    activities.push(activity);
+    return { status: 200, body: { Status: "Success", Message: { Id: activity.Id } } };
+  }
+
+  function createWebhook(body: unknown): Answer {
+    const checked = validWebhook(body);
+    if ("status" in checked) return checked;
+    webhooks.push(checked);
+    return { status: 200, body: { Status: "Success", Message: { Id: checked.WebhookId } } };
   }
 
   // The Retrieve response shape is not documented (§1.5.7); this fake answers { RecordCount, List }.
@@ -266,10 +258,16 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     headers: IncomingMessage["headers"],
     body: unknown,
   ): Answer | "hang" {
-    const failure = failures.shift();
+    const index = failures.findIndex((f) => !f.path || f.path === path);
+    const failure = index < 0 ? undefined : failures.splice(index, 1)[0]!.mode;
+    if (failure === "404") return { status: 404, html: "<html><body>Endpoint not found.</body></html>" };
     if (failure === "hang") return "hang";
     if (failure === "500") return lsqError(500, "MXInternalServerException", "An unexpected error occurred");
     if (failure === "html") return { status: 200, html: "<!doctype html><title>Welcome</title><p>It works.</p>" };
+    if (failure === "400") return lsqError(400, "MXInvalidInputException", "The request is not valid");
+    if (failure === "401") return lsqError(401, "MXUnAuthorizedAccessException", "Invalid AccessKey or SecretKey");
+    if (failure === "429")
+      return lsqError(429, "MXAPIRateLimitExceededException", `API calls exceeded the limit of ${limit} in ${windowMs / 1000} second(s)`);
     const route = routes[path];
     if (!route) return { status: 404, html: "<html><body>Endpoint not found.</body></html>" };
     if (route.method !== method) return { status: 405, html: "<html><body>Method not allowed.</body></html>" };
@@ -321,14 +319,16 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     requests,
     leads,
     webhooks,
+    /** Activities posted on leads, in arrival order. */
+    activities,
     get baseUrl(): string {
       return life.baseUrl;
     },
     start: life.start,
     stop: life.stop,
-    /** The next `count` requests fail: HTTP 500 with LeadSquared's error body, no answer at all, or a web page. */
-    failNext(count: number, mode: FailureMode): void {
-      for (let i = 0; i < count; i++) failures.push(mode);
+    /** The next `count` requests fail: LeadSquared's error body with 400/401/429/500, a 404 page, no answer at all, or a web page. */
+    failNext(count: number, mode: FailureMode, path?: string): void {
+      for (let i = 0; i < count; i++) failures.push({ mode, path });
     },
   };
 }

@@ -19,6 +19,31 @@ export type HubSpotTokenCheck = {
   source: "token-info" | "probe";
 };
 
+/** HubSpot's default call dispositions (the same GUIDs in every account; api-facts §2.7). */
+export const HUBSPOT_CALL_DISPOSITIONS = {
+  busy: "9d9162e7-6cf3-4944-bf63-4dff82258764",
+  connected: "f240bbac-87c9-4f6e-bf70-924b57d47db7",
+  leftLiveMessage: "a4c4c377-d246-4b32-a13b-75a56a4cd0ff",
+  leftVoicemail: "b2cf5968-551e-4856-9783-52b3da59a7d0",
+  noAnswer: "73a0d17f-1163-4015-bdd5-ec830791da20",
+  wrongNumber: "17b47fee-58de-441e-a44c-c6300d46f273",
+} as const;
+// HUBSPOT_DEFINED association type of a call to a contact (api-facts §2.7).
+const CALL_TO_CONTACT = 194;
+
+/** A finished call attempt as a HubSpot call engagement on the contact (POST /crm/v3/objects/calls, §2.7). */
+export type NewCallEngagement = {
+  contactId: string;
+  at: Date;
+  title: string;
+  body: string;
+  durationMs: number;
+  disposition?: string;
+  status?: string;
+  toNumber?: string;
+  recordingUrl?: string;
+};
+
 export type ContactProperty = { name: string; label: string; type: string; fieldType: string; groupName: string; hidden: boolean };
 export type HubSpotContact = { id: string; properties: Record<string, string | null>; createdAt: string | null; updatedAt: string | null };
 
@@ -138,6 +163,32 @@ export function createHubSpotClient(config: HubSpotConfig) {
         contacts: wanted.flatMap((id) => found.get(id) ?? []),
         missing: wanted.filter((id) => !found.has(id)),
       };
+    },
+
+    /** Logs an outbound call on the contact, associated in the same request; returns the engagement's id. */
+    async createCallEngagement(input: NewCallEngagement): Promise<{ id: string }> {
+      const optional = {
+        hs_call_disposition: input.disposition,
+        hs_call_status: input.status,
+        hs_call_to_number: input.toNumber,
+        hs_call_recording_url: input.recordingUrl,
+      };
+      const data = await call("POST", "/crm/v3/objects/calls", {
+        properties: {
+          hs_timestamp: input.at.toISOString(),
+          hs_call_title: input.title,
+          hs_call_body: input.body,
+          hs_call_direction: "OUTBOUND",
+          // HubSpot wants the duration in milliseconds, as a string.
+          hs_call_duration: String(Math.max(0, Math.round(input.durationMs))),
+          ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
+        },
+        associations: [
+          { to: { id: input.contactId }, types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: CALL_TO_CONTACT }] },
+        ],
+      });
+      if (!isRecord(data) || (typeof data.id !== "string" && typeof data.id !== "number")) throw notHubSpot();
+      return { id: String(data.id) };
     },
   };
 }

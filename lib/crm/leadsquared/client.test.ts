@@ -238,62 +238,6 @@ describe("getLead", () => {
   });
 });
 
-describe("webhooks", () => {
-  const url = "https://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=leadsquared";
-
-  it("createWebhook posts the documented body and returns LeadSquared's id", async () => {
-    const { id } = await client().createWebhook({
-      url,
-      event: "lead_create",
-      description: "Leadline – new leads",
-      customHeaders: [{ key: "X-API-KEY", value: "ll_test_key" }],
-    });
-    expect(fake.webhooks.map((w) => w.WebhookId)).toEqual([id]);
-    expect(fake.requests[0]?.body).toEqual({
-      Description: "Leadline – new leads",
-      URL: url,
-      Method: "POST",
-      ContentType: "application/json",
-      WebhookEvent: "3",
-      IsSpecificLandingPage: false,
-      NotifyOnFailure: true,
-      WebhookProperties: null,
-      CustomHeaders: [{ Key: "X-API-KEY", Value: "ll_test_key" }],
-    });
-  });
-
-  it("refuses more than 10 custom headers before calling LeadSquared", async () => {
-    const customHeaders = Array.from({ length: 11 }, (_, i) => ({ key: `X-${i}`, value: "v" }));
-    const err = await failure(client().createWebhook({ url, event: "lead_create", description: "d", customHeaders }));
-    expect([err.kind, err.message]).toEqual(["rejected", "LeadSquared allows at most 10 custom headers on a webhook."]);
-    expect(fake.requests).toEqual([]);
-  });
-
-  it("a request LeadSquared refuses becomes rejected, quoting its message", async () => {
-    const err = await failure(client().createWebhook({ url: "leadline.example.com/hook", event: "lead_create", description: "d" }));
-    expect([err.kind, err.status, err.vendorCode, err.message]).toEqual([
-      "rejected",
-      400,
-      "MXMandatoryAttributeMissingException",
-      "LeadSquared refused the request (HTTP 400). LeadSquared said: “'URL' is mandatory”",
-    ]);
-  });
-
-  it("listWebhooks reads every page and filters by event name", async () => {
-    await startFake({ rateLimit: { limit: 100 } });
-    const lsq = client();
-    for (let i = 0; i < 27; i++) await lsq.createWebhook({ url: `${url}&n=${i}`, event: "lead_create", description: `hook ${i}` });
-    const update = await lsq.createWebhook({ url, event: "lead_update", description: "updates" });
-    const all = await lsq.listWebhooks();
-    expect(all.length).toBe(28);
-    expect(all[27]).toEqual({ id: update.id, url, event: "Lead_Post_Update", statusCode: 0 });
-    expect(fake.requests.filter((r) => r.path === "/v2/Webhook.svc/Retrieve").length).toBe(2);
-    expect(await lsq.listWebhooks({ event: "Lead_Post_Update" })).toEqual([
-      { id: update.id, url, event: "Lead_Post_Update", statusCode: 0 },
-    ]);
-  });
-});
-
 describe("the fake also takes the keys as x-LSQ-* headers (the other documented way)", () => {
   it("answers 200 with headers and 401 with a wrong header", async () => {
     const path = `${fake.baseUrl}/v2/Authentication.svc/UserByAccessKey.Get`;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { RateLimiter } from "@/lib/crm/leadsquared/rate-limit";
+import type { WebhookBody } from "@/lib/crm/leadsquared/webhook-definition";
 import { CrmError, fetchJson, isRecord, retryAfterMs, type JsonResponse } from "@/lib/http/fetch-json";
 
 export { CrmError, type CrmErrorKind } from "@/lib/http/fetch-json";
@@ -32,19 +33,18 @@ export type LeadField = { schemaName: string; displayName: string; dataType: str
 /** A lead as LeadSquared returns it: flat SchemaName → value, values are strings or null. */
 export type LeadSquaredLead = Record<string, string | null>;
 
-/** The Create Webhook API's numeric events (api-facts §1.5.7) that Leadline registers. */
-export const LEADSQUARED_WEBHOOK_EVENTS = { lead_create: "3", lead_update: "6" } as const;
 export const MAX_CUSTOM_HEADERS = 10;
 
-export type NewWebhook = {
-  url: string;
-  event: keyof typeof LEADSQUARED_WEBHOOK_EVENTS;
-  description: string;
-  customHeaders?: { key: string; value: string }[];
-  notifyOnFailure?: boolean;
+/** A call outcome as an activity on the lead (ProspectActivity.svc/Create, §1.5.6). `at` is sent as UTC. */
+export type NewActivity = {
+  leadId: string;
+  activityEvent: number;
+  note: string;
+  at: Date;
+  fields?: { schemaName: string; value: string }[];
 };
 
-export type LeadSquaredWebhook = { id: string; url: string; event: string | null; statusCode: number | null };
+export type LeadSquaredWebhook = { id: string; url: string; event: string | null; statusCode: number | null; description: string | null };
 
 const RATE_LIMIT_EXCEPTION = "MXAPIRateLimitExceededException";
 const WEBHOOK_PAGE_SIZE = 25;
@@ -109,25 +109,32 @@ export function createLeadSquaredClient(config: LeadSquaredConfig) {
     },
 
     /** Registers a webhook in the account (POST Webhook.svc/Create, §1.5.7); returns its id. */
-    async createWebhook(input: NewWebhook): Promise<{ id: string }> {
-      const headers = input.customHeaders ?? [];
-      if (headers.length > MAX_CUSTOM_HEADERS) {
-        throw new CrmError("rejected", `LeadSquared allows at most ${MAX_CUSTOM_HEADERS} custom headers on a webhook.`);
-      }
+    async createWebhook(body: WebhookBody): Promise<{ id: string }> {
+      checkHeaderCount(body);
+      const data = await call("POST", "/v2/Webhook.svc/Create", {}, body);
+      const id = isRecord(data) && isRecord(data.Message) ? text(data.Message.Id) : null;
+      if (!id) throw notLeadSquared(host);
+      return { id };
+    },
+
+    /** Replaces a webhook's settings (POST Webhook.svc/Update: the Create body plus WebhookId, §1.5.7). */
+    async updateWebhook(id: string, body: WebhookBody): Promise<void> {
+      checkHeaderCount(body);
+      await call("POST", "/v2/Webhook.svc/Update", {}, { WebhookId: id, ...body });
+    },
+
+    /** Posts an activity on a lead (POST ProspectActivity.svc/Create, §1.5.6); returns the activity's id. */
+    async postActivity(input: NewActivity): Promise<{ id: string }> {
       const data = await call(
         "POST",
-        "/v2/Webhook.svc/Create",
+        "/v2/ProspectActivity.svc/Create",
         {},
         {
-          Description: input.description,
-          URL: input.url,
-          Method: "POST",
-          ContentType: "application/json",
-          WebhookEvent: LEADSQUARED_WEBHOOK_EVENTS[input.event],
-          IsSpecificLandingPage: false,
-          NotifyOnFailure: input.notifyOnFailure ?? true,
-          WebhookProperties: null,
-          CustomHeaders: headers.map((h) => ({ Key: h.key, Value: h.value })),
+          RelatedProspectId: input.leadId,
+          ActivityEvent: input.activityEvent,
+          ActivityNote: input.note,
+          ActivityDateTime: leadSquaredDateTime(input.at),
+          Fields: (input.fields ?? []).map((f) => ({ SchemaName: f.schemaName, Value: f.value })),
         },
       );
       const id = isRecord(data) && isRecord(data.Message) ? text(data.Message.Id) : null;
@@ -216,8 +223,25 @@ function readWebhook(w: unknown): LeadSquaredWebhook[] {
   if (!isRecord(w) || !id) return [];
   const status = Number(text(w.StatusCode) ?? Number.NaN);
   return [
-    { id, url: text(w.URL) ?? "", event: text(w.WebhookEvent) ?? text(w.EventName), statusCode: Number.isInteger(status) ? status : null },
+    {
+      id,
+      url: text(w.URL) ?? "",
+      event: text(w.WebhookEvent) ?? text(w.EventName),
+      statusCode: Number.isInteger(status) ? status : null,
+      description: text(w.Description),
+    },
   ];
+}
+
+function checkHeaderCount(body: WebhookBody): void {
+  if (body.CustomHeaders.length > MAX_CUSTOM_HEADERS) {
+    throw new CrmError("rejected", `LeadSquared allows at most ${MAX_CUSTOM_HEADERS} custom headers on a webhook.`);
+  }
+}
+
+/** LeadSquared's "YYYY-MM-DD HH:MM:SS" in UTC (§1.3). */
+export function leadSquaredDateTime(at: Date): string {
+  return at.toISOString().slice(0, 19).replace("T", " ");
 }
 
 function notLeadSquared(host: string, status?: number): CrmError {
