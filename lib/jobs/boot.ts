@@ -15,6 +15,7 @@ export function startEmbeddedDriver(): Promise<EmbeddedWorker> {
     connectionString: e.DATABASE_URL,
     deps: engineDeps(),
     concurrency: e.LEADLINE_WORKER_CONCURRENCY,
+    sweepEveryMs: e.LEADLINE_SWEEP_INTERVAL_MS,
   }).then((worker) => {
     const stop = () => void worker.stop().finally(() => process.exit(0));
     process.once("SIGTERM", stop);
