@@ -50,13 +50,17 @@ const DIALS_AT_ONCE = 64;
 export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<void> {
   const now = deps.now();
   const tasks = await db.callTask.findMany({ where: { id: { in: [...new Set(taskIds)] } } });
+  // Settles first: a slot they free can be taken by a due task of this very batch.
+  const rest = tasks.filter((t) => t.status === "resolving" || t.status === "dialing" || t.status === "in_progress");
+  await inPool(rest, DIALS_AT_ONCE, (t) => advanceOne(deps, t));
+
   const scheduled = tasks.filter((t) => t.status === "scheduled");
   const later = scheduled.filter((t) => t.nextAttemptAt && t.nextAttemptAt > now);
   for (const t of later) await wakeLater([t], t.nextAttemptAt!); // a wake-up that came early (a chained sleep)
   const due = scheduled.filter((t) => !later.includes(t));
   const claimed = await claimDue(
     due.map((t) => t.id),
-    now,
+    deps.now(),
   );
   const claimedIds = new Set(claimed.map((c) => c.taskId));
   // Held back by the agent's cap: a freed slot wakes them sooner.
@@ -65,9 +69,6 @@ export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<v
     new Date(now.getTime() + deps.capRecheckMs),
   );
   await dialAll(deps, claimed);
-
-  const rest = tasks.filter((t) => t.status === "resolving" || t.status === "dialing" || t.status === "in_progress");
-  await inPool(rest, DIALS_AT_ONCE, (t) => advanceOne(deps, t));
 }
 
 async function advanceOne(deps: StepDeps, task: CallTask): Promise<void> {

@@ -2,7 +2,7 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import { Logger, run, runMigrations, type Task, type WorkerEvents } from "graphile-worker";
 import { advanceTasks, type StepDeps } from "@/lib/calls/engine";
-import { startSweeper, startWakeupRelay } from "@/lib/calls/wakeups";
+import { relaySoon, startSweeper, startWakeupRelay } from "@/lib/calls/wakeups";
 import { db } from "@/lib/db";
 import { embeddedDriver, WAKE_TASK } from "@/lib/jobs/embedded-queue";
 
@@ -23,7 +23,11 @@ export async function installJobQueue(connectionString: string): Promise<void> {
 
 export function callTaskList(deps: StepDeps): Record<string, Task> {
   return {
-    [WAKE_TASK]: async (payload) => advanceTasks(deps, (payload as { taskIds: string[] }).taskIds),
+    [WAKE_TASK]: async (payload) => {
+      await advanceTasks(deps, (payload as { taskIds: string[] }).taskIds);
+      // What the step queued for now (tasks a settle let into freed slots) goes out without waiting for the clock.
+      void relaySoon(embeddedDriver);
+    },
   };
 }
 
