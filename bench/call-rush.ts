@@ -18,10 +18,12 @@ const WORKERS = Number(values.workers);
 async function main() {
   const bench: BenchDatabase = await bootBenchDatabase("call-rush");
   const { db } = await import("@/lib/db");
-  const { recordReport, dialAttempt, planAttempt, settleAttempt } = await import("@/lib/calls/steps");
-  const { embeddedDriver, addJob, TASKS: JOBS, attemptKey } = await import("@/lib/jobs/embedded-queue");
+  const { advanceTasks } = await import("@/lib/calls/engine");
+  const { recordReport } = await import("@/lib/calls/writes");
+  const { queueWakeups } = await import("@/lib/calls/wakeups");
+  const { embeddedDriver } = await import("@/lib/jobs/embedded-queue");
   const { installJobQueue, startEmbeddedWorker } = await import("@/lib/jobs/embedded-worker");
-  const { scriptedProvider, testDeps, createAgentRow } = await import("@/test/call-fixtures");
+  const { reportThrough, scriptedProvider, testDeps, createAgentRow } = await import("@/test/call-fixtures");
   const { createOrg } = await import("@/test/factories");
   const { newId } = await import("@/lib/ids");
 
@@ -62,14 +64,11 @@ async function main() {
   await Promise.all(
     Array.from({ length: WORKERS }, async () => {
       for (let id = queue.pop(); id; id = queue.pop()) {
-        const plan = await planAttempt(id);
-        if (plan.kind !== "dial") continue;
-        await dialAttempt(bareDeps, id, plan.attempt);
-        for (
-          let s = await settleAttempt(bareDeps, id, plan.attempt);
-          s.kind === "waiting";
-          s = await settleAttempt(bareDeps, id, plan.attempt)
-        ) {
+        // plan → dial → report → settle, by waking the task until it is finished
+        for (;;) {
+          await advanceTasks(bareDeps, [id]);
+          const { status } = await db.callTask.findUniqueOrThrow({ where: { id }, select: { status: true } });
+          if (status === "completed" || status === "failed") break;
           await new Promise((r) => setTimeout(r, 1));
         }
       }
@@ -81,16 +80,18 @@ async function main() {
   // 2. Embedded driver: the tasks' jobs are enqueued for one instant a little ahead, then the worker takes over.
   const dueAt = new Date(Date.now() + 5_000);
   const rush = await seed(dueAt);
-  for (const id of rush.ids) await addJob(db, JOBS.attempt, { taskId: id }, dueAt, attemptKey(id));
+  for (let i = 0; i < rush.ids.length; i += 1000) {
+    const ids = rush.ids.slice(i, i + 1000);
+    await queueWakeups(
+      db,
+      ids.map((taskId) => ({ taskId, agentId: rush.agent.id, fromAttempt: 1, runAt: dueAt })),
+    );
+  }
   const rushProvider = scriptedProvider({
     outcomes: {},
     reportDelayMs: 0,
     now: () => new Date(),
-    onReport: async (agent, report) => {
-      const r = await recordReport(agent, report);
-      if (r && !r.duplicate) await embeddedDriver.attemptEnded(r.taskId, r.attempt);
-      return r !== null;
-    },
+    onReport: reportThrough(embeddedDriver),
   });
   const worker = await startEmbeddedWorker({
     connectionString: bench.url,

@@ -3,8 +3,7 @@ import { eventType, Inngest, staticSchema } from "inngest";
 // Mode, keys and server URL come from INNGEST_DEV, INNGEST_EVENT_KEY, INNGEST_SIGNING_KEY and INNGEST_BASE_URL.
 export const inngest = new Inngest({ id: "leadline" });
 
-export const callTaskCreated = eventType("call/task.created", {
-  schema: staticSchema<{ taskId: string; agentId: string; fromAttempt: number }>(),
+/** A wake-up from the outbox: run the task's step at `runAt`. `sentAt` makes a run's sleep target deterministic. */
+export const callTaskWake = eventType("call/task.wake", {
+  schema: staticSchema<{ taskId: string; agentId: string; runAt: string; sentAt: string }>(),
 });
-export const callAttemptEnded = eventType("call/attempt.ended", { schema: staticSchema<{ taskId: string; attempt: number }>() });
-export const callTaskCancelled = eventType("call/task.cancelled", { schema: staticSchema<{ taskId: string }>() });

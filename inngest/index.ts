@@ -1,11 +1,16 @@
-import { stepDeps } from "@/lib/calls/runtime";
-import { inngestDriver } from "@/lib/jobs/inngest-driver";
+import { env } from "@/lib/env";
+import { engineDeps } from "@/lib/webhook/engine-deps";
 import { inngest } from "./client";
+import { inngestDriver } from "./driver";
 import { createCallTaskFunction } from "./functions/call-task";
 import { createWakeupRelayFunction } from "./functions/relay-wakeups";
 
-export const callTask = createCallTaskFunction(inngest, stepDeps);
-export const relayWakeups = createWakeupRelayFunction(inngest, () => inngestDriver);
+export const callTask = createCallTaskFunction(inngest, engineDeps);
+export const relayWakeups = createWakeupRelayFunction(
+  inngest,
+  () => inngestDriver,
+  () => env().LEADLINE_OUTCOME_TIMEOUT_MS,
+);
 
 /** Everything served at /api/inngest. */
 export const functions = [callTask, relayWakeups];

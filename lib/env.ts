@@ -19,6 +19,8 @@ const envSchema = z.object({
     .min(1000)
     .default(30 * 60_000),
   LEADLINE_CAP_RECHECK_MS: z.coerce.number().int().min(100).default(15_000),
+  /** How often the embedded worker's sweeper looks for overdue tasks (Inngest's runs every minute by cron). */
+  LEADLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   /** "1" serves the webhook benchmark's baseline route (app/api/bench/bare); nothing else should set it. */
   LEADLINE_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   VAPI_BASE_URL: z.string().url().optional(),

@@ -1,10 +1,11 @@
 import { createCallTask } from "@/lib/calls/create";
-import type { ProviderBinding, StepDeps } from "@/lib/calls/steps";
+import type { CallDriver } from "@/lib/calls/driver";
+import type { ProviderBinding, StepDeps } from "@/lib/calls/engine";
+import { relaySoon, relayWakeups } from "@/lib/calls/wakeups";
+import { recordReport } from "@/lib/calls/writes";
 import { db } from "@/lib/db";
 import type { Agent } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
-import type { JobDriver } from "@/lib/jobs/driver";
-import { relayWakeups } from "@/lib/jobs/wakeups";
 import type { CallReport, VoiceProvider } from "@/lib/providers/voice/port";
 import { parseScheduleParams } from "@/lib/schedule/parse-schedule-params";
 import type { Outcome } from "@/lib/schedule/types";
@@ -46,6 +47,11 @@ export function scriptedProvider(opts: {
       else setTimeout(() => void end(40), opts.reportDelayMs);
       return { providerCallId };
     },
+    // It remembers every call it placed, as the simulator does within one process.
+    async findCall(req) {
+      const placed = dials.some((d) => d.attemptId === req.attemptId);
+      return placed ? { kind: "found", providerCallId: `fake_${req.attemptId}` } : { kind: "absent" };
+    },
     parseStatusWebhook: () => null,
   });
   const binding = (agent: Agent): ProviderBinding => ({
@@ -63,8 +69,24 @@ export function scriptedProvider(opts: {
   return { dials, binding, flush };
 }
 
+/** The status webhook's path: record the report (which queues the task's wake-up) and relay it at once. */
+export function reportThrough(driver: CallDriver) {
+  return async (agent: Agent, report: CallReport) => {
+    const r = await recordReport(agent, report);
+    if (r && !r.duplicate) await relaySoon(driver);
+    return r !== null;
+  };
+}
+
 export function testDeps(binding: (agent: Agent) => ProviderBinding, now: () => Date): StepDeps {
-  return { providerFor: binding, now, outcomeTimeoutMs: 60_000, capRecheckMs: 200, lookupLeads: async () => new Map() };
+  return {
+    providerFor: binding,
+    now,
+    outcomeTimeoutMs: 60_000,
+    capRecheckMs: 200,
+    lookupLeads: async () => new Map(),
+    leadRejected: async () => {},
+  };
 }
 
 export async function createAgentRow(orgId: string, overrides: Partial<Agent> = {}): Promise<Agent> {
@@ -75,13 +97,15 @@ export async function createAgentRow(orgId: string, overrides: Partial<Agent> = 
 
 /** An organisation, an agent and `phones.length` call tasks with the given URL-style schedule, their wake-ups relayed to the driver. */
 export async function seedCalls(
-  driver: JobDriver,
-  opts: { phones: string[]; schedule: Record<string, string>; receivedAt: Date; cap?: number },
+  driver: CallDriver,
+  /** `receivedAt` as a clock is read once the organisation exists: its set-up (a password hash) takes a while. */
+  opts: { phones: string[]; schedule: Record<string, string>; receivedAt: Date | (() => Date); cap?: number },
 ) {
   const { organization } = await createOrg();
   const agent = await createAgentRow(organization.id, { concurrencyCap: opts.cap ?? 5 });
   const parsed = parseScheduleParams(opts.schedule);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  const receivedAt = typeof opts.receivedAt === "function" ? opts.receivedAt() : opts.receivedAt;
   const tasks = await db.$transaction((tx) =>
     Promise.all(
       opts.phones.map((phone) =>
@@ -93,7 +117,7 @@ export async function seedCalls(
           variables: { phone },
           params: parsed.params,
           fallbackZone: "Asia/Kolkata",
-          receivedAt: opts.receivedAt,
+          receivedAt,
         }),
       ),
     ),

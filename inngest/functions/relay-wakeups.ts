@@ -1,13 +1,24 @@
 import type { Inngest } from "inngest";
-import type { JobDriver } from "@/lib/jobs/driver";
-import { relayWakeups } from "@/lib/jobs/wakeups";
+import type { CallDriver } from "@/lib/calls/driver";
+import { relayWakeups, sweepOverdue } from "@/lib/calls/wakeups";
 
 /**
- * The outbox's clock under Inngest: a task's event is sent right after its commit, and this sweep sends what that
- * missed (Inngest unreachable, the process gone), also where no server process outlives a request.
+ * The outbox's and the sweeper's clock under Inngest: a wake-up is sent right after its commit, and this sends what
+ * that missed (Inngest unreachable, the process gone), after waking every task whose deadline passed unnoticed.
  */
-export function createWakeupRelayFunction(inngest: Inngest, driver: () => JobDriver) {
-  return inngest.createFunction({ id: "relay-wakeups", triggers: [{ cron: "* * * * *" }], concurrency: { limit: 1 } }, async ({ step }) =>
-    step.run("relay", async () => ({ handedOver: await relayWakeups(driver()) })),
+export function createWakeupRelayFunction(inngest: Inngest, driver: () => CallDriver, outcomeTimeoutMs: () => number) {
+  return inngest.createFunction(
+    {
+      id: "relay-wakeups",
+      triggers: [{ cron: "* * * * *" }],
+      concurrency: { limit: 1 },
+      // The rows stay in the outbox, so the next minute's run picks them up; this only says why.
+      onFailure: async ({ error }) => console.error("[inngest] wake-up relay failed:", error.message),
+    },
+    async ({ step }) => {
+      const swept = await step.run("sweep", () => sweepOverdue({ outcomeTimeoutMs: outcomeTimeoutMs() }));
+      const handedOver = await step.run("relay", () => relayWakeups(driver()));
+      return { swept, handedOver };
+    },
   );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Agent, Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
-import { queueWakeup } from "@/lib/jobs/wakeups";
+import { queueWakeup } from "@/lib/calls/wakeups";
 import { effectiveZone, firstAttemptAt } from "@/lib/schedule/planner";
 import type { ScheduleParams } from "@/lib/schedule/types";
 

@@ -8,8 +8,9 @@ import { db } from "@/lib/db";
 import type { CallAttempt, CallTask, Prisma } from "@/lib/generated/prisma/client";
 import { encodeCursor } from "@/lib/http/cursor";
 import { ApiError } from "@/lib/http/errors";
-import { jobDriver } from "@/lib/jobs";
-import { handOverIfDue, queueWakeup } from "@/lib/jobs/wakeups";
+import { callDriver } from "@/lib/calls/driver";
+import { handOverIfDue, wakeSoon } from "@/lib/calls/wakeups";
+import { markCancelled, markRetryNow } from "@/lib/calls/writes";
 import { describeReason } from "@/lib/schedule/describe-reason";
 import { scheduleParamsSchema } from "@/lib/schedule/params-schema";
 import { withAgentDefaults } from "@/lib/schedule/merge-defaults";
@@ -97,7 +98,7 @@ export async function createCall(orgId: string, input: z.output<typeof createCal
         idempotencyKey,
       }),
     );
-    await handOverIfDue(jobDriver(), [task.nextAttemptAt ?? new Date()]);
+    await handOverIfDue(callDriver(), [task.nextAttemptAt ?? new Date()]);
     return { call: presentCall(task), replayed: false };
   } catch (err) {
     // Two requests with one idempotency key raced: the loser answers with the winner's call.
@@ -135,20 +136,8 @@ export async function cancelCall(orgId: string, callId: string) {
       `Call ${callId} is ${task.status.replace("_", " ")}; only a scheduled call can be cancelled.`,
     );
   }
-  const { count } = await db.callTask.updateMany({
-    where: { id: task.id, status: "scheduled" },
-    data: {
-      status: "cancelled",
-      nextAttemptAt: null,
-      finishedAt: new Date(),
-      activeDedupeKey: null,
-      nextAttemptReason: { kind: "finished", why: "cancelled by an admin" },
-    },
-  });
-  if (count === 0) throw new ApiError(409, "not_cancellable", `Call ${callId} started dialing just now; it can no longer be cancelled.`);
-  // A wake-up still in the outbox would only wake a finished task.
-  await db.callWakeup.deleteMany({ where: { taskId: task.id } });
-  await jobDriver().cancelled(task.id);
+  if (!(await markCancelled(task.id, new Date())))
+    throw new ApiError(409, "not_cancellable", `Call ${callId} started dialing just now; it can no longer be cancelled.`);
   return findCall(orgId, callId);
 }
 
@@ -157,21 +146,8 @@ export async function retryCallNow(orgId: string, callId: string) {
   if (!canRetryNow(task.status))
     throw new ApiError(409, "not_retryable", `Call ${callId} is ${task.status.replace("_", " ")}; only a failed call can be retried now.`);
   const now = new Date();
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.callTask.updateMany({
-      where: { id: task.id, status: "failed", attemptsMade: task.attemptsMade },
-      data: {
-        status: "scheduled",
-        maxAttempts: maxAttemptsAfterRetryNow(task),
-        nextAttemptAt: now,
-        nextAttemptReason: { kind: "retry_now" },
-        finishedAt: null,
-        activeDedupeKey: task.dedupeKey,
-      },
-    });
-    if (count === 0) throw new ApiError(409, "not_retryable", `Call ${callId} changed just now; reload and try again.`);
-    await queueWakeup(tx, { taskId: task.id, agentId: task.agentId, fromAttempt: task.attemptsMade + 1, runAt: now });
-  });
-  await handOverIfDue(jobDriver(), [now]);
+  if (!(await markRetryNow(task, maxAttemptsAfterRetryNow(task), now)))
+    throw new ApiError(409, "not_retryable", `Call ${callId} changed just now; reload and try again.`);
+  wakeSoon();
   return findCall(orgId, callId);
 }

@@ -1,13 +1,13 @@
 import "server-only";
-import type { StepDeps } from "@/lib/calls/steps";
+import type { StepDeps } from "@/lib/calls/engine";
+import { leadNameOf } from "@/lib/calls/lead-name";
+import { markRejected, markResolved } from "@/lib/calls/writes";
 import { db } from "@/lib/db";
 import { CrmError } from "@/lib/http/fetch-json";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { firstAttemptAt } from "@/lib/schedule/planner";
 import type { ScheduleParams } from "@/lib/schedule/types";
 import { resolveVariables } from "@/lib/variables/map";
 import { toVariable } from "@/lib/variables/queries";
-import { deliveryStatus } from "@/lib/webhook/delivery-status";
 import type { VariableSource } from "@/lib/variables/schema";
 
 // HubSpot's batch read takes 100 ids; a delivery carries at most 100 events.
@@ -16,7 +16,8 @@ const BATCH = 100;
 /**
  * Reads the lead from the CRM for a task that arrived without its fields (and, with it, every other resolving task of
  * the same delivery, so HubSpot's batches cost one API call), maps the agent's variables and plans the first attempt.
- * A lead without a usable phone ends here, and its delivery log entry says why. CRM errors throw: the driver retries.
+ * A lead without a usable phone ends here, and its delivery log entry says why. CRM errors throw: the task is woken
+ * again later. Each resolved task is woken at its first attempt through the outbox.
  */
 export async function resolveLeads(deps: StepDeps, taskId: string): Promise<{ scheduled: Array<{ taskId: string; at: string }> }> {
   const task = await db.callTask.findUnique({ where: { id: taskId } });
@@ -42,7 +43,7 @@ export async function resolveLeads(deps: StepDeps, taskId: string): Promise<{ sc
     if (!(err instanceof CrmError) || err.transient) throw err;
     const reason = `Could not read the lead from the CRM: ${err.message}`;
     for (const t of batch)
-      await rejectResolvingTask(t.id, t.deliveryId, reason, (t.leadFields as Record<string, unknown> | null) ?? {}, now);
+      await rejectResolvingTask(deps, t.id, t.deliveryId, reason, (t.leadFields as Record<string, unknown> | null) ?? {}, now);
     return { scheduled: [] };
   }
   const scheduled: Array<{ taskId: string; at: string }> = [];
@@ -58,44 +59,23 @@ export async function resolveLeads(deps: StepDeps, taskId: string): Promise<{ sc
     });
     if (!resolved.phone) {
       const reason = resolved.problems.find((p) => p.blocking)?.message ?? "The lead has no usable phone number.";
-      await rejectResolvingTask(t.id, t.deliveryId, reason, lead, now);
+      await rejectResolvingTask(deps, t.id, t.deliveryId, reason, lead, now);
       continue;
     }
     const first = firstAttemptAt({ receivedAt: t.createdAt, params: t.scheduleParams as unknown as ScheduleParams, zone: t.timezone });
-    const { count } = await db.callTask.updateMany({
-      where: { id: t.id, status: "resolving" },
-      data: {
-        status: "scheduled",
-        phone: resolved.phone,
-        variables: resolved.values,
-        leadFields: lead as Prisma.InputJsonValue,
-        nextAttemptAt: first.at,
-        nextAttemptReason: first.reason as unknown as Prisma.InputJsonValue,
-      },
-    });
-    if (count) scheduled.push({ taskId: t.id, at: first.at.toISOString() });
+    const resolvedTask = { phone: resolved.phone, variables: resolved.values, leadName: leadNameOf(resolved.values, lead), lead };
+    if (await markResolved(t, resolvedTask, first)) scheduled.push({ taskId: t.id, at: first.at.toISOString() });
   }
   return { scheduled };
 }
 
-async function rejectResolvingTask(taskId: string, deliveryId: string | null, reason: string, lead: Record<string, unknown>, now: Date) {
-  const { count } = await db.callTask.updateMany({
-    where: { id: taskId, status: "resolving" },
-    data: {
-      status: "failed",
-      lastError: reason,
-      finishedAt: now,
-      activeDedupeKey: null,
-      nextAttemptAt: null,
-      nextAttemptReason: { kind: "finished", why: reason },
-      leadFields: lead as Prisma.InputJsonValue,
-    },
-  });
-  if (!count || !deliveryId) return;
-  // The delivery was answered "accepted" before the CRM was read; its log now tells the truth about this lead.
-  const [, counts] = await db.$transaction([
-    db.deliveryLead.updateMany({ where: { callTaskId: taskId, status: "accepted" }, data: { status: "rejected", reason } }),
-    db.delivery.update({ where: { id: deliveryId }, data: { accepted: { decrement: 1 }, rejected: { increment: 1 } } }),
-  ]);
-  await db.delivery.update({ where: { id: deliveryId }, data: { status: deliveryStatus(counts) } });
+async function rejectResolvingTask(
+  deps: StepDeps,
+  taskId: string,
+  deliveryId: string | null,
+  reason: string,
+  lead: Record<string, unknown>,
+  now: Date,
+) {
+  if (await markRejected(taskId, reason, lead, leadNameOf({}, lead), now)) await deps.leadRejected({ id: taskId, deliveryId }, reason);
 }

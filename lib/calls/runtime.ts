@@ -1,11 +1,10 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { agentSecrets } from "@/lib/agents/queries";
-import type { ProviderBinding, StepDeps } from "@/lib/calls/steps";
+import type { ProviderBinding, StepDeps } from "@/lib/calls/engine";
 import { env } from "@/lib/env";
 import type { Agent } from "@/lib/generated/prisma/client";
 import { voiceProviderFor } from "@/lib/providers/voice";
-import { lookupLeads } from "@/lib/webhook/lookup";
 
 /** The simulator signs its reports with a key derived from the server's own, so no setting is needed for it. */
 export function simulatorSecret(): string {
@@ -31,12 +30,12 @@ export function providerBinding(agent: Agent): ProviderBinding {
   return { provider, credentials: providerCredentials(agent), statusUrl: statusUrl(agent) };
 }
 
-/** The production dependencies of the call steps. */
-export function stepDeps(): StepDeps {
+/** The production dependencies of the call steps; the CRM side (reading leads, the delivery log) comes from the caller. */
+export function stepDeps(crm: Pick<StepDeps, "lookupLeads" | "leadRejected">): StepDeps {
   const e = env();
   return {
     providerFor: providerBinding,
-    lookupLeads,
+    ...crm,
     now: () => new Date(),
     outcomeTimeoutMs: e.LEADLINE_OUTCOME_TIMEOUT_MS,
     capRecheckMs: e.LEADLINE_CAP_RECHECK_MS,

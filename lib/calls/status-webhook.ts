@@ -1,9 +1,9 @@
 import "server-only";
 import { providerBinding } from "@/lib/calls/runtime";
-import { recordReport } from "@/lib/calls/steps";
+import { wakeSoon } from "@/lib/calls/wakeups";
+import { recordReport } from "@/lib/calls/writes";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
-import { jobDriver } from "@/lib/jobs";
 import { ProviderWebhookError } from "@/lib/providers/voice/port";
 
 const PROVIDERS = new Set(["simulator", "vapi"]);
@@ -28,6 +28,7 @@ export async function handleStatusWebhook(providerName: string, url: URL, header
   const recorded = await recordReport(agent, report);
   // Unknown for now: the report can beat our own write of the call id, so a 404 makes the provider try again.
   if (!recorded) throw new ApiError(404, "unknown_call", `No attempt of agent ${agent.id} has provider call id ${report.providerCallId}.`);
-  if (!recorded.duplicate) await jobDriver().attemptEnded(recorded.taskId, recorded.attempt);
+  // The report queued the task's wake-up in its own transaction: settle it now rather than on the relay's clock.
+  if (!recorded.duplicate) wakeSoon();
   return { recorded: true, duplicate: recorded.duplicate, callId: recorded.taskId, attempt: recorded.attempt };
 }

@@ -1,18 +1,21 @@
 import "server-only";
-import { stepDeps } from "@/lib/calls/runtime";
-import { env, jobDriverName } from "@/lib/env";
+import { registerCallDriver } from "@/lib/calls/driver";
+import { env } from "@/lib/env";
+import { embeddedDriver } from "@/lib/jobs/embedded-queue";
 import { startEmbeddedWorker, type EmbeddedWorker } from "@/lib/jobs/embedded-worker";
+import { engineDeps } from "@/lib/webhook/engine-deps";
 
 const globalForJobs = globalThis as unknown as { leadlineWorker?: Promise<EmbeddedWorker> };
 
-/** Starts the embedded call queue in this server process, once, unless Inngest drives the calls. */
-export function startBackgroundWork(): Promise<EmbeddedWorker> | undefined {
+/** Registers the embedded driver and starts its worker in this server process, once. */
+export function startEmbeddedDriver(): Promise<EmbeddedWorker> {
   const e = env();
-  if (jobDriverName(e) !== "embedded") return undefined;
+  registerCallDriver(embeddedDriver);
   globalForJobs.leadlineWorker ??= startEmbeddedWorker({
     connectionString: e.DATABASE_URL,
-    deps: stepDeps(),
+    deps: engineDeps(),
     concurrency: e.LEADLINE_WORKER_CONCURRENCY,
+    sweepEveryMs: e.LEADLINE_SWEEP_INTERVAL_MS,
   }).then((worker) => {
     const stop = () => void worker.stop().finally(() => process.exit(0));
     process.once("SIGTERM", stop);

@@ -1,10 +1,9 @@
 import { afterEach, beforeAll, beforeEach, expect, it } from "vitest";
-import { recordReport } from "@/lib/calls/steps";
 import { db } from "@/lib/db";
 import { embeddedDriver } from "@/lib/jobs/embedded-queue";
 import { installJobQueue, startEmbeddedWorker, type EmbeddedWorker } from "@/lib/jobs/embedded-worker";
 import { truncateAll } from "@/test/databases";
-import { scriptedProvider, seedCalls, testDeps } from "@/test/call-fixtures";
+import { reportThrough, scriptedProvider, seedCalls, testDeps } from "@/test/call-fixtures";
 
 let worker: EmbeddedWorker | undefined;
 
@@ -17,18 +16,14 @@ it("frees jobs that a killed worker pool had locked, instead of waiting graphile
   // A pool that died (SIGKILL) while holding the task's job: its last heartbeat is a minute old.
   await db.workerPool.create({ data: { id: "pool-dead", heartbeatAt: new Date(Date.now() - 60_000) } });
   const locked =
-    await db.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_by = 'pool-dead', locked_at = now() WHERE key = ${`call:${tasks[0]!.id}`}`;
+    await db.$executeRaw`UPDATE graphile_worker._private_jobs SET locked_by = 'pool-dead', locked_at = now() WHERE payload::jsonb->'taskIds' ? ${tasks[0]!.id}`;
   expect(locked).toBe(1);
 
   const { dials, binding } = scriptedProvider({
     outcomes: {},
     reportDelayMs: 50,
     now: () => new Date(),
-    onReport: async (agent, report) => {
-      const r = await recordReport(agent, report);
-      if (r && !r.duplicate) await embeddedDriver.attemptEnded(r.taskId, r.attempt);
-      return r !== null;
-    },
+    onReport: reportThrough(embeddedDriver),
   });
   worker = await startEmbeddedWorker({
     connectionString: process.env.DATABASE_URL!,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseScheduleParams } from "./parse-schedule-params";
-import { firstAttemptAt, gapToMs, planSchedule, retryAt, shouldRetry } from "./planner";
+import { firstAttemptAt, gapToMs, planSchedule, retryAt } from "./planner";
 import type { ScheduleParams } from "./types";
 
 const ZONE = "Asia/Kolkata";
@@ -144,23 +144,5 @@ describe("planSchedule", () => {
 
   it("has exactly one entry when there are no retries", () => {
     expect(planSchedule({ createdAt: ist("2026-01-15T19:00"), params: WINDOW_CARRY, zone: ZONE })).toHaveLength(1);
-  });
-});
-
-describe("shouldRetry", () => {
-  const p = params({ num_of_retries: "2", gap_between_retries: "1,2", retry_on: "no_answer,busy" });
-  it.each([
-    { rule: "retryable outcome with retries left", outcome: "no_answer", attemptsMade: 1, expected: true },
-    { rule: "last retry still allowed", outcome: "busy", attemptsMade: 2, expected: true },
-    { rule: "no retries left after 1 + retries attempts", outcome: "busy", attemptsMade: 3, expected: false },
-    { rule: "outcome outside retry_on", outcome: "voicemail", attemptsMade: 1, expected: false },
-    { rule: "completed is never retried", outcome: "completed", attemptsMade: 1, expected: false },
-  ] as const)("$rule", ({ outcome, attemptsMade, expected }) => {
-    expect(shouldRetry({ outcome, attemptsMade, params: p })).toBe(expected);
-  });
-
-  it("retries failed by default", () => {
-    const defaults = params({ num_of_retries: "1", gap_between_retries: "1" });
-    expect(shouldRetry({ outcome: "failed", attemptsMade: 1, params: defaults })).toBe(true);
   });
 });

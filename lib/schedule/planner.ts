@@ -1,6 +1,6 @@
 import { formatWindow } from "./local-time";
 import { checkTimeZone } from "./time-zone";
-import type { Outcome, PlannedAttempt, ScheduleParams, ScheduledAttempt } from "./types";
+import type { PlannedAttempt, ScheduleParams, ScheduledAttempt } from "./types";
 import { insideWindowAt, windowOpeningAt } from "./window";
 import { formatWallClock, toDate, toInstant } from "./zone-rules";
 
@@ -56,22 +56,6 @@ export function retryAt({
     at: toDate(opening),
     reason: { kind: "retry_carried_over", gapHours, windowStart: formatWallClock(opening, tz), zone: tz },
   };
-}
-
-/** `attemptsMade` counts every dial so far, the first one included. */
-export function shouldRetry({
-  outcome,
-  attemptsMade,
-  params,
-}: {
-  outcome: Outcome;
-  attemptsMade: number;
-  params: ScheduleParams;
-}): boolean {
-  if (!Number.isInteger(attemptsMade) || attemptsMade < 1) {
-    throw new RangeError(`attemptsMade must be a whole number of at least 1, got ${attemptsMade}`);
-  }
-  return params.retryOn.includes(outcome) && attemptsMade <= params.retries;
 }
 
 /** The whole plan if every attempt fails and is dialed exactly on time: 1 + retries entries. */

@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { MAX_BODY_BYTES, readRawBody } from "@/lib/http/body";
 import { ApiError, zodDetails } from "@/lib/http/errors";
 import { findIntegrationSecrets, hubSpotClientSecret } from "@/lib/integrations/queries";
-import { jobDriver } from "@/lib/jobs";
+import { callDriver } from "@/lib/calls/driver";
 import { withAgentDefaults } from "@/lib/schedule/merge-defaults";
 import { scheduleParamsSchema } from "@/lib/schedule/params-schema";
 import { SCHEDULE_PARAM_NAMES } from "@/lib/schedule/parse-schedule-params";
@@ -179,7 +179,7 @@ export async function ingestWebhookRequest(request: WebhookRequest): Promise<Del
     const params = scheduleOf(agent, query);
     const { leads, eventType } = readLeads(crm, agent.id, raw, contentType, query, repairs);
     if (crm === "hubspot") claimed = await guardReplays(agent.id, request, leads, !!verify);
-    return await ingestDelivery(jobDriver(), {
+    return await ingestDelivery(callDriver(), {
       orgId,
       agent,
       crm,

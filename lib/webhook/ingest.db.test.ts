@@ -5,6 +5,7 @@ import { CrmError } from "@/lib/http/fetch-json";
 import { embeddedDriver } from "@/lib/jobs/embedded-queue";
 import { installJobQueue } from "@/lib/jobs/embedded-worker";
 import { parseScheduleParams } from "@/lib/schedule/parse-schedule-params";
+import { leadRejected } from "@/lib/webhook/engine-deps";
 import { ingestDelivery, type IngestInput } from "@/lib/webhook/ingest";
 import { truncateAll } from "@/test/databases";
 import { createAgentRow, scriptedProvider, testDeps } from "@/test/call-fixtures";
@@ -105,11 +106,14 @@ describe("ingestDelivery", () => {
     const deps = {
       ...testDeps(binding, () => new Date()),
       lookupLeads: async () => new Map([[callId, { ProspectID: "p-3", FirstName: "Asha", Phone: null }]]),
+      leadRejected,
     };
     expect(await resolveLeads(deps, callId)).toEqual({ scheduled: [] });
     const task = await db.callTask.findUniqueOrThrow({ where: { id: callId } });
-    expect(task).toMatchObject({ status: "failed", activeDedupeKey: null });
+    // Failed before any dial: the reason is on the task, and Call History shows the lead's name.
+    expect(task).toMatchObject({ status: "failed", activeDedupeKey: null, leadName: "Asha", attemptsMade: 0 });
     expect(task.lastError).toMatch(/Phone/);
+    expect(task.nextAttemptReason).toMatchObject({ kind: "finished", why: task.lastError });
     expect(await db.deliveryLead.findFirstOrThrow({ where: { callTaskId: callId } })).toMatchObject({ status: "rejected" });
     expect(await db.delivery.findUniqueOrThrow({ where: { id: outcome.deliveryId } })).toMatchObject({
       status: "rejected",
@@ -120,6 +124,26 @@ describe("ingestDelivery", () => {
 });
 
 describe("resolveLeads", () => {
+  it("saves a looked-up lead's number, variables and name, and wakes it at its first attempt through the outbox", async () => {
+    const { input } = await setup();
+    const outcome = await ingestDelivery(
+      embeddedDriver,
+      input([{ crmLeadId: "p-5", dedupeKey: "k:p-5", fields: { ProspectID: "p-5" } }], true),
+    );
+    const callId = outcome.leads[0]!.callId!;
+    await db.callWakeup.deleteMany();
+    const { binding } = scriptedProvider({ outcomes: {}, reportDelayMs: 0, now: () => new Date(), onReport: async () => true });
+    const deps = {
+      ...testDeps(binding, () => new Date()),
+      lookupLeads: async () => new Map([[callId, { ProspectID: "p-5", FirstName: "Asha", LastName: "Rao", Phone: "9876500009" }]]),
+    };
+    const { scheduled } = await resolveLeads(deps, callId);
+    expect(scheduled.map((s) => s.taskId)).toEqual([callId]);
+    const task = await db.callTask.findUniqueOrThrow({ where: { id: callId } });
+    expect(task).toMatchObject({ status: "scheduled", leadName: "Asha Rao", phone: "+919876500009" });
+    expect(await db.callWakeup.findMany()).toEqual([expect.objectContaining({ taskId: callId, runAt: task.nextAttemptAt })]);
+  });
+
   it("ends the leads with the CRM's reason when the CRM refuses for good, and retries when it may recover", async () => {
     const { input } = await setup();
     const outcome = await ingestDelivery(

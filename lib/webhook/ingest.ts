@@ -3,8 +3,8 @@ import { newCallTaskRow } from "@/lib/calls/create";
 import { db } from "@/lib/db";
 import type { Agent, AgentVariable, CrmType, Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
-import type { JobDriver } from "@/lib/jobs/driver";
-import { handOverIfDue } from "@/lib/jobs/wakeups";
+import type { CallDriver } from "@/lib/calls/driver";
+import { handOverIfDue } from "@/lib/calls/wakeups";
 import { effectiveZone } from "@/lib/schedule/planner";
 import type { ScheduleParams } from "@/lib/schedule/types";
 import { lookupField, missingFields, resolveVariables } from "@/lib/variables/map";
@@ -128,7 +128,7 @@ function plannedLeads(input: IngestInput, deliveryId: string): PlannedLead[] {
  * nothing is answered 2xx before it is durable, and a CRM's concurrent retries of one lead find its open call. Calls
  * due now are handed to the driver before the answer; later ones wait in the outbox, which costs the burst nothing.
  */
-export async function ingestDelivery(driver: JobDriver, input: IngestInput): Promise<DeliveryOutcome> {
+export async function ingestDelivery(driver: CallDriver | undefined, input: IngestInput): Promise<DeliveryOutcome> {
   const deliveryId = newId("dlv");
   const leads = plannedLeads(input, deliveryId);
   const calls = leads.filter((l) => l.kind !== "refused").length;

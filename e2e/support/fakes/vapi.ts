@@ -251,6 +251,16 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
     if (resource !== "call" || !["POST", "GET"].includes(req.method ?? ""))
       return reply(res, 404, { message: `Cannot ${req.method} ${path}`, error: "Not Found", statusCode: 404 });
     if (!authorised(req, res)) return;
+    if (req.method === "GET" && !id) {
+      // List Calls, with the filters Leadline uses to find the call it placed for an attempt.
+      const query = new URL(req.url ?? "/", "http://fake").searchParams;
+      const since = query.get("createdAtGe");
+      const phoneNumberId = query.get("phoneNumberId");
+      const listed = [...calls.values()].filter(
+        (c) => (!since || String(c.createdAt) >= since) && (!phoneNumberId || c.phoneNumberId === phoneNumberId),
+      );
+      return reply(res, 200, listed.slice(0, Number(query.get("limit") ?? 100)));
+    }
     if (req.method === "GET") {
       const call = id ? calls.get(id) : undefined;
       return call ? reply(res, 200, call) : reply(res, 404, { message: "Not Found", statusCode: 404 });

@@ -20,6 +20,15 @@ export type StartCallRequest = {
 
 export type StartCallResult = { providerCallId: string };
 
+/** Which call, if any, the provider placed for one of our attempts (after a crash or a timeout left it unknown). */
+export type FindCallRequest = Pick<StartCallRequest, "attemptId" | "to" | "settings" | "credentials"> & {
+  /** When the attempt was claimed: the call, if any, was created after it. */
+  since: Date;
+};
+
+/** `absent`: the provider can tell, and placed no call for it; `unknown`: it cannot tell. */
+export type FoundCall = { kind: "found"; providerCallId: string } | { kind: "absent" } | { kind: "unknown" };
+
 /**
  * A provider failure. `transient` (429, 5xx, network, timeout) means try the same dial again later and is not a failed
  * attempt; otherwise the provider refused this call (bad number, bad assistant) and the attempt ends as `failed`.
@@ -51,6 +60,8 @@ export type StatusWebhook = { headers: Headers; rawBody: string; url: URL };
 export interface VoiceProvider {
   readonly name: "simulator" | "vapi";
   startCall(req: StartCallRequest): Promise<StartCallResult>;
+  /** Looks up the call placed for an attempt; throws a transient ProviderError when the provider cannot be asked now. */
+  findCall(req: FindCallRequest): Promise<FoundCall>;
   /**
    * Verifies a status webhook with the given credentials, then parses it. Throws ProviderWebhookError for a forged
    * or malformed request; returns null for a genuine message that is not a terminal report (e.g. "ringing").

@@ -122,6 +122,12 @@ export function createSimulator(options: SimulatorOptions): VoiceProvider {
       return { providerCallId: callId };
     },
 
+    // Its memory is this process's: after a restart it cannot tell whether it placed a call.
+    async findCall(req) {
+      const known = callIdByAttempt.get(req.attemptId);
+      return known ? { kind: "found", providerCallId: known } : { kind: "unknown" };
+    },
+
     parseStatusWebhook(webhook, credentials): CallReport | null {
       const secret = requireWebhookSecret(credentials, "simulator");
       if (!signatureMatches(secret, webhook.rawBody, webhook.headers.get(SIGNATURE_HEADER))) {

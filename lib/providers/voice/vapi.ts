@@ -1,4 +1,11 @@
-import { ProviderError, type StartCallRequest, type StartCallResult, type VoiceProvider } from "./port";
+import {
+  ProviderError,
+  type FindCallRequest,
+  type FoundCall,
+  type StartCallRequest,
+  type StartCallResult,
+  type VoiceProvider,
+} from "./port";
 import { parseVapiStatusWebhook } from "./vapi-webhook";
 import { requireWebhookSecret } from "./webhook-secret";
 
@@ -138,5 +145,39 @@ export function createVapi(options: VapiOptions = {}): VoiceProvider {
     return { providerCallId: id };
   }
 
-  return { name: "vapi", startCall, parseStatusWebhook: parseVapiStatusWebhook };
+  /** Vapi has no lookup by our id: list the number's calls created since the claim and match the attempt id we sent. */
+  async function findCall(req: FindCallRequest): Promise<FoundCall> {
+    const apiKey = requireValue(req.credentials, "apiKey", "add the Vapi private API key to the agent");
+    const query = new URLSearchParams({ createdAtGe: new Date(req.since.getTime() - 60_000).toISOString(), limit: "1000" });
+    if (req.settings.phoneNumberId) query.set("phoneNumberId", req.settings.phoneNumberId);
+    let res: Response;
+    try {
+      res = await fetch(`${baseUrl}/call?${query}`, {
+        headers: { authorization: `Bearer ${apiKey}`, accept: "application/json" },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      throw new ProviderError(`Could not ask Vapi about attempt ${req.attemptId}: ${(err as Error).message}`, true);
+    }
+    const text = await res.text();
+    if (res.status === 429 || res.status >= 500) throw errorForStatus(res.status, text, res.headers);
+    if (!res.ok) return { kind: "unknown" };
+    let calls: unknown;
+    try {
+      calls = JSON.parse(text);
+    } catch {
+      return { kind: "unknown" };
+    }
+    if (!Array.isArray(calls)) return { kind: "unknown" };
+    const name = `leadline ${req.attemptId}`.slice(0, 40);
+    const match = (
+      calls as Array<{ id?: unknown; name?: unknown; assistantOverrides?: { variableValues?: Record<string, unknown> } }>
+    ).find(
+      (c) =>
+        c.assistantOverrides?.variableValues?.leadline_attempt_id === req.attemptId || (c.name === name && name.endsWith(req.attemptId)),
+    );
+    return typeof match?.id === "string" ? { kind: "found", providerCallId: match.id } : { kind: "absent" };
+  }
+
+  return { name: "vapi", startCall, findCall, parseStatusWebhook: parseVapiStatusWebhook };
 }

@@ -1,36 +1,40 @@
 // One suite, two drivers: the embedded graphile-worker queue (real time, short gaps) and the Inngest function
-// (through @inngest/test, with a fake clock advanced by its sleeps). Both must drive the same state machine alike.
-import { InngestTestEngine, mockCtx } from "@inngest/test";
+// (through @inngest/test, with a fake clock moved to each wake-up's time). Both wake many tasks at once, so the cap
+// holds only if the claim enforces it, and both must drive the same state machine alike.
+import { InngestTestEngine } from "@inngest/test";
 import { Inngest } from "inngest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { attemptIdFor, dialAttempt, recordReport, type StepDeps } from "@/lib/calls/steps";
+import type { CallDriver, Wakeup } from "@/lib/calls/driver";
+import { advanceTasks, type StepDeps } from "@/lib/calls/engine";
 import { OPEN_STATUSES } from "@/lib/calls/state";
+import { relayWakeups } from "@/lib/calls/wakeups";
+import { recordReport } from "@/lib/calls/writes";
 import { db } from "@/lib/db";
-import type { JobDriver } from "@/lib/jobs/driver";
 import { embeddedDriver } from "@/lib/jobs/embedded-queue";
 import { installJobQueue, startEmbeddedWorker, type EmbeddedWorker } from "@/lib/jobs/embedded-worker";
-import { inngestDriver } from "@/lib/jobs/inngest-driver";
 import { createCallTaskFunction } from "@/inngest/functions/call-task";
 import { truncateAll } from "@/test/databases";
-import { scriptedProvider, seedCalls, testDeps, type Dial } from "@/test/call-fixtures";
+import { reportThrough, scriptedProvider, seedCalls, testDeps, type Dial } from "@/test/call-fixtures";
 import type { Outcome } from "@/lib/schedule/types";
 
 type Harness = {
-  driver: JobDriver;
   /** Gap between retries in hours: about a second on the real clock, an hour on the fake one. */
   gapHours: string;
   now: () => Date;
   /** Drives the given tasks until each is finished; returns the dials the provider saw. */
   run(
     script: Record<string, Outcome[]>,
-    seed: (driver: JobDriver) => Promise<{ tasks: { id: string; agentId: string }[] }>,
+    seed: (driver: CallDriver) => Promise<{ tasks: { id: string; agentId: string }[] }>,
   ): Promise<Dial[]>;
+  deps(): StepDeps;
 };
+
+const openCount = (taskIds: string[]) => db.callTask.count({ where: { id: { in: taskIds }, status: { in: [...OPEN_STATUSES] } } });
 
 async function waitUntilFinal(taskIds: string[], timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const open = await db.callTask.count({ where: { id: { in: taskIds }, status: { in: [...OPEN_STATUSES] } } });
+    const open = await openCount(taskIds);
     if (open === 0) return;
     if (Date.now() > deadline) throw new Error(`${open} tasks still open after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
@@ -41,19 +45,15 @@ function embeddedHarness(): Harness & { stop(): Promise<void> } {
   let worker: EmbeddedWorker | undefined;
   let current: { deps: StepDeps } | undefined;
   return {
-    driver: embeddedDriver,
     gapHours: "0.0003",
     now: () => new Date(),
+    deps: () => current!.deps,
     async run(script, seed) {
       const { dials, binding } = scriptedProvider({
         outcomes: script,
         reportDelayMs: 150,
         now: () => new Date(),
-        onReport: async (agent, report) => {
-          const r = await recordReport(agent, report);
-          if (r && !r.duplicate) await embeddedDriver.attemptEnded(r.taskId, r.attempt);
-          return r !== null;
-        },
+        onReport: reportThrough(embeddedDriver),
       });
       current = { deps: testDeps(binding, () => new Date()) };
       worker ??= await startEmbeddedWorker({
@@ -72,56 +72,56 @@ function embeddedHarness(): Harness & { stop(): Promise<void> } {
   };
 }
 
+/**
+ * Inngest as a discrete-event loop: the relay sends every wake-up as an event; at each instant something is due the
+ * fake clock moves there and every run due then executes concurrently, as Inngest would start them; then the
+ * provider reports the calls placed, which queues their tasks' wake-ups like the status webhook.
+ */
 function inngestHarness(): Harness {
   let clockMs = 0;
   const now = () => new Date(clockMs);
+  let deps: StepDeps | undefined;
   return {
-    driver: inngestDriver,
     gapHours: "1",
     now,
+    deps: () => deps!,
     async run(script, seed) {
       clockMs = Date.parse("2030-01-07T05:00:00Z");
+      const pending: Wakeup[] = [];
+      const capture: CallDriver = { name: "inngest", handOverAheadMs: null, handOver: async (_tx, ws) => void pending.push(...ws) };
       const { dials, binding, flush } = scriptedProvider({
         outcomes: script,
         reportDelayMs: null,
         now,
         onReport: async (agent, report) => (await recordReport(agent, report)) !== null,
       });
-      const deps = testDeps(binding, now);
-      const fn = createCallTaskFunction(new Inngest({ id: "leadline-test", isDev: true }), () => deps);
-      const { tasks } = await seed({ ...inngestDriver, handOver: async () => {} });
-      for (const task of tasks) {
-        const engine = new InngestTestEngine({
-          function: fn,
-          transformCtx: (raw) => {
-            const ctx = mockCtx(raw);
-            const sleepUntil = ctx.step.sleepUntil;
-            ctx.step.sleepUntil = ((id: string, at: string) => {
-              clockMs = Math.max(clockMs, Date.parse(at));
-              return sleepUntil(id, at);
-            }) as typeof ctx.step.sleepUntil;
-            // @inngest/test 1.0 cannot mock waitForEvent (inngest-js#1652). The provider's report is delivered here,
-            // as it would arrive while the run waits; the event itself only wakes the run.
-            ctx.step.waitForEvent = (async (_id: string, opts: { if: string }) => {
-              const attempt = Number(/attempt == (\d+)/.exec(opts.if)![1]);
-              const attemptId = attemptIdFor(task.id, attempt);
-              return (await flush(attemptId)) ? { name: "call/attempt.ended", data: { taskId: task.id, attempt } } : null;
-            }) as typeof ctx.step.waitForEvent;
-            return ctx;
-          },
-        });
-        const sleeps = Array.from({ length: 40 }, (_, k) => [
-          `round-${k + 1}-wait`,
-          `round-${k + 1}-cap`,
-          `round-${k + 1}-settle-wait`,
-        ]).flat();
-        const { error } = await engine.execute({
-          events: [{ name: "call/task.created", data: { taskId: task.id, agentId: task.agentId, fromAttempt: 1 } }],
-          steps: sleeps.map((id) => ({ id, handler() {} })),
+      deps = testDeps(binding, now);
+      const fn = createCallTaskFunction(new Inngest({ id: "leadline-test", isDev: true }), () => deps!);
+      const runWake = async (w: Wakeup) => {
+        const { error } = await new InngestTestEngine({ function: fn }).execute({
+          events: [
+            {
+              name: "call/task.wake",
+              data: { taskId: w.taskId, agentId: w.agentId, runAt: w.runAt.toISOString(), sentAt: now().toISOString() },
+            },
+          ],
+          steps: [{ id: "wait", handler() {} }],
         });
         expect(error).toBeUndefined();
+      };
+      const { tasks } = await seed(capture);
+      const ids = tasks.map((t) => t.id);
+      for (let round = 0; round < 400; round++) {
+        await relayWakeups(capture, now());
+        if ((await openCount(ids)) === 0) return dials;
+        if (!pending.length) throw new Error("open tasks with no wake-up: nothing would ever run them");
+        clockMs = Math.max(clockMs, Math.min(...pending.map((w) => w.runAt.getTime())));
+        const due = pending.filter((w) => w.runAt.getTime() <= clockMs);
+        pending.splice(0, pending.length, ...pending.filter((w) => !due.includes(w)));
+        await Promise.all(due.map(runWake));
+        for (const d of dials) await flush(d.attemptId);
       }
-      return dials;
+      throw new Error("tasks still open after 400 rounds");
     },
   };
 }
@@ -143,7 +143,7 @@ describe.each(harnesses)("call-task driver: %s", (_name, make) => {
     let seeded: Awaited<ReturnType<typeof seedCalls>> | undefined;
     const dials = await h.run(
       {},
-      async (driver) => (seeded = await seedCalls(driver, { phones: ["+919876500011"], schedule: {}, receivedAt: h.now() })),
+      async (driver) => (seeded = await seedCalls(driver, { phones: ["+919876500011"], schedule: {}, receivedAt: h.now })),
     );
     const task = await db.callTask.findUniqueOrThrow({ where: { id: seeded!.tasks[0]!.id }, include: { attempts: true } });
     expect(dials).toHaveLength(1);
@@ -162,7 +162,7 @@ describe.each(harnesses)("call-task driver: %s", (_name, make) => {
         (seeded = await seedCalls(driver, {
           phones: [phone],
           schedule: { num_of_retries: "3", gap_between_retries: gaps },
-          receivedAt: h.now(),
+          receivedAt: h.now,
         })),
     );
     const task = await db.callTask.findUniqueOrThrow({
@@ -187,12 +187,12 @@ describe.each(harnesses)("call-task driver: %s", (_name, make) => {
       const first = await seedCalls(driver, {
         phones: [a],
         schedule: { num_of_retries: "2", gap_between_retries: `${h.gapHours},${h.gapHours}` },
-        receivedAt: h.now(),
+        receivedAt: h.now,
       });
       const second = await seedCalls(driver, {
         phones: [b],
         schedule: { num_of_retries: "2", gap_between_retries: `${h.gapHours},${h.gapHours}`, retry_on: "busy" },
-        receivedAt: h.now(),
+        receivedAt: h.now,
       });
       seeded = { ...first, tasks: [...first.tasks, ...second.tasks] };
       return seeded;
@@ -210,7 +210,7 @@ describe.each(harnesses)("call-task driver: %s", (_name, make) => {
     let seeded: Awaited<ReturnType<typeof seedCalls>> | undefined;
     const dials = await h.run(
       {},
-      async (driver) => (seeded = await seedCalls(driver, { phones: ["+919876500015"], schedule: {}, receivedAt: h.now() })),
+      async (driver) => (seeded = await seedCalls(driver, { phones: ["+919876500015"], schedule: {}, receivedAt: h.now })),
     );
     const agent = seeded!.agent;
     const attempt = await db.callAttempt.findFirstOrThrow({ where: { taskId: seeded!.tasks[0]!.id } });
@@ -226,8 +226,8 @@ describe.each(harnesses)("call-task driver: %s", (_name, make) => {
       outcome: "completed",
       outcomeDetail: "scripted completed",
     });
-    const { binding } = scriptedProvider({ outcomes: {}, reportDelayMs: 0, now: h.now, onReport: async () => true });
-    expect(await dialAttempt(testDeps(binding, h.now), attempt.taskId, 1)).toEqual({ kind: "stale" });
+    // Woken again after it finished: nothing is dialed.
+    await advanceTasks(h.deps(), [attempt.taskId]);
     expect(dials).toHaveLength(1);
   });
 
@@ -236,7 +236,7 @@ describe.each(harnesses)("call-task driver: %s", (_name, make) => {
     let seeded: Awaited<ReturnType<typeof seedCalls>> | undefined;
     const dials = await h.run(
       {},
-      async (driver) => (seeded = await seedCalls(driver, { phones, schedule: {}, receivedAt: h.now(), cap: 2 })),
+      async (driver) => (seeded = await seedCalls(driver, { phones, schedule: {}, receivedAt: h.now, cap: 2 })),
     );
     expect(dials).toHaveLength(6);
     expect(Math.max(...dials.map((d) => d.liveAtStart))).toBeLessThanOrEqual(2);

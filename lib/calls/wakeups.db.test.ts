@@ -1,18 +1,14 @@
 // The wake-up outbox: written with the task, handed to the driver by the relay when due, exactly once, and kept
 // through a failed hand-over.
-import { InngestTestEngine } from "@inngest/test";
-import { Inngest } from "inngest";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCallTask } from "@/lib/calls/create";
 import { cancelCall } from "@/lib/calls/queries";
+import type { CallDriver, Wakeup } from "@/lib/calls/driver";
+import { HAND_OVER_WAIT_MS, handOverIfDue, queueWakeup, relaySoon, relayWakeups } from "@/lib/calls/wakeups";
 import { db } from "@/lib/db";
-import type { JobDriver, Wakeup } from "@/lib/jobs/driver";
 import { EMBEDDED_HAND_OVER_AHEAD_MS, embeddedDriver } from "@/lib/jobs/embedded-queue";
 import { installJobQueue, startEmbeddedWorker, type EmbeddedWorker } from "@/lib/jobs/embedded-worker";
-import { inngestDriver } from "@/lib/jobs/inngest-driver";
-import { HAND_OVER_WAIT_MS, handOverIfDue, queueWakeup, relaySoon, relayWakeups } from "@/lib/jobs/wakeups";
 import { parseScheduleParams } from "@/lib/schedule/parse-schedule-params";
-import { createWakeupRelayFunction } from "@/inngest/functions/relay-wakeups";
 import { truncateAll } from "@/test/databases";
 import { createAgentRow, scriptedProvider, testDeps } from "@/test/call-fixtures";
 import { createOrg } from "@/test/factories";
@@ -47,12 +43,17 @@ async function tasksWaking(at: Date[]) {
 }
 
 const jobRunAt = async (taskId: string) =>
-  (await db.$queryRaw<Array<{ run_at: Date }>>`SELECT run_at FROM graphile_worker._private_jobs WHERE key = ${`call:${taskId}`}`)[0]
-    ?.run_at ?? null;
+  (
+    await db.$queryRaw<
+      Array<{ run_at: Date }>
+    >`SELECT run_at FROM graphile_worker._private_jobs WHERE payload::jsonb->'taskIds' ? ${taskId}`
+  )[0]?.run_at ?? null;
 
-function recordingDriver(): JobDriver & { sent: Wakeup[]; fail: boolean; delayMs: number } {
+function recordingDriver(): CallDriver & { sent: Wakeup[]; fail: boolean; delayMs: number } {
+  // Inngest's shape: every wake-up at once, however far ahead.
   const driver = {
-    ...inngestDriver,
+    name: "inngest" as const,
+    handOverAheadMs: null,
     sent: [] as Wakeup[],
     fail: false,
     delayMs: 0,
@@ -82,7 +83,7 @@ describe("the wake-up outbox", () => {
     ]);
   });
 
-  it("hands graphile-worker only what is due within its horizon, as attempt jobs at their time", async () => {
+  it("hands graphile-worker only what is due within its horizon, as wake jobs at their time", async () => {
     const now = new Date("2030-01-07T05:00:00Z");
     const soon = new Date(now.getTime() + EMBEDDED_HAND_OVER_AHEAD_MS);
     const later = new Date(soon.getTime() + 1);
@@ -180,16 +181,5 @@ describe("the relay's clocks", () => {
     for (let i = 0; i < 50 && dials.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(dials.map((d) => d.to)).toEqual([tasks[0]!.phone]);
     expect(await db.callWakeup.count()).toBe(0);
-  });
-
-  it("under Inngest, a cron function sends what the request could not", async () => {
-    const { agent, tasks } = await tasksWaking([new Date("2030-01-07T05:00:00Z")]);
-    const driver = recordingDriver();
-    const fn = createWakeupRelayFunction(new Inngest({ id: "leadline-test", isDev: true }), () => driver);
-    expect(fn.opts.triggers).toEqual([{ cron: "* * * * *" }]);
-    const { result, error } = await new InngestTestEngine({ function: fn }).execute();
-    expect(error).toBeUndefined();
-    expect(result).toEqual({ handedOver: 1 });
-    expect(driver.sent).toEqual([{ taskId: tasks[0]!.id, agentId: agent.id, fromAttempt: 1, runAt: new Date("2030-01-07T05:00:00Z") }]);
   });
 });

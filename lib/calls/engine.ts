@@ -1,0 +1,247 @@
+import "server-only";
+import { resolveLeads } from "@/lib/calls/resolve";
+import { decideAfterAttempt, DIAL_GIVE_UP_MS, DIAL_IN_FLIGHT_MS } from "@/lib/calls/state";
+import {
+  claimDue,
+  endAttempt,
+  recordDialed,
+  recordDialTrouble,
+  settleTask,
+  wakeLater,
+  type Claimed,
+  type Dialed,
+} from "@/lib/calls/writes";
+import { db } from "@/lib/db";
+import { CrmError } from "@/lib/http/fetch-json";
+import type { Agent, CallAttempt, CallTask } from "@/lib/generated/prisma/client";
+import { ProviderError, type FoundCall, type VoiceProvider } from "@/lib/providers/voice/port";
+import type { ScheduleParams } from "@/lib/schedule/types";
+
+export type ProviderBinding = { provider: VoiceProvider; credentials: Record<string, string>; statusUrl: string };
+
+/** What the steps need from the outside world; tests pass a scripted provider and their own clock. */
+export type StepDeps = {
+  providerFor: (agent: Agent) => ProviderBinding;
+  now: () => Date;
+  /** How long to wait for a provider's report before the attempt counts as failed. */
+  outcomeTimeoutMs: number;
+  /** When an agent is at its concurrency cap, look again after this long (a freed slot also wakes waiting tasks). */
+  capRecheckMs: number;
+  /** Reads leads from the CRM's API for resolving tasks (HubSpot sends only ids); keyed by task id. */
+  lookupLeads: (tasks: CallTask[]) => Promise<Map<string, Record<string, unknown>>>;
+  /** A resolving task's lead was rejected after the webhook answered: its delivery log entry must say so. */
+  leadRejected: (task: { id: string; deliveryId: string | null }, reason: string) => Promise<void>;
+};
+
+/** Deterministic, so two runs of one dial collide on the attempt's primary key instead of dialing twice. */
+export function attemptIdFor(taskId: string, attempt: number): string {
+  return `att_${taskId.slice("call_".length)}_${attempt}`;
+}
+
+// Provider requests in flight at once per batch: enough for a rush, few enough for Vapi's own rate limit.
+const DIALS_AT_ONCE = 64;
+
+/**
+ * The one step every driver runs when wake-ups come due: each task does what its state asks (read its lead, dial,
+ * settle a dial whose result is unknown, settle an ended or overdue attempt) and queues its own next wake-up. Due
+ * attempts are claimed in one statement within their agents' caps and dialed concurrently. Idempotent: a task woken
+ * twice, late, or with nothing to do changes nothing. Throws only when Postgres fails; the driver then retries.
+ */
+export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<void> {
+  const now = deps.now();
+  const tasks = await db.callTask.findMany({ where: { id: { in: [...new Set(taskIds)] } } });
+  // Settles first: a slot they free can be taken by a due task of this very batch.
+  const rest = tasks.filter((t) => t.status === "resolving" || t.status === "dialing" || t.status === "in_progress");
+  await inPool(rest, DIALS_AT_ONCE, (t) => advanceOne(deps, t));
+
+  const scheduled = tasks.filter((t) => t.status === "scheduled");
+  const later = scheduled.filter((t) => t.nextAttemptAt && t.nextAttemptAt > now);
+  for (const t of later) await wakeLater([t], t.nextAttemptAt!); // a wake-up that came early (a chained sleep)
+  const due = scheduled.filter((t) => !later.includes(t));
+  const claimed = await claimDue(
+    due.map((t) => t.id),
+    deps.now(),
+  );
+  const claimedIds = new Set(claimed.map((c) => c.taskId));
+  // Held back by the agent's cap: a freed slot wakes them sooner.
+  await wakeLater(
+    due.filter((t) => !claimedIds.has(t.id)),
+    new Date(now.getTime() + deps.capRecheckMs),
+  );
+  await dialAll(deps, claimed);
+}
+
+async function advanceOne(deps: StepDeps, task: CallTask): Promise<void> {
+  try {
+    if (task.status === "resolving") return void (await resolveLeads(deps, task.id));
+    const attempt = await db.callAttempt.findUnique({ where: { taskId_number: { taskId: task.id, number: task.attemptsMade } } });
+    if (!attempt) return;
+    if (task.status === "dialing" && attempt.status === "dialing") return await reconcileDial(deps, task, attempt);
+    return await settleAttempt(deps, task, attempt);
+  } catch (err) {
+    if (!isStepTrouble(err)) throw err;
+    // A CRM or provider that is down is asked again later; Postgres trouble goes up to the driver.
+    const backoffMs = Math.min(10 * 60_000, Math.max(30_000, (deps.now().getTime() - task.createdAt.getTime()) / 4));
+    console.error(`[calls] ${task.id}: ${(err as Error).message}; trying again in ${Math.round(backoffMs / 1000)} s`);
+    await wakeLater([task], new Date(deps.now().getTime() + backoffMs));
+  }
+}
+
+function isStepTrouble(err: unknown): boolean {
+  return err instanceof ProviderError || err instanceof CrmError;
+}
+
+type Loaded = Claimed & { agent: Agent; phone: string; variables: Record<string, string> };
+
+async function dialAll(deps: StepDeps, claimed: Claimed[]): Promise<void> {
+  if (!claimed.length) return;
+  const tasks = await db.callTask.findMany({
+    where: { id: { in: claimed.map((c) => c.taskId) } },
+    select: { id: true, phone: true, variables: true, agent: true },
+  });
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const loaded = claimed.map((c) => {
+    const t = byId.get(c.taskId)!;
+    return { ...c, agent: t.agent, phone: t.phone, variables: t.variables as Record<string, string> };
+  });
+  const dialed: Dialed[] = [];
+  await inPool(loaded, DIALS_AT_ONCE, async (c) => {
+    const got = await dialOnce(deps, c);
+    if (got) dialed.push(got);
+  });
+  await recordDialed(dialed, deps.now());
+}
+
+/** Places the call; a refusal ends the attempt, trouble (429, 5xx, timeout) leaves it dialing to be looked at again. */
+async function dialOnce(deps: StepDeps, c: Loaded): Promise<Dialed | null> {
+  const binding = deps.providerFor(c.agent);
+  try {
+    const { providerCallId } = await binding.provider.startCall({
+      attemptId: c.attemptId,
+      attempt: c.attempt,
+      to: c.phone,
+      settings: c.agent.providerSettings as Record<string, string>,
+      credentials: binding.credentials,
+      variables: c.variables,
+      statusUrl: binding.statusUrl,
+    });
+    return { ...c, providerCallId, deadline: new Date(deps.now().getTime() + deps.outcomeTimeoutMs) };
+  } catch (err) {
+    const now = deps.now();
+    if (err instanceof ProviderError && !err.transient) {
+      await endAttempt(c.attemptId, {
+        outcomeDetail: `provider refused the call (${err.status ?? "error"})`,
+        error: err.message,
+        retryable: true,
+        now,
+        dialed: false,
+      });
+      await settleById(deps, c.taskId, c.attempt);
+      return null;
+    }
+    // Not a failed attempt yet: the provider may or may not have the call, so it is asked before any second dial.
+    const wait = Math.max(DIAL_IN_FLIGHT_MS, err instanceof ProviderError ? (err.retryAfterMs ?? 0) : 0);
+    await recordDialTrouble(c, `will retry the dial: ${(err as Error).message}`, new Date(now.getTime() + wait));
+    return null;
+  }
+}
+
+/**
+ * A claimed attempt whose dial was never recorded (the server died mid-dial, the provider timed out or kept failing).
+ * The provider is asked first, so the lead is never rung twice: a call it has is adopted; one it never placed is
+ * dialed again until DIAL_GIVE_UP_MS; when it cannot tell, the attempt ends as failed and the retry rule decides.
+ */
+async function reconcileDial(deps: StepDeps, task: CallTask, attempt: CallAttempt): Promise<void> {
+  const now = deps.now();
+  const quietSince = task.updatedAt.getTime();
+  if (now.getTime() - quietSince < DIAL_IN_FLIGHT_MS) return wakeLater([task], new Date(quietSince + DIAL_IN_FLIGHT_MS));
+  const agent = await db.agent.findUniqueOrThrow({ where: { id: task.agentId } });
+  const binding = deps.providerFor(agent);
+  const c: Loaded = {
+    taskId: task.id,
+    agentId: task.agentId,
+    attemptId: attempt.id,
+    attempt: attempt.number,
+    agent,
+    phone: task.phone,
+    variables: attempt.variablesSent as Record<string, string>,
+  };
+  const gaveUp = now.getTime() - attempt.createdAt.getTime() >= DIAL_GIVE_UP_MS;
+  let found: FoundCall;
+  try {
+    found = await binding.provider.findCall({
+      attemptId: attempt.id,
+      to: task.phone,
+      settings: agent.providerSettings as Record<string, string>,
+      credentials: binding.credentials,
+      since: attempt.createdAt,
+    });
+  } catch (err) {
+    if (!(err instanceof ProviderError)) throw err;
+    if (!gaveUp) {
+      return recordDialTrouble(c, `could not ask the provider about the dial: ${err.message}`, new Date(now.getTime() + DIAL_IN_FLIGHT_MS));
+    }
+    found = { kind: "unknown" };
+  }
+  if (found.kind === "found") {
+    return recordDialed([{ ...c, providerCallId: found.providerCallId, deadline: new Date(now.getTime() + deps.outcomeTimeoutMs) }], now);
+  }
+  if (found.kind === "absent" && !gaveUp) {
+    const dialed = await dialOnce(deps, c);
+    if (dialed) await recordDialed([dialed], deps.now());
+    return;
+  }
+  const why =
+    found.kind === "absent"
+      ? `The provider did not take the call within ${DIAL_GIVE_UP_MS / 60_000} minutes (${attempt.error ?? "no answer"})`
+      : `The dial's result is unknown (${attempt.error ?? "the server stopped mid-dial"}) and ${agent.provider} cannot look calls up; not dialed again, so the lead is not rung twice`;
+  await endAttempt(attempt.id, { error: why, retryable: true, now, dialed: false });
+  await settleById(deps, task.id, attempt.number);
+}
+
+async function settleById(deps: StepDeps, taskId: string, number: number): Promise<void> {
+  const task = await db.callTask.findUnique({ where: { id: taskId } });
+  const attempt = await db.callAttempt.findUnique({ where: { taskId_number: { taskId, number } } });
+  if (task && attempt) await settleAttempt(deps, task, attempt);
+}
+
+/**
+ * Reads the attempt's outcome from Postgres (never from an event) and moves the task on: the next attempt and when,
+ * or the end. With no report by the deadline the attempt ends as failed; before it, the task sleeps until then.
+ */
+async function settleAttempt(deps: StepDeps, task: CallTask, attempt: CallAttempt): Promise<void> {
+  if (task.status !== "dialing" && task.status !== "in_progress") return;
+  const now = deps.now();
+  let row = attempt;
+  if (row.status !== "ended") {
+    const deadline = new Date((row.dialedAt ?? row.createdAt).getTime() + deps.outcomeTimeoutMs);
+    if (now < deadline) return wakeLater([task], deadline);
+    await endAttempt(row.id, {
+      error: `No report from the provider within ${Math.round(deps.outcomeTimeoutMs / 60_000)} minutes`,
+      retryable: true,
+      now,
+      dialed: true,
+    });
+    // Re-read: a report that landed just now wins over the timeout.
+    row = await db.callAttempt.findUniqueOrThrow({ where: { id: row.id } });
+  }
+  const decision = decideAfterAttempt({
+    params: task.scheduleParams as unknown as ScheduleParams,
+    zone: task.timezone,
+    attemptsMade: task.attemptsMade,
+    maxAttempts: task.maxAttempts,
+    outcome: row.outcome!,
+    retryable: row.retryable !== false,
+    dialedAt: row.dialedAt ?? row.endedAt ?? now,
+  });
+  await settleTask({ id: task.id, agentId: task.agentId, attempt: row.number }, row, decision, now);
+}
+
+/** Runs `work` over `items`, at most `size` at once. */
+async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(size, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
+}

@@ -1,0 +1,288 @@
+import "server-only";
+import { LIVE_STATUSES, OPEN_STATUSES, TRANSITIONS, type AfterAttempt } from "@/lib/calls/state";
+import { queueWakeups } from "@/lib/calls/wakeups";
+import { db, type Tx } from "@/lib/db";
+import type { Agent, CallOutcome, Prisma } from "@/lib/generated/prisma/client";
+import type { CallReport } from "@/lib/providers/voice/port";
+
+// Every compare-and-set write to call_tasks and call_attempts (new rows aside: lib/calls/create.ts and the webhook's
+// group commit insert them). Each guards on the from-states of its event in TRANSITIONS, so a step that runs twice,
+// or late, changes nothing; each queues the task's next wake-up in the same transaction.
+
+const from = (event: keyof typeof TRANSITIONS) => [...TRANSITIONS[event].from];
+
+export type Claimed = { taskId: string; agentId: string; attemptId: string; attempt: number };
+
+/**
+ * Claims the due attempts among `taskIds`, as many per agent as it has free slots, oldest first. The agents' advisory
+ * locks are taken first (in id order, so two claimers cannot deadlock) and the claim runs as a second statement with
+ * a fresh snapshot, so its count of live attempts includes every committed claim. One statement claims the batch.
+ */
+export async function claimDue(taskIds: string[], now: Date): Promise<Claimed[]> {
+  if (!taskIds.length) return [];
+  return db.$transaction(async (tx) => {
+    const agents = await tx.$queryRaw<Array<{ agent_id: string }>>`SELECT DISTINCT agent_id FROM call_tasks
+      WHERE id = ANY(${taskIds}::text[]) AND status = 'scheduled' AND next_attempt_at <= ${now}::timestamptz ORDER BY agent_id`;
+    if (!agents.length) return [];
+    const ids = agents.map((a) => a.agent_id);
+    await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended('agent-slots:' || id, 0))) FROM unnest(${ids}::text[]) AS id`;
+    const rows = await tx.$queryRaw<Array<{ id: string; task_id: string; agent_id: string; number: number }>>`
+      WITH free AS (
+        SELECT a.id, a.provider, a.concurrency_cap - (SELECT count(*) FROM call_attempts c
+          WHERE c.agent_id = a.id AND c.status IN ('dialing', 'in_progress'))::int AS n
+        FROM agents a WHERE a.id = ANY(${ids}::text[])
+      ), picked AS (
+        SELECT p.id, f.provider FROM free f CROSS JOIN LATERAL (
+          SELECT t.id FROM call_tasks t
+          WHERE t.agent_id = f.id AND t.id = ANY(${taskIds}::text[]) AND t.status = 'scheduled' AND t.next_attempt_at <= ${now}::timestamptz
+          ORDER BY t.next_attempt_at, t.id LIMIT GREATEST(f.n, 0) FOR UPDATE SKIP LOCKED) p
+      ), claimed AS (
+        UPDATE call_tasks t SET status = 'dialing', attempts_made = t.attempts_made + 1, updated_at = now()
+        FROM picked p WHERE t.id = p.id AND t.status = 'scheduled'
+        RETURNING t.id, t.agent_id, t.attempts_made, t.next_attempt_at, t.next_attempt_reason, t.variables, p.provider
+      )
+      INSERT INTO call_attempts (id, task_id, agent_id, number, status, scheduled_at, reason, provider, variables_sent, created_at)
+      SELECT 'att_' || substr(c.id, 6) || '_' || c.attempts_made, c.id, c.agent_id, c.attempts_made, 'dialing',
+             COALESCE(c.next_attempt_at, ${now}::timestamptz), COALESCE(c.next_attempt_reason, '{"kind":"immediate"}'::jsonb),
+             c.provider, c.variables, now()
+      FROM claimed c
+      RETURNING id, task_id, agent_id, number`;
+    return rows.map((r) => ({ taskId: r.task_id, agentId: r.agent_id, attemptId: r.id, attempt: r.number }));
+  });
+}
+
+export type Dialed = Claimed & { providerCallId: string; deadline: Date };
+
+/** The provider has the calls: each attempt and its task go on the line, woken again at the outcome deadline. */
+export async function recordDialed(dialed: Dialed[], now: Date): Promise<void> {
+  if (!dialed.length) return;
+  const ids = dialed.map((d) => d.attemptId);
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`UPDATE call_attempts a SET status = 'in_progress', provider_call_id = d.call_id, dialed_at = ${now}::timestamptz, error = NULL
+      FROM unnest(${ids}::text[], ${dialed.map((d) => d.providerCallId)}::text[]) AS d(id, call_id)
+      WHERE a.id = d.id AND a.status = 'dialing'`;
+    await tx.$executeRaw`UPDATE call_tasks t SET status = 'in_progress', updated_at = now()
+      FROM unnest(${dialed.map((d) => d.taskId)}::text[], ${dialed.map((d) => d.attempt)}::int[]) AS d(id, n)
+      WHERE t.id = d.id AND t.attempts_made = d.n AND t.status = ANY(${from("dialed")}::"CallStatus"[])`;
+    await queueWakeups(
+      tx,
+      dialed.map((d) => ({ taskId: d.taskId, agentId: d.agentId, fromAttempt: d.attempt, runAt: d.deadline })),
+    );
+  });
+}
+
+/** A dial that did not get through yet (429, 5xx, no answer): the attempt stays dialing and is looked at again at `retryAt`. */
+export async function recordDialTrouble(c: Claimed, message: string, retryAt: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.callAttempt.updateMany({ where: { id: c.attemptId, status: "dialing" }, data: { error: message } });
+    await tx.callTask.updateMany({ where: { id: c.taskId, status: "dialing", attemptsMade: c.attempt }, data: { updatedAt: new Date() } });
+    await queueWakeups(tx, [{ taskId: c.taskId, agentId: c.agentId, fromAttempt: c.attempt, runAt: retryAt }]);
+  });
+}
+
+/** Ends an attempt that has no report (refused, unknown result, timed out); a report that came first wins. */
+export async function endAttempt(
+  attemptId: string,
+  end: { outcomeDetail?: string; error: string; retryable: boolean; now: Date; dialed: boolean },
+): Promise<void> {
+  await db.callAttempt.updateMany({
+    where: { id: attemptId, status: { not: "ended" } },
+    data: {
+      status: "ended",
+      outcome: "failed",
+      outcomeDetail: end.outcomeDetail ?? null,
+      error: end.error,
+      retryable: end.retryable,
+      endedAt: end.now,
+      ...(end.dialed ? {} : { dialedAt: end.now }),
+    },
+  });
+}
+
+/** Records a provider's terminal report once and wakes its task at once; a repeat changes nothing. */
+export async function recordReport(
+  agent: Pick<Agent, "id" | "provider">,
+  report: CallReport,
+): Promise<{ taskId: string; attempt: number; duplicate: boolean } | null> {
+  // Scoped to the agent whose secret verified the report, so one agent's secret cannot end another agent's calls.
+  // Found first and then updated by id: a report racing our own write of the call id is "unknown" (the provider
+  // tries again), never mistaken for a duplicate.
+  const row = await db.callAttempt.findFirst({
+    where: { agentId: agent.id, provider: agent.provider, providerCallId: report.providerCallId },
+    select: { id: true, taskId: true, number: true },
+  });
+  if (!row) return null;
+  const count = await db.$transaction(async (tx) => {
+    const { count } = await tx.callAttempt.updateMany({
+      where: { id: row.id, status: { not: "ended" } },
+      data: {
+        status: "ended",
+        outcome: report.outcome as CallOutcome,
+        outcomeDetail: report.detail,
+        retryable: report.retryable,
+        endedAt: report.endedAt,
+      },
+    });
+    if (count) await queueWakeups(tx, [{ taskId: row.taskId, agentId: agent.id, fromAttempt: row.number, runAt: new Date() }]);
+    return count;
+  });
+  return { taskId: row.taskId, attempt: row.number, duplicate: count === 0 };
+}
+
+/**
+ * Moves a task past its ended attempt as `decision` says (another try, or the end), and wakes as many of the agent's
+ * tasks waiting for a slot as are free now. Null when the task had already moved on.
+ */
+export async function settleTask(
+  task: { id: string; agentId: string; attempt: number },
+  ended: { outcome: CallOutcome | null; error: string | null },
+  decision: AfterAttempt,
+  now: Date,
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const common = { lastOutcome: ended.outcome, lastError: ended.error };
+    const { count } = await tx.callTask.updateMany({
+      where: { id: task.id, attemptsMade: task.attempt, status: { in: from("ended") } },
+      data:
+        decision.kind === "retry"
+          ? {
+              ...common,
+              status: "scheduled",
+              nextAttemptAt: decision.at,
+              nextAttemptReason: decision.reason as unknown as Prisma.InputJsonValue,
+            }
+          : {
+              ...common,
+              status: decision.status,
+              nextAttemptAt: null,
+              nextAttemptReason: { kind: "finished", why: decision.why } as Prisma.InputJsonValue,
+              finishedAt: now,
+              activeDedupeKey: null,
+            },
+    });
+    if (!count) return false;
+    if (decision.kind === "retry") {
+      await queueWakeups(tx, [{ taskId: task.id, agentId: task.agentId, fromAttempt: task.attempt + 1, runAt: decision.at }]);
+    }
+    await wakeWaitingForSlot(tx, task.agentId, now);
+    return true;
+  });
+}
+
+/** The agent's due tasks held back by its cap, oldest first, as many as it has free slots: woken now. */
+async function wakeWaitingForSlot(tx: Tx, agentId: string, now: Date): Promise<void> {
+  await tx.$executeRaw`INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
+    SELECT t.id, t.agent_id, t.attempts_made + 1, ${now}::timestamptz FROM call_tasks t
+    WHERE t.agent_id = ${agentId} AND t.status = 'scheduled' AND t.next_attempt_at <= ${now}::timestamptz
+    ORDER BY t.next_attempt_at LIMIT GREATEST(0, (SELECT a.concurrency_cap FROM agents a WHERE a.id = ${agentId})
+      - (SELECT count(*) FROM call_attempts c WHERE c.agent_id = ${agentId} AND c.status IN (${LIVE_STATUSES[0]}::"AttemptStatus", ${LIVE_STATUSES[1]}::"AttemptStatus")))
+    ON CONFLICT (task_id) DO UPDATE SET run_at = LEAST(call_wakeups.run_at, EXCLUDED.run_at)`;
+}
+
+/** A lead read from the CRM: the task gets its number, variables and name and is woken at its first attempt. */
+export async function markResolved(
+  task: { id: string; agentId: string },
+  data: { phone: string; variables: Record<string, string>; leadName: string | null; lead: Record<string, unknown> },
+  first: { at: Date; reason: unknown },
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.callTask.updateMany({
+      where: { id: task.id, status: { in: from("resolved") } },
+      data: {
+        status: "scheduled",
+        phone: data.phone,
+        variables: data.variables,
+        ...(data.leadName ? { leadName: data.leadName } : {}),
+        leadFields: data.lead as Prisma.InputJsonValue,
+        nextAttemptAt: first.at,
+        nextAttemptReason: first.reason as Prisma.InputJsonValue,
+      },
+    });
+    if (count) await queueWakeups(tx, [{ taskId: task.id, agentId: task.agentId, fromAttempt: 1, runAt: first.at }]);
+    return count > 0;
+  });
+}
+
+/** A lead that cannot be called ends before any dial, with the reason in lastError and nextAttemptReason. */
+export async function markRejected(
+  taskId: string,
+  reason: string,
+  lead: Record<string, unknown>,
+  leadName: string | null,
+  now: Date,
+): Promise<boolean> {
+  const { count } = await db.callTask.updateMany({
+    where: { id: taskId, status: { in: from("rejected") } },
+    data: {
+      status: "failed",
+      lastError: reason,
+      finishedAt: now,
+      activeDedupeKey: null,
+      nextAttemptAt: null,
+      nextAttemptReason: { kind: "finished", why: reason },
+      leadFields: lead as Prisma.InputJsonValue,
+      ...(leadName ? { leadName } : {}),
+    },
+  });
+  return count > 0;
+}
+
+/** Cancels a scheduled task; its pending wake-up goes with it (a driver that still wakes it finds it finished). */
+export async function markCancelled(taskId: string, now: Date): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.callTask.updateMany({
+      where: { id: taskId, status: { in: from("cancelled") } },
+      data: {
+        status: "cancelled",
+        nextAttemptAt: null,
+        finishedAt: now,
+        activeDedupeKey: null,
+        nextAttemptReason: { kind: "finished", why: "cancelled by an admin" },
+      },
+    });
+    if (count) await tx.callWakeup.deleteMany({ where: { taskId } });
+    return count > 0;
+  });
+}
+
+/** "Retry now": a failed task gets one attempt more, due at once. */
+export async function markRetryNow(
+  task: { id: string; agentId: string; attemptsMade: number; dedupeKey: string | null },
+  maxAttempts: number,
+  now: Date,
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.callTask.updateMany({
+      where: { id: task.id, status: { in: from("retry_now") }, attemptsMade: task.attemptsMade },
+      data: {
+        status: "scheduled",
+        maxAttempts,
+        nextAttemptAt: now,
+        nextAttemptReason: { kind: "retry_now" },
+        finishedAt: null,
+        activeDedupeKey: task.dedupeKey,
+      },
+    });
+    if (count) await queueWakeups(tx, [{ taskId: task.id, agentId: task.agentId, fromAttempt: task.attemptsMade + 1, runAt: now }]);
+    return count > 0;
+  });
+}
+
+/** Wakes tasks again at `at` without changing them (not due yet, held at the cap, a CRM to ask again later). */
+export async function wakeLater(tasks: Array<{ id: string; agentId: string; attemptsMade: number }>, at: Date): Promise<void> {
+  await queueWakeups(
+    db,
+    tasks.map((t) => ({ taskId: t.id, agentId: t.agentId, fromAttempt: t.attemptsMade + 1, runAt: at })),
+  );
+}
+
+/** A driver gave up on a task's step (its retries spent): an open task is woken again later, and says why. */
+export async function wakeAfterFailure(task: { taskId: string; agentId: string }, why: string, afterMs: number): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const open = { id: task.taskId, status: { in: [...OPEN_STATUSES] } };
+    const { count } = await tx.callTask.updateMany({ where: open, data: { lastError: `A run of this call failed: ${why}` } });
+    if (!count) return;
+    const row = await tx.callTask.findUniqueOrThrow({ where: { id: task.taskId }, select: { attemptsMade: true } });
+    await queueWakeups(tx, [{ ...task, fromAttempt: row.attemptsMade + 1, runAt: new Date(Date.now() + afterMs) }]);
+  });
+}
