@@ -26,11 +26,11 @@ export type FakeVapiOptions = {
 export type FakeVapiFailure = "rate-limit" | "server-error" | "hang";
 
 /**
- * A timed fault: "server-error" answers every request 503, "hang" holds every request unanswered, and "accept-hang"
- * creates the call (the lead's phone rings and reports follow) but holds the create-call answer, so the caller's
- * timeout fires without learning the call's id: a dial whose result is unknown.
+ * A timed fault: "server-error" answers every request 503; "accept-hang" creates the call (the lead's phone rings and
+ * reports follow) but holds the create-call answer, so the caller's timeout fires without learning the call's id: a
+ * dial whose result is unknown.
  */
-export type FakeVapiOutage = "server-error" | "hang" | "accept-hang";
+export type FakeVapiOutage = "server-error" | "accept-hang";
 
 /** One `POST /call` as the fake saw it: which attempt asked (the id Leadline sends in variableValues) and the answer. */
 export type CreateCallRecord = {
@@ -300,7 +300,6 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
     const record: CreateCallRecord = { at: Date.now(), attemptId: attemptIdOf(body), to: numberOf(body), status: null, callId: null };
     if (creating) createCalls.push(record);
     const down = outage && Date.now() < outage.until ? outage.mode : null;
-    if (down === "hang") return holdOpen(res);
     if (down === "server-error") {
       record.status = 503;
       return reply(res, 503, { message: "Service Unavailable", statusCode: 503 });
