@@ -19,7 +19,7 @@ const LEADS_PER_RUN = 3 * 5 * 4;
 
 test.describe("fault: the web server is killed with SIGKILL in the middle of a burst", () => {
   test("each of three runs, killed at a seeded random moment and restarted, ends with every invariant holding", async ({ playwright }) => {
-    test.setTimeout(RUNS * 75_000);
+    test.setTimeout(RUNS * 70_000);
     const { random } = faultRandom("server SIGKILL");
     rig = await startFaultRig(url);
     const agents = await setUpVapiAgents(playwright, rig.server.baseURL, [8, 4]);
@@ -53,7 +53,7 @@ test.describe("fault: the web server is killed with SIGKILL in the middle of a b
       await rig.restart();
       await waitForEngineInvariants(
         { url, agentIds: agents.agentIds, acknowledged, provider: { createCalls: rig.vapi.createCalls, calls: rig.vapi.calls } },
-        55_000,
+        45_000,
       );
     }
   });
