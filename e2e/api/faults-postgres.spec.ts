@@ -35,7 +35,9 @@ test.describe("fault: PostgreSQL stops in the middle of a burst and comes back",
     const agents = await setUpVapiAgents(playwright, rig.server.baseURL, [6, 3]);
     for (let n = 2_000; n < 2_060; n += 4) rig.vapi.setEndedReason(phoneOf(n), "customer-did-not-answer");
     const schedule = { num_of_retries: "1", gap_between_retries: "0.001" };
+    const progress = { acknowledged: [] as string[] };
     const burst = sendBurst(rig.server.baseURL, {
+      progress,
       agents,
       firstLead: 2_000,
       senders: 3,
@@ -45,14 +47,18 @@ test.describe("fault: PostgreSQL stops in the middle of a burst and comes back",
       schedule,
     });
 
-    const delayMs = Math.round(300 + random() * 1_500);
+    // From the first acknowledged delivery to well into the dialing that follows the burst.
+    await expect.poll(() => progress.acknowledged.length, { timeout: 15_000, intervals: [20] }).toBeGreaterThan(0);
+    const delayMs = Math.round(random() * 2_500);
     await new Promise((r) => setTimeout(r, delayMs));
     await cluster!.stop();
     cluster = undefined;
     await new Promise((r) => setTimeout(r, 4_000));
     cluster = await startCluster();
     const sent = await burst;
-    console.log(`[faults] Postgres stopped ${delayMs} ms in for 4 s; ${sent.acknowledged.length} acknowledged, ${sent.refused} refused`);
+    console.log(
+      `[faults] Postgres stopped ${delayMs} ms after the first acknowledgement, for 4 s; ${sent.acknowledged.length} acknowledged, ${sent.refused} refused`,
+    );
 
     // The same process takes leads again once the database is back.
     const after = { acknowledged: [] as string[], tries: 0 };

@@ -25,13 +25,6 @@ export type FakeVapiOptions = {
 
 export type FakeVapiFailure = "rate-limit" | "server-error" | "hang";
 
-/**
- * A timed fault: "server-error" answers every request 503; "accept-hang" creates the call (the lead's phone rings and
- * reports follow) but holds the create-call answer, so the caller's timeout fires without learning the call's id: a
- * dial whose result is unknown.
- */
-export type FakeVapiOutage = "server-error" | "accept-hang";
-
 /** One `POST /call` as the fake saw it: which attempt asked (the id Leadline sends in variableValues) and the answer. */
 export type CreateCallRecord = {
   at: number;
@@ -128,7 +121,8 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
   const failures: { failure: FakeVapiFailure; retryAfterSeconds: number }[] = [];
   const createCalls: CreateCallRecord[] = [];
   const held = new Set<ServerResponse>();
-  let outage: { mode: FakeVapiOutage; until: number } | null = null;
+  let outageUntil = 0;
+  let hangsLeft = 0;
   const stopping = new AbortController();
   const orgId = randomUUID();
   let active = 0;
@@ -299,8 +293,7 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
     const creating = req.method === "POST" && path === "/call";
     const record: CreateCallRecord = { at: Date.now(), attemptId: attemptIdOf(body), to: numberOf(body), status: null, callId: null };
     if (creating) createCalls.push(record);
-    const down = outage && Date.now() < outage.until ? outage.mode : null;
-    if (down === "server-error") {
+    if (Date.now() < outageUntil) {
       record.status = 503;
       return reply(res, 503, { message: "Service Unavailable", statusCode: 503 });
     }
@@ -330,7 +323,9 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
     }
     if (id) return reply(res, 404, { message: `Cannot POST ${path}`, error: "Not Found", statusCode: 404 });
     if (parseError) return badRequest(res, [parseError]);
-    await createCall(body, res, record, down === "accept-hang");
+    const hang = hangsLeft > 0;
+    if (hang) hangsLeft--;
+    await createCall(body, res, record, hang);
     record.status ??= res.headersSent ? res.statusCode : null;
   }
 
@@ -359,9 +354,16 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
     calls: (): FakeVapiCall[] => [...calls.values()],
     /** Every create-call request, in arrival order, with the attempt it was for and what became of it. */
     createCalls,
-    /** From now on and for `ms`, requests fail as `mode` says; a later call replaces an outage still running. */
-    outage(mode: FakeVapiOutage, ms: number) {
-      outage = { mode, until: Date.now() + ms };
+    /** Every request answers 503 from now on for `ms`; a later call moves the end of an outage still running. */
+    outage(ms: number) {
+      outageUntil = Date.now() + ms;
+    },
+    /**
+     * The next `count` create-calls place their call (the lead's phone rings, reports follow) but never answer, so
+     * the caller's timeout fires without learning the call's id: dials whose result is unknown.
+     */
+    acceptThenHang(count: number) {
+      hangsLeft = count;
     },
     /** The next `count` API requests fail this way; "hang" never answers, so the client's timeout must fire. */
     failNext(count: number, failure: FakeVapiFailure, retryAfterSeconds = 1) {
