@@ -17,11 +17,24 @@ export type FakeVapiOptions = {
   /** When given, other ids answer 400, as Vapi does for resources that do not exist. */
   assistantIds?: string[];
   phoneNumberIds?: string[];
+  /** How long a create-call takes to answer after the call is placed; a crash in between leaves a dial of unknown result. */
+  createLatencyMs?: number;
   /** Milliseconds per second of `server.backoffPlan` delay, so tests need not wait real seconds. */
   msPerBackoffSecond?: number;
 };
 
 export type FakeVapiFailure = "rate-limit" | "server-error" | "hang";
+
+/** One `POST /call` as the fake saw it: which attempt asked (the id Leadline sends in variableValues) and the answer. */
+export type CreateCallRecord = {
+  at: number;
+  attemptId: string | null;
+  to: string | null;
+  /** The HTTP status answered; null when the request was held until the caller gave up. */
+  status: number | null;
+  /** The id of the call it created, which rings the lead, whether or not the caller heard the answer. */
+  callId: string | null;
+};
 
 export type RecordedRequest = { method: string; path: string; headers: IncomingHttpHeaders; rawBody: string; body: unknown };
 
@@ -84,6 +97,17 @@ function badRequest(res: ServerResponse, messages: string[]) {
   reply(res, 400, { message: messages, error: "Bad Request", statusCode: 400 });
 }
 
+function attemptIdOf(body: unknown): string | null {
+  const values = (body as { assistantOverrides?: { variableValues?: Record<string, unknown> } } | undefined)?.assistantOverrides
+    ?.variableValues;
+  return typeof values?.leadline_attempt_id === "string" ? values.leadline_attempt_id : null;
+}
+
+function numberOf(body: unknown): string | null {
+  const number = (body as { customer?: { number?: unknown } } | undefined)?.customer?.number;
+  return typeof number === "string" ? number : null;
+}
+
 /** An in-process stand-in for api.vapi.ai: `POST /call`, `GET /call/:id`, and the server messages that follow. */
 export function createFakeVapi(options: FakeVapiOptions = {}) {
   const apiKey = options.apiKey ?? "vapi-private-test-key";
@@ -95,6 +119,10 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
   const waiting: FakeVapiCall[] = [];
   const running = new Set<Promise<void>>();
   const failures: { failure: FakeVapiFailure; retryAfterSeconds: number }[] = [];
+  const createCalls: CreateCallRecord[] = [];
+  const held = new Set<ServerResponse>();
+  let outageUntil = 0;
+  let hangsLeft = 0;
   const stopping = new AbortController();
   const orgId = randomUUID();
   let active = 0;
@@ -182,7 +210,7 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
     return false;
   }
 
-  function createCall(body: unknown, res: ServerResponse) {
+  async function createCall(body: unknown, res: ServerResponse, record: CreateCallRecord, hold: boolean) {
     const dto = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
     const customer = dto.customer as { number?: unknown; numberE164CheckEnabled?: boolean } | undefined;
     const problems: string[] = [];
@@ -225,7 +253,31 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
       concurrencyLimit: limit,
       remainingConcurrentCalls: Math.max(0, limit - active),
     };
+    record.callId = call.id;
+    if (hold) return holdOpen(res);
+    if (options.createLatencyMs) await sleep(options.createLatencyMs);
+    record.status = 201;
     reply(res, 201, { ...call, subscriptionLimits });
+  }
+
+  /** Never answers; the socket is closed when the fake stops, long after any caller's timeout. */
+  function holdOpen(res: ServerResponse) {
+    held.add(res);
+    res.on("close", () => held.delete(res));
+  }
+
+  /** Vapi's `GET /call` list: newest first, filtered by assistant, phone number and creation time. */
+  function listCalls(query: URLSearchParams, res: ServerResponse) {
+    const after = query.get("createdAtGt");
+    const since = query.get("createdAtGe");
+    const found = [...calls.values()]
+      .filter((c) => !query.get("assistantId") || c.assistantId === query.get("assistantId"))
+      .filter((c) => !query.get("phoneNumberId") || c.phoneNumberId === query.get("phoneNumberId"))
+      .filter((c) => !after || String(c.createdAt) > after)
+      .filter((c) => !since || String(c.createdAt) >= since)
+      .reverse()
+      .slice(0, Number(query.get("limit") ?? 100));
+    reply(res, 200, found);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -237,37 +289,46 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
     } catch (err) {
       parseError = (err as Error).message;
     }
-    const path = new URL(req.url ?? "/", "http://fake").pathname;
+    const url = new URL(req.url ?? "/", "http://fake");
+    const path = url.pathname;
     requests.push({ method: req.method ?? "", path, headers: req.headers, rawBody, body });
+    const creating = req.method === "POST" && path === "/call";
+    const record: CreateCallRecord = { at: Date.now(), attemptId: attemptIdOf(body), to: numberOf(body), status: null, callId: null };
+    if (creating) createCalls.push(record);
+    if (Date.now() < outageUntil) {
+      record.status = 503;
+      return reply(res, 503, { message: "Service Unavailable", statusCode: 503 });
+    }
 
     const failure = failures.shift();
     if (failure?.failure === "hang") return;
     if (failure?.failure === "rate-limit") {
+      record.status = 429;
       return reply(res, 429, { message: "Too Many Requests", statusCode: 429 }, { "retry-after": String(failure.retryAfterSeconds) });
     }
-    if (failure?.failure === "server-error") return reply(res, 500, { message: "Internal server error", statusCode: 500 });
+    if (failure?.failure === "server-error") {
+      record.status = 500;
+      return reply(res, 500, { message: "Internal server error", statusCode: 500 });
+    }
 
     const [, resource, id] = path.split("/");
     if (resource !== "call" || !["POST", "GET"].includes(req.method ?? ""))
       return reply(res, 404, { message: `Cannot ${req.method} ${path}`, error: "Not Found", statusCode: 404 });
-    if (!authorised(req, res)) return;
-    if (req.method === "GET" && !id) {
-      // List Calls, with the filters Leadline uses to find the call it placed for an attempt.
-      const query = new URL(req.url ?? "/", "http://fake").searchParams;
-      const since = query.get("createdAtGe");
-      const phoneNumberId = query.get("phoneNumberId");
-      const listed = [...calls.values()].filter(
-        (c) => (!since || String(c.createdAt) >= since) && (!phoneNumberId || c.phoneNumberId === phoneNumberId),
-      );
-      return reply(res, 200, listed.slice(0, Number(query.get("limit") ?? 100)));
+    if (!authorised(req, res)) {
+      record.status = 401;
+      return;
     }
+    if (req.method === "GET" && !id) return listCalls(url.searchParams, res);
     if (req.method === "GET") {
       const call = id ? calls.get(id) : undefined;
       return call ? reply(res, 200, call) : reply(res, 404, { message: "Not Found", statusCode: 404 });
     }
     if (id) return reply(res, 404, { message: `Cannot POST ${path}`, error: "Not Found", statusCode: 404 });
     if (parseError) return badRequest(res, [parseError]);
-    createCall(body, res);
+    const hang = hangsLeft > 0;
+    if (hang) hangsLeft--;
+    await createCall(body, res, record, hang);
+    record.status ??= res.headersSent ? res.statusCode : null;
   }
 
   const server = createServer((req, res) => {
@@ -293,6 +354,19 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
     requests,
     deliveries,
     calls: (): FakeVapiCall[] => [...calls.values()],
+    /** Every create-call request, in arrival order, with the attempt it was for and what became of it. */
+    createCalls,
+    /** Every request answers 503 from now on for `ms`; a later call moves the end of an outage still running. */
+    outage(ms: number) {
+      outageUntil = Date.now() + ms;
+    },
+    /**
+     * The next `count` create-calls place their call (the lead's phone rings, reports follow) but never answer, so
+     * the caller's timeout fires without learning the call's id: dials whose result is unknown.
+     */
+    acceptThenHang(count: number) {
+      hangsLeft = count;
+    },
     /** The next `count` API requests fail this way; "hang" never answers, so the client's timeout must fire. */
     failNext(count: number, failure: FakeVapiFailure, retryAfterSeconds = 1) {
       for (let i = 0; i < count; i++) failures.push({ failure, retryAfterSeconds });
