@@ -61,7 +61,7 @@ test("a new admin lands on the four set-up steps, each ticked from real data, un
   await page.screenshot({ path: "test-results/screens/first-run-390.png", fullPage: true });
   await page.setViewportSize({ width: 1440, height: 900 });
 
-  await page.getByRole("link", { name: "Open Integrations" }).click();
+  await page.getByRole("link", { name: "Connect a CRM" }).click();
   await expect(page).toHaveURL(/\/integrations$/);
   await connectLeadSquared(admin);
   // An agent without the phone variable is an agent, but its variables are not mapped yet.

@@ -30,7 +30,7 @@ export function firstRunSteps(facts: FirstRunFacts): FirstRunStep[] {
         ? `${facts.connected.map((c) => CRM_WORDS[c]).join(" and ")} connected.`
         : "LeadSquared (Host URL, Access Key, Secret Key) or HubSpot (a private app's token).",
       href: "/integrations",
-      action: "Open Integrations",
+      action: "Connect a CRM",
     },
     {
       id: "agent",
