@@ -8,6 +8,7 @@ import {
   recordDialTrouble,
   settleTask,
   wakeLater,
+  wakeWaitingForSlots,
   type Claimed,
   type Dialed,
 } from "@/lib/calls/writes";
@@ -69,6 +70,8 @@ export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<v
     new Date(now.getTime() + deps.capRecheckMs),
   );
   await dialAll(deps, claimed);
+  // Slots freed by this batch (settled, refused or abandoned attempts) go to the agents' waiting tasks.
+  await wakeWaitingForSlots([...new Set(tasks.map((t) => t.agentId))], deps.now());
 }
 
 async function advanceOne(deps: StepDeps, task: CallTask): Promise<void> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { LIVE_STATUSES, OPEN_STATUSES, TRANSITIONS, type AfterAttempt } from "@/lib/calls/state";
 import { queueWakeups } from "@/lib/calls/wakeups";
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { Agent, CallOutcome, Prisma } from "@/lib/generated/prisma/client";
 import type { CallReport } from "@/lib/providers/voice/port";
 
@@ -130,8 +130,8 @@ export async function recordReport(
 }
 
 /**
- * Moves a task past its ended attempt as `decision` says (another try, or the end), and wakes as many of the agent's
- * tasks waiting for a slot as are free now. Null when the task had already moved on.
+ * Moves a task past its ended attempt as `decision` says (another try, or the end); false when the task had already
+ * moved on. The slot it frees is handed on by wakeWaitingForSlots at the end of the batch.
  */
 export async function settleTask(
   task: { id: string; agentId: string; attempt: number },
@@ -164,18 +164,24 @@ export async function settleTask(
     if (decision.kind === "retry") {
       await queueWakeups(tx, [{ taskId: task.id, agentId: task.agentId, fromAttempt: task.attempt + 1, runAt: decision.at }]);
     }
-    await wakeWaitingForSlot(tx, task.agentId, now);
     return true;
   });
 }
 
-/** The agent's due tasks held back by its cap, oldest first, as many as it has free slots: woken now. */
-async function wakeWaitingForSlot(tx: Tx, agentId: string, now: Date): Promise<void> {
-  await tx.$executeRaw`INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
-    SELECT t.id, t.agent_id, t.attempts_made + 1, ${now}::timestamptz FROM call_tasks t
-    WHERE t.agent_id = ${agentId} AND t.status = 'scheduled' AND t.next_attempt_at <= ${now}::timestamptz
-    ORDER BY t.next_attempt_at LIMIT GREATEST(0, (SELECT a.concurrency_cap FROM agents a WHERE a.id = ${agentId})
-      - (SELECT count(*) FROM call_attempts c WHERE c.agent_id = ${agentId} AND c.status IN (${LIVE_STATUSES[0]}::"AttemptStatus", ${LIVE_STATUSES[1]}::"AttemptStatus")))
+/**
+ * Each agent's due tasks held back by its cap, oldest first, as many as it has free slots now: woken at once. Called
+ * once per woken batch, not per settled attempt, so concurrent settles do not all fight over the same wake-up rows.
+ */
+export async function wakeWaitingForSlots(agentIds: string[], now: Date): Promise<void> {
+  if (!agentIds.length) return;
+  await db.$executeRaw`INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
+    SELECT w.id, w.agent_id, w.attempts_made + 1, ${now}::timestamptz
+    FROM agents a CROSS JOIN LATERAL (
+      SELECT t.id, t.agent_id, t.attempts_made FROM call_tasks t
+      WHERE t.agent_id = a.id AND t.status = 'scheduled' AND t.next_attempt_at <= ${now}::timestamptz
+      ORDER BY t.next_attempt_at LIMIT GREATEST(0, a.concurrency_cap - (SELECT count(*) FROM call_attempts c
+        WHERE c.agent_id = a.id AND c.status IN (${LIVE_STATUSES[0]}::"AttemptStatus", ${LIVE_STATUSES[1]}::"AttemptStatus")))) w
+    WHERE a.id = ANY(${agentIds}::text[])
     ON CONFLICT (task_id) DO UPDATE SET run_at = LEAST(call_wakeups.run_at, EXCLUDED.run_at)`;
 }
 
