@@ -17,7 +17,7 @@ import { withAgentDefaults } from "@/lib/schedule/merge-defaults";
 import type { AttemptReason } from "@/lib/schedule/types";
 import { formatPhoneE164 } from "@/lib/variables/phone";
 import type { z } from "zod";
-import { redactFields } from "@/lib/webhook/redact";
+import { redactFields } from "@/lib/redact";
 
 export function presentReason(reason: Prisma.JsonValue | null) {
   if (!reason || typeof reason !== "object" || !("kind" in reason)) return null;

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, encodeCursor } from "@/lib/http/cursor";
 import { createdBetween } from "@/lib/http/page-query";
 import { ApiError } from "@/lib/http/errors";
-import { MAX_STORED_BODY_BYTES } from "@/lib/webhook/redact";
+import { MAX_STORED_BODY_BYTES } from "@/lib/redact";
 import { ingestWebhookRequest } from "@/lib/webhook/handle";
 
 export async function listDeliveries(orgId: string, q: ListDeliveriesQuery) {

@@ -20,7 +20,7 @@ import type { DeliveryOutcome } from "@/lib/webhook/outcome";
 import { errorSummary } from "@/lib/http/log-error";
 import { cleanQuery, cleanText, describeRepairs, noRepairs, type Repairs } from "@/lib/webhook/clean-text";
 import { readLeads } from "@/lib/webhook/read-leads";
-import { redactBody, redactQuery } from "@/lib/webhook/redact";
+import { redactBody, redactQuery } from "@/lib/redact";
 import { claimReplayKeys, releaseReplayKeys, replayKeys } from "@/lib/webhook/replay-guard";
 
 type Crm = "leadsquared" | "hubspot";

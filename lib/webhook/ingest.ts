@@ -12,7 +12,7 @@ import { toVariable } from "@/lib/variables/queries";
 import { cleanText, noRepairs } from "@/lib/webhook/clean-text";
 import { deliveryStatus } from "@/lib/webhook/delivery-status";
 import type { DeliveryOutcome, LeadOutcome } from "@/lib/webhook/outcome";
-import { redactFields } from "@/lib/webhook/redact";
+import { redactFields } from "@/lib/redact";
 import { storeDelivery, type PlannedLead } from "@/lib/webhook/store";
 
 export type IncomingLead = {

@@ -4,7 +4,7 @@ import type { CallTask, CrmType } from "@/lib/generated/prisma/client";
 import { findIntegration, hubSpotClientFor, leadSquaredClientFor } from "@/lib/integrations/queries";
 import { missingFields } from "@/lib/variables/map";
 import { toVariable } from "@/lib/variables/queries";
-import { REDACTED } from "@/lib/webhook/redact";
+import { REDACTED } from "@/lib/redact";
 
 /**
  * The production lead reader of resolving tasks: one HubSpot batch read for all of them, or a LeadSquared read per

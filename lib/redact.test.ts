@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_STORED_BODY_BYTES, isSecretName, redactBody, redactFields, redactQuery } from "./redact";
+import { MAX_STORED_BODY_BYTES, isSecretName, redactBody, redactFields, redactQuery } from "@/lib/redact";
 
 describe("isSecretName", () => {
   it.each([
