@@ -3,6 +3,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { Inngest } from "inngest";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CallDriver, Wakeup } from "@/lib/calls/driver";
+import { DIAL_IN_FLIGHT_MS, SWEEP_GRACE_MS } from "@/lib/calls/state";
 import { wakeAfterFailure } from "@/lib/calls/writes";
 import { db } from "@/lib/db";
 import { createCallTaskFunction, FAILED_RUN_REWAKE_MS, MAX_SLEEP_MS, sleepTarget } from "@/inngest/functions/call-task";
@@ -39,7 +40,7 @@ describe("relay-wakeups (cron)", () => {
     const fn = createWakeupRelayFunction(
       inngest,
       () => driver,
-      () => 60_000,
+      () => ({ outcomeTimeoutMs: 60_000, dialInFlightMs: DIAL_IN_FLIGHT_MS, sweepGraceMs: SWEEP_GRACE_MS }),
     );
     expect(fn.opts.triggers).toEqual([{ cron: "* * * * *" }]);
     const { result, error } = await new InngestTestEngine({ function: fn }).execute();

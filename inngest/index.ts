@@ -1,4 +1,3 @@
-import { env } from "@/lib/env";
 import { engineDeps } from "@/lib/webhook/engine-deps";
 import { inngest } from "./client";
 import { inngestDriver } from "./driver";
@@ -6,11 +5,7 @@ import { createCallTaskFunction } from "./functions/call-task";
 import { createWakeupRelayFunction } from "./functions/relay-wakeups";
 
 export const callTask = createCallTaskFunction(inngest, engineDeps);
-export const relayWakeups = createWakeupRelayFunction(
-  inngest,
-  () => inngestDriver,
-  () => env().LEADLINE_OUTCOME_TIMEOUT_MS,
-);
+export const relayWakeups = createWakeupRelayFunction(inngest, () => inngestDriver, engineDeps);
 
 /** Everything served at /api/inngest. */
 export const functions = [callTask, relayWakeups];

@@ -21,6 +21,16 @@ const envSchema = z.object({
   LEADLINE_CAP_RECHECK_MS: z.coerce.number().int().min(100).default(15_000),
   /** How often the embedded worker's sweeper looks for overdue tasks (Inngest's runs every minute by cron). */
   LEADLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
+  /** How long a claimed dial may stay unrecorded before the provider is asked about it. */
+  LEADLINE_DIAL_IN_FLIGHT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** A dial the provider keeps refusing (429/5xx, unreachable) for this long ends the attempt as failed. */
+  LEADLINE_DIAL_GIVE_UP_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(10 * 60_000),
+  /** Slack the sweeper leaves past a deadline before it wakes a task. */
+  LEADLINE_SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   /** "1" serves the webhook benchmark's baseline route (app/api/bench/bare); nothing else should set it. */
   LEADLINE_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   VAPI_BASE_URL: z.string().url().optional(),

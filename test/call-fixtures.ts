@@ -1,6 +1,7 @@
 import { createCallTask } from "@/lib/calls/create";
 import type { CallDriver } from "@/lib/calls/driver";
 import type { ProviderBinding, StepDeps } from "@/lib/calls/engine";
+import { DIAL_GIVE_UP_MS, DIAL_IN_FLIGHT_MS, SWEEP_GRACE_MS } from "@/lib/calls/state";
 import { relaySoon, relayWakeups } from "@/lib/calls/wakeups";
 import { recordReport } from "@/lib/calls/writes";
 import { db } from "@/lib/db";
@@ -83,6 +84,9 @@ export function testDeps(binding: (agent: Agent) => ProviderBinding, now: () => 
     providerFor: binding,
     now,
     outcomeTimeoutMs: 60_000,
+    dialInFlightMs: DIAL_IN_FLIGHT_MS,
+    dialGiveUpMs: DIAL_GIVE_UP_MS,
+    sweepGraceMs: SWEEP_GRACE_MS,
     capRecheckMs: 200,
     lookupLeads: async () => new Map(),
     leadRejected: async () => {},

@@ -10,6 +10,8 @@ import { db } from "@/lib/db";
 import type { Agent } from "@/lib/generated/prisma/client";
 import { ProviderError, type FoundCall } from "@/lib/providers/voice/port";
 import { truncateAll } from "@/test/databases";
+
+const sweepTimings = { outcomeTimeoutMs: 60_000, dialInFlightMs: DIAL_IN_FLIGHT_MS, sweepGraceMs: SWEEP_GRACE_MS };
 import { scriptedProvider, seedCalls, testDeps } from "@/test/call-fixtures";
 
 const outbox: CallDriver = { name: "inngest", handOverAheadMs: 0, handOver: async () => {} };
@@ -163,11 +165,11 @@ describe("deadlines", () => {
     await db.callTask.update({ where: { id: dialing }, data: { updatedAt: old } });
     await db.callTask.update({ where: { id: fresh }, data: { nextAttemptAt: new Date() } });
 
-    expect(await sweepOverdue({ outcomeTimeoutMs: 60_000 })).toBe(3);
+    expect(await sweepOverdue(sweepTimings)).toBe(3);
     expect((await db.callWakeup.findMany({ select: { taskId: true } })).map((w) => w.taskId).sort()).toEqual(
       [overdue, pending, resolving, dialing].sort(),
     );
-    expect(await sweepOverdue({ outcomeTimeoutMs: 60_000 })).toBe(0);
+    expect(await sweepOverdue(sweepTimings)).toBe(0);
   });
 });
 

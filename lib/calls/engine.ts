@@ -1,6 +1,7 @@
 import "server-only";
 import { resolveLeads } from "@/lib/calls/resolve";
-import { decideAfterAttempt, DIAL_GIVE_UP_MS, DIAL_IN_FLIGHT_MS } from "@/lib/calls/state";
+import { decideAfterAttempt } from "@/lib/calls/state";
+import { describeDuration } from "@/lib/schedule/describe-duration";
 import {
   claimDue,
   endAttempt,
@@ -26,6 +27,12 @@ export type StepDeps = {
   now: () => Date;
   /** How long to wait for a provider's report before the attempt counts as failed. */
   outcomeTimeoutMs: number;
+  /** How long a claimed dial may stay unrecorded before the provider is asked about it (also the dial's retry gap). */
+  dialInFlightMs: number;
+  /** A dial the provider keeps refusing for this long ends the attempt as failed. */
+  dialGiveUpMs: number;
+  /** Slack the sweeper leaves past a deadline. */
+  sweepGraceMs: number;
   /** When an agent is at its concurrency cap, look again after this long (a freed slot also wakes waiting tasks). */
   capRecheckMs: number;
   /** Reads leads from the CRM's API for resolving tasks (HubSpot sends only ids); keyed by task id. */
@@ -143,7 +150,7 @@ async function dialOnce(deps: StepDeps, c: Loaded): Promise<Dialed | null> {
       return null;
     }
     // Not a failed attempt yet: the provider may or may not have the call, so it is asked before any second dial.
-    const wait = Math.max(DIAL_IN_FLIGHT_MS, err instanceof ProviderError ? (err.retryAfterMs ?? 0) : 0);
+    const wait = Math.max(deps.dialInFlightMs, err instanceof ProviderError ? (err.retryAfterMs ?? 0) : 0);
     await recordDialTrouble(c, `will retry the dial: ${(err as Error).message}`, new Date(now.getTime() + wait));
     return null;
   }
@@ -152,12 +159,12 @@ async function dialOnce(deps: StepDeps, c: Loaded): Promise<Dialed | null> {
 /**
  * A claimed attempt whose dial was never recorded (the server died mid-dial, the provider timed out or kept failing).
  * The provider is asked first, so the lead is never rung twice: a call it has is adopted; one it never placed is
- * dialed again until DIAL_GIVE_UP_MS; when it cannot tell, the attempt ends as failed and the retry rule decides.
+ * dialed again until dialGiveUpMs; when it cannot tell, the attempt ends as failed and the retry rule decides.
  */
 async function reconcileDial(deps: StepDeps, task: CallTask, attempt: CallAttempt): Promise<void> {
   const now = deps.now();
   const quietSince = task.updatedAt.getTime();
-  if (now.getTime() - quietSince < DIAL_IN_FLIGHT_MS) return wakeLater([task], new Date(quietSince + DIAL_IN_FLIGHT_MS));
+  if (now.getTime() - quietSince < deps.dialInFlightMs) return wakeLater([task], new Date(quietSince + deps.dialInFlightMs));
   const agent = await db.agent.findUniqueOrThrow({ where: { id: task.agentId } });
   const binding = deps.providerFor(agent);
   const c: Loaded = {
@@ -169,7 +176,7 @@ async function reconcileDial(deps: StepDeps, task: CallTask, attempt: CallAttemp
     phone: task.phone,
     variables: attempt.variablesSent as Record<string, string>,
   };
-  const gaveUp = now.getTime() - attempt.createdAt.getTime() >= DIAL_GIVE_UP_MS;
+  const gaveUp = now.getTime() - attempt.createdAt.getTime() >= deps.dialGiveUpMs;
   let found: FoundCall;
   try {
     found = await binding.provider.findCall({
@@ -182,7 +189,11 @@ async function reconcileDial(deps: StepDeps, task: CallTask, attempt: CallAttemp
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     if (!gaveUp) {
-      return recordDialTrouble(c, `could not ask the provider about the dial: ${err.message}`, new Date(now.getTime() + DIAL_IN_FLIGHT_MS));
+      return recordDialTrouble(
+        c,
+        `could not ask the provider about the dial: ${err.message}`,
+        new Date(now.getTime() + deps.dialInFlightMs),
+      );
     }
     found = { kind: "unknown" };
   }
@@ -196,7 +207,7 @@ async function reconcileDial(deps: StepDeps, task: CallTask, attempt: CallAttemp
   }
   const why =
     found.kind === "absent"
-      ? `The provider did not take the call within ${DIAL_GIVE_UP_MS / 60_000} minutes (${attempt.error ?? "no answer"})`
+      ? `The provider did not take the call within ${describeDuration(deps.dialGiveUpMs)} (${attempt.error ?? "no answer"})`
       : `The dial's result is unknown (${attempt.error ?? "the server stopped mid-dial"}) and ${agent.provider} cannot look calls up; not dialed again, so the lead is not rung twice`;
   await endAttempt(attempt.id, { error: why, retryable: true, now, dialed: false });
   await settleById(deps, task.id, attempt.number);
@@ -220,7 +231,7 @@ async function settleAttempt(deps: StepDeps, task: CallTask, attempt: CallAttemp
     const deadline = new Date((row.dialedAt ?? row.createdAt).getTime() + deps.outcomeTimeoutMs);
     if (now < deadline) return wakeLater([task], deadline);
     await endAttempt(row.id, {
-      error: `No report from the provider within ${Math.round(deps.outcomeTimeoutMs / 60_000)} minutes`,
+      error: `No report from the provider within ${describeDuration(deps.outcomeTimeoutMs)}`,
       retryable: true,
       now,
       dialed: true,

@@ -42,7 +42,7 @@ export function transition(from: TaskStatus, event: TaskEvent, decided?: TaskSta
   return to;
 }
 
-/** How long a claimed dial may go unrecorded before the engine asks the provider what became of it. */
+/** Defaults (LEADLINE_DIAL_IN_FLIGHT_MS …): how long a claimed dial may go unrecorded before the provider is asked. */
 export const DIAL_IN_FLIGHT_MS = 30_000;
 /** A dial the provider kept refusing with 429/5xx (or could not be reached) for this long ends as failed. */
 export const DIAL_GIVE_UP_MS = 10 * 60_000;
@@ -57,6 +57,7 @@ export function deadlineOf(
   task: { status: TaskStatus; nextAttemptAt: Date | null; updatedAt: Date },
   attempt: { dialedAt: Date | null } | null,
   outcomeTimeoutMs: number,
+  dialInFlightMs = DIAL_IN_FLIGHT_MS,
 ): Date | null {
   switch (task.status) {
     case "scheduled":
@@ -64,7 +65,7 @@ export function deadlineOf(
     case "resolving":
       return task.updatedAt;
     case "dialing":
-      return new Date(task.updatedAt.getTime() + DIAL_IN_FLIGHT_MS);
+      return new Date(task.updatedAt.getTime() + dialInFlightMs);
     case "in_progress":
       return new Date((attempt?.dialedAt ?? task.updatedAt).getTime() + outcomeTimeoutMs);
     default:

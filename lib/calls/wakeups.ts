@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { callDriver, type CallDriver, type Wakeup } from "@/lib/calls/driver";
-import { DIAL_IN_FLIGHT_MS, SWEEP_GRACE_MS } from "@/lib/calls/state";
+import type { StepDeps } from "@/lib/calls/engine";
 
 // A pass hands over at most this many wake-ups per transaction, and passes until none is due.
 const BATCH = 500;
@@ -126,14 +126,16 @@ export function startWakeupRelay(driver: CallDriver, everyMs: number): () => voi
 
 /**
  * The owner of every deadline: wakes each open task whose deadline (state.ts, deadlineOf) passed more than
- * SWEEP_GRACE_MS ago and that has no wake-up waiting in the outbox. It only queues wake-ups, so running it twice, or in
+ * sweepGraceMs ago and that has no wake-up waiting in the outbox. It only queues wake-ups, so running it twice, or in
  * several processes at once, is harmless; a transaction-scoped advisory lock keeps concurrent passes from doing the
  * same work. Returns how many tasks it woke.
  */
-export async function sweepOverdue(opts: { outcomeTimeoutMs: number; now?: Date; limit?: number }): Promise<number> {
+export type SweepTimings = Pick<StepDeps, "outcomeTimeoutMs" | "dialInFlightMs" | "sweepGraceMs">;
+
+export async function sweepOverdue(opts: SweepTimings & { now?: Date; limit?: number }): Promise<number> {
   const now = opts.now ?? new Date();
-  const before = new Date(now.getTime() - SWEEP_GRACE_MS);
-  const dialStuck = new Date(before.getTime() - DIAL_IN_FLIGHT_MS);
+  const before = new Date(now.getTime() - opts.sweepGraceMs);
+  const dialStuck = new Date(before.getTime() - opts.dialInFlightMs);
   const reportLate = new Date(before.getTime() - opts.outcomeTimeoutMs);
   const [, woken] = await db.$transaction([
     db.$queryRaw`SELECT pg_try_advisory_xact_lock(hashtextextended('call-sweeper', 0))`,
@@ -152,9 +154,9 @@ export async function sweepOverdue(opts: { outcomeTimeoutMs: number; now?: Date;
 }
 
 /** The sweeper's clock in a long-running process; a failed pass (Postgres away) is logged and tried on the next tick. */
-export function startSweeper(everyMs: number, outcomeTimeoutMs: number): () => void {
+export function startSweeper(everyMs: number, timings: SweepTimings): () => void {
   const tick = () =>
-    void sweepOverdue({ outcomeTimeoutMs }).then(
+    void sweepOverdue(timings).then(
       (n) => n && wakeSoon(),
       (err: unknown) => console.error("[calls] sweep failed:", (err as Error).message),
     );

@@ -77,7 +77,7 @@ export async function startEmbeddedWorker(opts: {
   timer.unref();
   // Wake-ups from the outbox reach graphile-worker on the same clock as its own polls.
   const stopRelay = startWakeupRelay(embeddedDriver, pollInterval);
-  const stopSweeper = startSweeper(opts.sweepEveryMs ?? SWEEP_EVERY_MS, opts.deps.outcomeTimeoutMs);
+  const stopSweeper = startSweeper(opts.sweepEveryMs ?? SWEEP_EVERY_MS, opts.deps);
   return {
     poolId: id,
     stop: async () => {
