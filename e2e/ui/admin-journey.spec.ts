@@ -161,7 +161,7 @@ test("the whole admin journey: setup, connect LeadSquared, map variables, build 
   await expect(page).toHaveURL(/\/login/);
   await signInPage(page, other.account.email);
   await page.goto("/calls");
-  await expect(page.getByText("No calls yet.")).toBeVisible();
+  await expect(page.getByText("No calls yet", { exact: true })).toBeVisible();
   await page.goto("/deliveries");
   await expect(page.getByText("No webhook deliveries yet.")).toBeVisible();
   expect((await page.goto(`/calls/${raviCall}`))?.status()).toBe(404);
