@@ -24,7 +24,12 @@ const globalForDb = globalThis as unknown as { leadlinePool?: pg.Pool; leadlineD
 
 /** The connection pool under the Prisma client, for the few hot paths where one raw statement replaces many queries. */
 export function pool(): pg.Pool {
-  globalForDb.leadlinePool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 20 });
+  if (!globalForDb.leadlinePool) {
+    const created = new pg.Pool({ connectionString: env().DATABASE_URL, max: 20 });
+    // An idle connection that Postgres closes (a restart, an admin) is dropped by the pool; unheard, the event would throw.
+    created.on("error", (err) => console.error("[db] idle connection lost:", err.message));
+    globalForDb.leadlinePool = created;
+  }
   return globalForDb.leadlinePool;
 }
 

@@ -132,11 +132,11 @@ export function startWakeupRelay(driver: CallDriver, everyMs: number): () => voi
  */
 export type SweepTimings = Pick<StepDeps, "outcomeTimeoutMs" | "dialInFlightMs" | "sweepGraceMs">;
 
-export async function sweepOverdue(opts: SweepTimings & { now?: Date; limit?: number }): Promise<number> {
+export async function sweepOverdue(timings: SweepTimings, opts: { now?: Date; limit?: number } = {}): Promise<number> {
   const now = opts.now ?? new Date();
-  const before = new Date(now.getTime() - opts.sweepGraceMs);
-  const dialStuck = new Date(before.getTime() - opts.dialInFlightMs);
-  const reportLate = new Date(before.getTime() - opts.outcomeTimeoutMs);
+  const before = new Date(now.getTime() - timings.sweepGraceMs);
+  const dialStuck = new Date(before.getTime() - timings.dialInFlightMs);
+  const reportLate = new Date(before.getTime() - timings.outcomeTimeoutMs);
   const [, woken] = await db.$transaction([
     db.$queryRaw`SELECT pg_try_advisory_xact_lock(hashtextextended('call-sweeper', 0))`,
     db.$executeRaw`INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)

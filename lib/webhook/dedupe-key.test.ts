@@ -113,6 +113,10 @@ describe("joinKey: different parts never give the same key", () => {
     expect(joinKey(...a)).not.toBe(joinKey(...b));
   });
 
+  it("encodes a part with a lone surrogate instead of throwing", () => {
+    expect(joinKey("agt_1", "a\ud83db")).toBe("agt_1:a%EF%BF%BDb");
+  });
+
   it("keeps a LeadSquared key short whatever the ProspectID", () => {
     const key = leadSquaredDedupeKey("agt_1", { leadId: "p".repeat(5_000), fields: {} });
     expect(key.length).toBeLessThan(200);

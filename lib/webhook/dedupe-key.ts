@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { LeadSquaredLead } from "@/lib/crm/leadsquared/lead-body";
 import type { HubSpotEvent } from "@/lib/crm/hubspot/events";
+import { cleanText, noRepairs } from "@/lib/webhook/clean-text";
 
 // Legacy contact.* and generic object.* subscriptions announce the same change under two names.
 type HubSpotKeyFields = Pick<HubSpotEvent, "portalId" | "objectId" | "objectType" | "change" | "propertyName" | "eventId">;
@@ -24,7 +25,8 @@ function canonicalJson(value: unknown): string {
 const MAX_PART_CHARS = 100;
 
 function keyPart(value: string): string {
-  const encoded = encodeURIComponent(value);
+  // encodeURIComponent throws on a lone surrogate, which a HubSpot event's text fields may still carry.
+  const encoded = encodeURIComponent(cleanText(value, noRepairs()));
   return encoded.length <= MAX_PART_CHARS ? encoded : `#${createHash("sha256").update(value).digest("hex")}`;
 }
 
