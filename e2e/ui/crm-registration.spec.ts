@@ -123,7 +123,7 @@ test("HubSpot: the private-app steps with the URL to paste, then waiting for the
   const url = (await page.getByTestId("webhook-url").textContent())!;
   await expect(page.getByTestId("hubspot-target-url")).toHaveText(url);
   await expect(page.getByText("HubSpot private apps cannot subscribe to webhooks through HubSpot's API")).toBeVisible();
-  await expect(page.getByText("Developer → Legacy Apps")).toBeVisible();
+  await expect(page.getByText("Developer → Legacy Apps", { exact: true })).toBeVisible();
   const status = page.getByTestId("hubspot-delivery-status");
   await expect(status).toHaveText(/^Waiting for the first event…/);
 

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { createOrganisationWithCli, signInPage, signInRequest } from "../support/accounts";
+import { createOrganisationWithCli, sameOrigin, signInPage, signInRequest } from "../support/accounts";
 import { organisationWithKey } from "../support/api";
 import { resetDatabase } from "../support/db";
 import { createFakeHubSpot, FAKE_HUBSPOT_TOKEN, type FakeHubSpot } from "../support/fakes/hubspot";
@@ -106,7 +106,7 @@ test("the builder warns of a CRM the variables do not read, names the cause when
 }) => {
   test.slow();
   const account = await createOrganisationWithCli("Harbour Homes", "bo@harbour.test");
-  const api = await playwright.request.newContext({ baseURL });
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: sameOrigin(baseURL) });
   await signInRequest(api, account.email);
   await connectLeadSquared(api);
   expect((await api.put("/api/v1/integrations/hubspot", { data: { token: FAKE_HUBSPOT_TOKEN } })).status()).toBe(200);
