@@ -163,7 +163,7 @@ test("the whole admin journey: setup, connect LeadSquared, map variables, build 
   await page.goto("/calls");
   await expect(page.getByText("No calls yet", { exact: true })).toBeVisible();
   await page.goto("/deliveries");
-  await expect(page.getByText("No webhook deliveries yet.")).toBeVisible();
+  await expect(page.getByText("No webhook deliveries yet", { exact: true })).toBeVisible();
   expect((await page.goto(`/calls/${raviCall}`))?.status()).toBe(404);
   expect((await page.goto(deliveryPath))?.status()).toBe(404);
   expect((await page.goto(agentPath))?.status()).toBe(404);
