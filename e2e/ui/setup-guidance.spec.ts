@@ -106,7 +106,7 @@ test("the builder warns of a CRM the variables do not read, names the cause when
 }) => {
   test.slow();
   const account = await createOrganisationWithCli("Harbour Homes", "bo@harbour.test");
-  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: sameOrigin(baseURL) });
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: sameOrigin(baseURL!) });
   await signInRequest(api, account.email);
   await connectLeadSquared(api);
   expect((await api.put("/api/v1/integrations/hubspot", { data: { token: FAKE_HUBSPOT_TOKEN } })).status()).toBe(200);

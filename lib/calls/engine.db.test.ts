@@ -147,7 +147,7 @@ describe("deadlines", () => {
     await advanceTasks(late, [tasks[0]!.id]);
     expect(await db.callTask.findUniqueOrThrow({ where: { id: tasks[0]!.id } })).toMatchObject({
       status: "failed",
-      lastError: "No report from the provider within 1 minutes",
+      lastError: "No report from the provider within 1 minute",
     });
     expect(await live(agent.id)).toBe(0);
   });
