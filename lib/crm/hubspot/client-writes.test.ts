@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFakeHubSpot, FAKE_HUBSPOT_CONTACTS, type FakeHubSpot } from "@/e2e/support/fakes/hubspot";
-import { CrmError, createHubSpotClient, HUBSPOT_CALL_DISPOSITIONS } from "./client";
+import { createHubSpotClient, HUBSPOT_CALL_DISPOSITIONS } from "./client";
+import { crmFailure } from "@/lib/http/crm-failure.test-support";
 
 let fake: FakeHubSpot;
 beforeEach(async () => {
@@ -18,15 +19,6 @@ const engagement = {
   body: "Interested; callback tomorrow 11:00",
   durationMs: 95_000,
 };
-
-async function failure(promise: Promise<unknown>): Promise<CrmError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof CrmError)) throw new Error(`expected a CrmError, got ${String(err)}`);
-  return err;
-}
 
 describe("createCallEngagement", () => {
   it("posts the call's properties and its association to the contact (type 194) with the bearer token", async () => {
@@ -72,7 +64,7 @@ describe("createCallEngagement", () => {
   });
 
   it("a contact HubSpot does not have: rejected with HubSpot's message", async () => {
-    const err = await failure(client().createCallEngagement({ ...engagement, contactId: "404404" }));
+    const err = await crmFailure(client().createCallEngagement({ ...engagement, contactId: "404404" }));
     expect([err.kind, err.status, err.message]).toEqual([
       "rejected",
       400,
@@ -83,7 +75,7 @@ describe("createCallEngagement", () => {
 
   it("a token without the write scope: rejected naming the scope", async () => {
     fake.setScopes(["crm.objects.contacts.read", "crm.schemas.contacts.read"]);
-    const err = await failure(client().createCallEngagement(engagement));
+    const err = await crmFailure(client().createCallEngagement(engagement));
     expect([err.kind, err.status]).toEqual(["rejected", 403]);
     expect(err.message).toContain("It needs crm.objects.contacts.write");
   });
@@ -92,7 +84,7 @@ describe("createCallEngagement", () => {
     for (const mode of ["400", "401", "429", "500"] as const) fake.failNext(1, mode);
     const seen = [];
     for (let i = 0; i < 4; i++) {
-      const err = await failure(client().createCallEngagement(engagement));
+      const err = await crmFailure(client().createCallEngagement(engagement));
       seen.push([err.kind, err.status, err.transient, err.retryAfterMs]);
     }
     expect(seen).toEqual([

@@ -7,7 +7,8 @@ import {
   type FakeContact,
   type FakeHubSpot,
 } from "@/e2e/support/fakes/hubspot";
-import { BATCH_READ_SIZE, CrmError, createHubSpotClient, type HubSpotConfig } from "./client";
+import { BATCH_READ_SIZE, createHubSpotClient, type HubSpotConfig } from "./client";
+import { crmFailure } from "@/lib/http/crm-failure.test-support";
 
 const FIX = "Copy it again in HubSpot: Developer → Legacy Apps → your private app → Auth → Access token.";
 
@@ -22,15 +23,6 @@ async function startFake(options: Parameters<typeof createFakeHubSpot>[0] = {}) 
 
 function client(overrides: Partial<HubSpotConfig> = {}) {
   return createHubSpotClient({ baseUrl: fake.baseUrl, token: fake.token, timeoutMs: 2_000, ...overrides });
-}
-
-async function failure(promise: Promise<unknown>): Promise<CrmError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof CrmError)) throw new Error(`expected a CrmError, got ${String(err)}`);
-  return err;
 }
 
 describe("checkToken", () => {
@@ -80,7 +72,7 @@ describe("checkToken", () => {
 
   it("a wrong token: unauthorized with HubSpot's category, and the token is not echoed", async () => {
     await startFake();
-    const err = await failure(client({ token: "pat-na1-00000000-dead-beef-0000-000000000000" }).checkToken());
+    const err = await crmFailure(client({ token: "pat-na1-00000000-dead-beef-0000-000000000000" }).checkToken());
     expect([err.kind, err.status, err.vendorCode, err.transient]).toEqual(["unauthorized", 401, "INVALID_AUTHENTICATION", false]);
     expect(err.message).toBe(`HubSpot did not accept this access token. ${FIX}`);
     expect(err.message).not.toContain("dead-beef");
@@ -88,14 +80,14 @@ describe("checkToken", () => {
 
   it("an expired token says so", async () => {
     await startFake({ expired: true });
-    const err = await failure(client().contactProperties());
+    const err = await crmFailure(client().contactProperties());
     expect([err.kind, err.vendorCode]).toEqual(["unauthorized", "EXPIRED_AUTHENTICATION"]);
     expect(err.message).toBe(`HubSpot did not accept this access token because it has expired. ${FIX}`);
   });
 
   it("a 401 on a probe is still unauthorized, not a missing scope", async () => {
     await startFake({ tokenInfo: false });
-    expect((await failure(client({ token: "pat-na1-wrong" }).checkToken())).kind).toBe("unauthorized");
+    expect((await crmFailure(client({ token: "pat-na1-wrong" }).checkToken())).kind).toBe("unauthorized");
   });
 });
 
@@ -124,7 +116,7 @@ describe("contactProperties", () => {
 
   it("without the schema scope: rejected 403 naming the scope", async () => {
     await startFake({ scopes: ["crm.objects.contacts.read"] });
-    const err = await failure(client().contactProperties());
+    const err = await crmFailure(client().contactProperties());
     expect([err.kind, err.status, err.vendorCode]).toEqual(["rejected", 403, "MISSING_SCOPES"]);
     expect(err.message).toBe(
       "HubSpot refused: the private app is missing a permission. It needs crm.schemas.contacts.read; add it under the app's Scopes tab and commit the change. HubSpot said: “This app has not been granted all the scopes this call requires.”",
@@ -211,7 +203,7 @@ describe("rate limit and transport failures", () => {
     await startFake({ rateLimit: { limit: 2 } });
     await client().contactProperties();
     await client().contactProperties();
-    const err = await failure(client().contactProperties());
+    const err = await crmFailure(client().contactProperties());
     expect([err.kind, err.status, err.retryAfterMs, err.vendorCode, err.transient]).toEqual([
       "rate_limited",
       429,
@@ -232,7 +224,7 @@ describe("rate limit and transport failures", () => {
       "0",
       "10000",
     ]);
-    expect((await failure(client().contactProperties())).retryAfterMs).toBe(3_000);
+    expect((await crmFailure(client().contactProperties())).retryAfterMs).toBe(3_000);
   });
 
   it("rolls: calls succeed again once the ten seconds have passed", async () => {
@@ -240,7 +232,7 @@ describe("rate limit and transport failures", () => {
     await startFake({ rateLimit: { limit: 1 }, now: () => now });
     await client().contactProperties();
     now = 9_999;
-    expect((await failure(client().contactProperties())).kind).toBe("rate_limited");
+    expect((await crmFailure(client().contactProperties())).kind).toBe("rate_limited");
     now = 10_001;
     expect((await client().contactProperties()).length).toBe(FAKE_HUBSPOT_PROPERTIES.length);
   });
@@ -248,7 +240,7 @@ describe("rate limit and transport failures", () => {
   it("timeout when HubSpot does not answer", async () => {
     await startFake();
     fake.failNext(1, "hang");
-    const err = await failure(client({ timeoutMs: 150 }).batchReadContacts(["90512345678"], ["firstname"]));
+    const err = await crmFailure(client({ timeoutMs: 150 }).batchReadContacts(["90512345678"], ["firstname"]));
     expect([err.kind, err.message]).toEqual([
       "timeout",
       `HubSpot at ${new URL(fake.baseUrl).host} did not answer within 0.15 seconds. Try again in a minute.`,
@@ -261,7 +253,7 @@ describe("rate limit and transport failures", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    const err = await failure(client({ baseUrl: `http://127.0.0.1:${port}` }).checkToken());
+    const err = await crmFailure(client({ baseUrl: `http://127.0.0.1:${port}` }).checkToken());
     expect([err.kind, err.message]).toEqual([
       "unreachable",
       `Could not reach HubSpot at 127.0.0.1:${port}: the connection was refused. Check the address and try again.`,
@@ -271,7 +263,7 @@ describe("rate limit and transport failures", () => {
   it("500: a transient bad_response", async () => {
     await startFake();
     fake.failNext(1, "500");
-    const err = await failure(client().contactProperties());
+    const err = await crmFailure(client().contactProperties());
     expect([err.kind, err.status, err.transient, err.message]).toEqual([
       "bad_response",
       500,
@@ -283,7 +275,7 @@ describe("rate limit and transport failures", () => {
   it("a web page instead of JSON: bad_response", async () => {
     await startFake();
     fake.failNext(1, "html");
-    const err = await failure(client().contactProperties());
+    const err = await crmFailure(client().contactProperties());
     expect([err.kind, err.message]).toEqual(["bad_response", "The answer did not come from the HubSpot API; check the API address."]);
   });
 });

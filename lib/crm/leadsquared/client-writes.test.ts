@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFakeLeadSquared, type FakeLeadSquared } from "@/e2e/support/fakes/leadsquared";
-import { CrmError, createLeadSquaredClient } from "./client";
+import { createLeadSquaredClient } from "./client";
 import { webhookBody, type WebhookBody } from "./webhook-definition";
 import { DEFAULT_WEBHOOK_VALUES, leadSquaredWebhookSchema } from "./webhook-schema";
+import { crmFailure } from "@/lib/http/crm-failure.test-support";
 
 const URL_ = "https://leadline.example.com/api/call/crm-webhook?agent_id=agt_1&type=leadsquared&events=lead_create";
 const LEAD = "a311900c-0e56-4601-b580-f931645e7b32";
@@ -19,15 +20,6 @@ const client = () =>
 
 function body(overrides: Partial<typeof DEFAULT_WEBHOOK_VALUES> = {}, url = URL_): WebhookBody {
   return webhookBody(leadSquaredWebhookSchema.parse({ ...DEFAULT_WEBHOOK_VALUES, ...overrides, url }), { url, apiKey: "ll_test_key" });
-}
-
-async function failure(promise: Promise<unknown>): Promise<CrmError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof CrmError)) throw new Error(`expected a CrmError, got ${String(err)}`);
-  return err;
 }
 
 describe("webhooks", () => {
@@ -56,13 +48,13 @@ describe("webhooks", () => {
 
   it("refuses more than 10 custom headers before calling LeadSquared", async () => {
     const tooMany = { ...body(), CustomHeaders: Array.from({ length: 11 }, (_, i) => ({ Key: `X-${i}`, Value: "v" })) };
-    const err = await failure(client().createWebhook(tooMany));
+    const err = await crmFailure(client().createWebhook(tooMany));
     expect([err.kind, err.message]).toEqual(["rejected", "LeadSquared allows at most 10 custom headers on a webhook."]);
     expect(fake.requests).toEqual([]);
   });
 
   it("a request LeadSquared refuses becomes rejected, quoting its message", async () => {
-    const err = await failure(client().createWebhook({ ...body(), URL: "leadline.example.com/hook" }));
+    const err = await crmFailure(client().createWebhook({ ...body(), URL: "leadline.example.com/hook" }));
     expect([err.kind, err.status, err.vendorCode, err.message]).toEqual([
       "rejected",
       400,
@@ -82,7 +74,7 @@ describe("webhooks", () => {
   });
 
   it("updateWebhook of an id LeadSquared does not know: rejected with its message", async () => {
-    const err = await failure(client().updateWebhook("nope", body()));
+    const err = await crmFailure(client().updateWebhook("nope", body()));
     expect([err.kind, err.status, err.message]).toEqual([
       "rejected",
       400,
@@ -135,8 +127,8 @@ describe("postActivity", () => {
   });
 
   it("an unknown lead or activity type: rejected with LeadSquared's message", async () => {
-    const lead = await failure(client().postActivity({ ...activity, leadId: "missing" }));
-    const type = await failure(client().postActivity({ ...activity, activityEvent: 999 }));
+    const lead = await crmFailure(client().postActivity({ ...activity, leadId: "missing" }));
+    const type = await crmFailure(client().postActivity({ ...activity, activityEvent: 999 }));
     expect([lead.kind, lead.status, lead.message]).toEqual([
       "rejected",
       400,
@@ -152,7 +144,7 @@ describe("postActivity", () => {
     fake.failNext(1, "500");
     const kinds = [];
     for (let i = 0; i < 3; i++) {
-      const err = await failure(client().postActivity(activity));
+      const err = await crmFailure(client().postActivity(activity));
       kinds.push([err.kind, err.status, err.transient]);
     }
     expect(kinds).toEqual([
@@ -167,7 +159,7 @@ describe("postActivity", () => {
     fake = createFakeLeadSquared({ rateLimit: { limit: 1, windowMs: 60_000, answer: "200" } });
     await fake.start();
     await client().postActivity(activity);
-    const err = await failure(client().postActivity(activity));
+    const err = await crmFailure(client().postActivity(activity));
     expect([err.kind, err.status, err.vendorCode, err.retryAfterMs]).toEqual([
       "rate_limited",
       200,

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFakeLeadSquared, FAKE_LSQ_FIELDS, FAKE_LSQ_LEADS, type FakeLeadSquared } from "@/e2e/support/fakes/leadsquared";
 import { CrmError, createLeadSquaredClient, type LeadSquaredConfig } from "./client";
 import { createAccountLimiters, createRateLimiter, type Clock } from "./rate-limit";
+import { crmFailure } from "@/lib/http/crm-failure.test-support";
 
 const WHERE = "Use your LeadSquared API host, e.g. https://api-in21.leadsquared.com — find it under Settings → API & Webhooks.";
 
@@ -26,15 +27,6 @@ function client(overrides: Partial<LeadSquaredConfig> = {}) {
     timeoutMs: 2_000,
     ...overrides,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<CrmError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof CrmError)) throw new Error(`expected a CrmError, got ${String(err)}`);
-  return err;
 }
 
 async function closedPort(): Promise<number> {
@@ -74,7 +66,7 @@ describe("checkCredentials", () => {
   });
 
   it("wrong keys: unauthorized, with a fix, and without the secret", async () => {
-    const err = await failure(client({ secretKey: "wrong-secret-0123456789" }).checkCredentials());
+    const err = await crmFailure(client({ secretKey: "wrong-secret-0123456789" }).checkCredentials());
     expect([err.kind, err.status, err.transient]).toEqual(["unauthorized", 401, false]);
     expect(err.message).toBe(
       "LeadSquared did not accept this Access Key and Secret Key. Copy both again from Settings → API & Webhooks; keys stop working when their user is deactivated.",
@@ -84,7 +76,7 @@ describe("checkCredentials", () => {
 
   it("unreachable host: a closed port", async () => {
     const port = await closedPort();
-    const err = await failure(client({ baseUrl: `http://127.0.0.1:${port}` }).checkCredentials());
+    const err = await crmFailure(client({ baseUrl: `http://127.0.0.1:${port}` }).checkCredentials());
     expect([err.kind, err.transient]).toEqual(["unreachable", true]);
     expect(err.message).toBe(
       `Could not reach LeadSquared at 127.0.0.1:${port}: the connection was refused. Check the address and try again.`,
@@ -94,7 +86,7 @@ describe("checkCredentials", () => {
   it("a host that hangs: timeout after timeoutMs", async () => {
     fake.failNext(1, "hang");
     const started = Date.now();
-    const err = await failure(client({ timeoutMs: 200 }).checkCredentials());
+    const err = await crmFailure(client({ timeoutMs: 200 }).checkCredentials());
     expect([err.kind, err.transient]).toEqual(["timeout", true]);
     expect(err.message).toBe(`LeadSquared at ${new URL(fake.baseUrl).host} did not answer within 0.2 seconds. Try again in a minute.`);
     expect(Date.now() - started).toBeLessThan(1_500);
@@ -102,7 +94,7 @@ describe("checkCredentials", () => {
 
   it("a web page instead of the API: bad_response naming the host", async () => {
     fake.failNext(1, "html");
-    const err = await failure(client().checkCredentials());
+    const err = await crmFailure(client().checkCredentials());
     expect([err.kind, err.status]).toEqual(["bad_response", 200]);
     expect(err.message).toBe(`${new URL(fake.baseUrl).host} answered, but not like the LeadSquared API. ${WHERE}`);
   });
@@ -114,14 +106,14 @@ describe("checkCredentials", () => {
     await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
     stops.push(() => new Promise((resolve) => other.close(() => resolve())));
     const baseUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
-    const err = await failure(client({ baseUrl }).checkCredentials());
+    const err = await crmFailure(client({ baseUrl }).checkCredentials());
     expect([err.kind, err.status]).toEqual(["bad_response", 404]);
     expect(err.message).toBe(`${new URL(baseUrl).host} has no such LeadSquared API (HTTP 404). Check the Host URL.`);
   });
 
   it("LeadSquared's 500: transient bad_response quoting its exception message", async () => {
     fake.failNext(1, "500");
-    const err = await failure(client().checkCredentials());
+    const err = await crmFailure(client().checkCredentials());
     expect([err.kind, err.status, err.transient, err.vendorCode]).toEqual(["bad_response", 500, true, "MXInternalServerException"]);
     expect(err.message).toBe(
       "LeadSquared had a problem answering (HTTP 500); try again in a minute. LeadSquared said: “An unexpected error occurred”",
@@ -130,8 +122,8 @@ describe("checkCredentials", () => {
 
   it("recovers once scripted failures are used up", async () => {
     fake.failNext(2, "500");
-    await failure(client().checkCredentials());
-    await failure(client().checkCredentials());
+    await crmFailure(client().checkCredentials());
+    await crmFailure(client().checkCredentials());
     expect((await client().checkCredentials()).orgId).toBe("61234");
     expect(fake.requests.map((r) => r.status)).toEqual([500, 500, 200]);
   });
@@ -141,7 +133,7 @@ describe("rate limit", () => {
   it("429 from LeadSquared: rate_limited with a 5 s hint (no Retry-After is documented)", async () => {
     await startFake({ rateLimit: { limit: 1, windowMs: 60_000 } });
     await client().checkCredentials();
-    const err = await failure(client().checkCredentials());
+    const err = await crmFailure(client().checkCredentials());
     expect([err.kind, err.status, err.retryAfterMs, err.vendorCode, err.transient]).toEqual([
       "rate_limited",
       429,
@@ -157,7 +149,7 @@ describe("rate limit", () => {
   it("the same exception inside an HTTP 200 is also rate_limited", async () => {
     await startFake({ rateLimit: { limit: 1, windowMs: 60_000, answer: "200" } });
     await client().getLead("a311900c-0e56-4601-b580-f931645e7b32");
-    const err = await failure(client().getLead("a311900c-0e56-4601-b580-f931645e7b32"));
+    const err = await crmFailure(client().getLead("a311900c-0e56-4601-b580-f931645e7b32"));
     expect([err.kind, err.status, err.retryAfterMs]).toEqual(["rate_limited", 200, 5_000]);
   });
 
@@ -213,7 +205,7 @@ describe("leadFields", () => {
   });
 
   it("wrong keys: unauthorized", async () => {
-    expect((await failure(client({ accessKey: "u$rnot-mine" }).leadFields())).kind).toBe("unauthorized");
+    expect((await crmFailure(client({ accessKey: "u$rnot-mine" }).leadFields())).kind).toBe("unauthorized");
   });
 });
 
@@ -234,7 +226,7 @@ describe("getLead", () => {
 
   it("times out on a hanging request", async () => {
     fake.failNext(1, "hang");
-    expect((await failure(client({ timeoutMs: 150 }).getLead("x"))).kind).toBe("timeout");
+    expect((await crmFailure(client({ timeoutMs: 150 }).getLead("x"))).kind).toBe("timeout");
   });
 });
 
