@@ -1,5 +1,6 @@
 "use client";
 
+import { CRM_NAMES } from "@/lib/crm/crms";
 import { useRouter } from "next/navigation";
 import { Choice, DateRange, label } from "@/components/calls/filter-fields";
 import { DeliveriesTable } from "@/components/deliveries/deliveries-table";
@@ -8,7 +9,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { DELIVERY_FILTER_KEYS } from "@/lib/client/deliveries";
 import { useUrlFilters } from "@/lib/client/use-url-filters";
 import { DELIVERY_STATUSES } from "@/lib/deliveries/schema";
-import { CRM_NAMES } from "@/lib/integrations/schema";
 
 export function DeliveryLog({ agents, timezone }: { agents: Array<{ id: string; name: string }>; timezone: string }) {
   const filters = useUrlFilters(DELIVERY_FILTER_KEYS, timezone);

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Crm } from "@/lib/crm/crms";
 import { useRouter } from "next/navigation";
 import { useState, type ComponentProps, type ReactNode } from "react";
 import type { FieldValues, UseFormSetError } from "react-hook-form";
@@ -7,7 +8,6 @@ import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/lib/client/api";
 import { useConnectIntegration, useIntegrations, type ConnectInput, type IntegrationView } from "@/lib/client/integrations";
-import type { Crm } from "@/lib/integrations/schema";
 
 /** Renders its form once the stored integration (if any) is known, so the form starts from what is stored. */
 export function WithIntegration({ crm, children }: { crm: Crm; children: (integration: IntegrationView | undefined) => ReactNode }) {

@@ -1,6 +1,6 @@
+import { type Crm, CRM_NAMES } from "@/lib/crm/crms";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ReactNode } from "react";
-import { CRM_NAMES, type Crm } from "@/lib/integrations/schema";
 
 /** A connect page: the form, and beside it (below it on a phone) where to find what it asks for. */
 export function ConnectLayout({ crm, help, children }: { crm: Crm; help: ReactNode; children: ReactNode }) {

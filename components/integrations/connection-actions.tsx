@@ -1,10 +1,10 @@
 "use client";
 
+import { type Crm, CRM_NAMES } from "@/lib/crm/crms";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { useDisconnectIntegration, useTestIntegration } from "@/lib/client/integrations";
-import { CRM_NAMES, type Crm } from "@/lib/integrations/schema";
 
 const CONSEQUENCES: Record<Crm, string> = {
   leadsquared: "Leadline forgets the keys. Webhook leads still arrive, but missing fields can no longer be read from LeadSquared.",

@@ -1,5 +1,6 @@
 "use client";
 
+import { type Crm, CRM_NAMES } from "@/lib/crm/crms";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ConnectionActions } from "@/components/integrations/connection-actions";
@@ -7,7 +8,6 @@ import { buttonClassName } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/lib/client/format";
 import type { IntegrationView } from "@/lib/client/integrations";
-import { CRM_NAMES, type Crm } from "@/lib/integrations/schema";
 
 const ABOUT: Record<Crm, string> = {
   leadsquared: "Reads leads from LeadSquared when a webhook leaves fields out, and lists its lead fields for variables.",

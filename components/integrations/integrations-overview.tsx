@@ -1,9 +1,9 @@
 "use client";
 
+import { CRMS } from "@/lib/crm/crms";
 import { IntegrationCard } from "@/components/integrations/integration-card";
 import { FormError } from "@/components/ui/field";
 import { useIntegrations } from "@/lib/client/integrations";
-import { crmSchema } from "@/lib/integrations/schema";
 
 export function IntegrationsOverview() {
   const integrations = useIntegrations();
@@ -14,7 +14,7 @@ export function IntegrationsOverview() {
     <>
       {byCrm.size === 0 && <p className="mt-2 text-sm text-slate-600">No CRM is connected yet. Connect the one your leads come from.</p>}
       <div className="mt-4 grid gap-4 lg:grid-cols-2">
-        {crmSchema.options.map((crm) => (
+        {CRMS.map((crm) => (
           <IntegrationCard key={crm} crm={crm} integration={byCrm.get(crm)} />
         ))}
       </div>

@@ -1,14 +1,13 @@
 "use client";
 
+import { type Crm, CRM_NAMES } from "@/lib/crm/crms";
 import { Button } from "@/components/ui/button";
 import { ClientApiError } from "@/lib/client/api";
 import { formatDateTime } from "@/lib/client/format";
 import { useCrmFields, useRefreshCrmFields } from "@/lib/client/variables";
-import { CRM_NAMES } from "@/lib/integrations/schema";
-import type { VariableSource } from "@/lib/variables/schema";
 
 /** Where the dropdown's fields come from, how fresh they are, and why there are none. */
-export function CrmFieldStatus({ crm }: { crm: VariableSource }) {
+export function CrmFieldStatus({ crm }: { crm: Crm }) {
   const fields = useCrmFields(crm);
   const refresh = useRefreshCrmFields(crm);
   const error = refresh.error ?? fields.error;

@@ -1,11 +1,12 @@
 "use client";
 
+import type { Crm } from "@/lib/crm/crms";
 import { useEffect, useId, useState } from "react";
 import { PreviewTable } from "@/components/variables/preview-table";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField } from "@/components/ui/field";
 import { fetchLastDeliveryBody, useVariablePreview } from "@/lib/client/variables";
-import { variableSchema, type Variable, type VariableInput, type VariablePreviewInput, type VariableSource } from "@/lib/variables/schema";
+import { variableSchema, type Variable, type VariableInput, type VariablePreviewInput } from "@/lib/variables/schema";
 
 const EXAMPLE = '{"FirstName": "asha", "Phone": "98765 43210", "mx_City": "Pune"}';
 
@@ -33,7 +34,7 @@ export function LivePreview({ agentId, variables }: { agentId: string; variables
   const sampleId = useId();
   const [sample, setSample] = useState("");
   // Follows the first variable's CRM until someone picks one.
-  const [chosenCrm, setCrm] = useState<VariableSource | null>(null);
+  const [chosenCrm, setCrm] = useState<Crm | null>(null);
   const crm = chosenCrm ?? variables[0]?.source ?? "leadsquared";
   const [loadMessage, setLoadMessage] = useState<string>();
   const input: VariablePreviewInput | null = sample.trim() ? { variables: completeRows(variables), crm, sample } : null;
@@ -76,7 +77,7 @@ export function LivePreview({ agentId, variables }: { agentId: string; variables
           />
         </div>
         <div className="flex flex-col gap-3">
-          <SelectField label="Preview as" value={crm} onChange={(e) => setCrm(e.target.value as VariableSource)}>
+          <SelectField label="Preview as" value={crm} onChange={(e) => setCrm(e.target.value as Crm)}>
             <option value="leadsquared">LeadSquared lead</option>
             <option value="hubspot">HubSpot contact</option>
           </SelectField>

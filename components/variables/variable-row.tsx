@@ -1,5 +1,6 @@
 "use client";
 
+import { CRM_NAMES, CRMS } from "@/lib/crm/crms";
 import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
 import { Controller, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
@@ -65,8 +66,11 @@ export function VariableRow({ form, index, count, fieldsFor, onMove, onRemove }:
           {...form.register(`variables.${index}.name`)}
         />
         <SelectField label="Source" error={errors?.source?.message} {...form.register(`variables.${index}.source`)}>
-          <option value="leadsquared">LeadSquared</option>
-          <option value="hubspot">HubSpot</option>
+          {CRMS.map((crm) => (
+            <option key={crm} value={crm}>
+              {CRM_NAMES[crm]}
+            </option>
+          ))}
         </SelectField>
         <Controller
           control={form.control}

@@ -1,5 +1,6 @@
 "use client";
 
+import { type Crm, CRMS } from "@/lib/crm/crms";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
@@ -11,7 +12,7 @@ import { FormError } from "@/components/ui/field";
 import { ClientApiError } from "@/lib/client/api";
 import type { AgentRow } from "@/lib/client/agents";
 import { useCrmFields, useSaveVariables, useVariables } from "@/lib/client/variables";
-import { VARIABLE_SOURCES, variableSourceFormSchema, type Variable, type VariableInput, type VariableSource } from "@/lib/variables/schema";
+import { variableSourceFormSchema, type Variable, type VariableInput } from "@/lib/variables/schema";
 
 const toRow = (v: Variable): VariableInput => ({ ...v, format: v.format ?? "", default: v.default ?? "" });
 
@@ -40,11 +41,11 @@ function VariableSourceForm({ agent, initial }: { agent: AgentRow; initial: Vari
   const form: VariableForm = useForm({ resolver: zodResolver(variableSourceFormSchema), defaultValues: { variables: initial } });
   const rows = useFieldArray({ control: form.control, name: "variables" });
   const variables = useWatch({ control: form.control, name: "variables" });
-  const sources = VARIABLE_SOURCES.filter((s) => variables.some((v) => v.source === s));
+  const sources = CRMS.filter((s) => variables.some((v) => v.source === s));
   const lsq = useCrmFields("leadsquared");
   const hubspot = useCrmFields("hubspot");
   const fieldsFor = (source: string) => (source === "hubspot" ? hubspot.data?.fields : lsq.data?.fields) ?? [];
-  const lastSource: VariableSource = variables.at(-1)?.source ?? "leadsquared";
+  const lastSource: Crm = variables.at(-1)?.source ?? "leadsquared";
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage({});

@@ -1,11 +1,11 @@
 "use client";
 
+import { CRM_NAMES } from "@/lib/crm/crms";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 import type { BuilderForm } from "@/components/webhook-url/webhook-url-builder";
 import { useCreateApiKey } from "@/lib/client/api-keys";
-import { CRM_NAMES } from "@/lib/integrations/schema";
 
 /** Paste an existing key, or create one just for this webhook; a new key is shown once, inside the URL. */
 export function ApiKeyField({ form, agentName, error }: { form: BuilderForm; agentName: string; error?: string }) {

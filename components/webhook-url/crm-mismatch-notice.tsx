@@ -1,13 +1,13 @@
 "use client";
 
+import type { Crm } from "@/lib/crm/crms";
 import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
 import { useVariables } from "@/lib/client/variables";
 import { crmMismatch } from "@/lib/webhook-url/crm-match";
-import type { VariableSource } from "@/lib/variables/schema";
 
 /** Warns before the URL is pasted when the chosen CRM's leads would reach the agent with no number to call. */
-export function CrmMismatchNotice({ agentId, crm, phoneVariable }: { agentId: string; crm: VariableSource; phoneVariable: string }) {
+export function CrmMismatchNotice({ agentId, crm, phoneVariable }: { agentId: string; crm: Crm; phoneVariable: string }) {
   const variables = useVariables(agentId);
   const problem = variables.data ? crmMismatch({ crm, variables: variables.data, phoneVariable }) : null;
   if (!problem) return null;

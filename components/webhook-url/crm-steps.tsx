@@ -1,7 +1,8 @@
+import type { Crm } from "@/lib/crm/crms";
 import { HUBSPOT_TOKEN_LOCATION } from "@/lib/integrations/schema";
 
 /** Where the URL goes in each CRM, in the order its screens ask for it. */
-export function CrmSteps({ crm, headerMode }: { crm: "leadsquared" | "hubspot"; headerMode: boolean }) {
+export function CrmSteps({ crm, headerMode }: { crm: Crm; headerMode: boolean }) {
   if (crm === "hubspot") {
     return (
       <div className="text-sm">

@@ -1,5 +1,6 @@
 "use client";
 
+import { CRM_NAMES } from "@/lib/crm/crms";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -12,7 +13,7 @@ import { SchedulePreview } from "@/components/webhook-url/schedule-preview";
 import { TestLeadPanel } from "@/components/webhook-url/test-lead-panel";
 import { WebhookUrlResult } from "@/components/webhook-url/webhook-url-result";
 import type { AgentRow } from "@/lib/client/agents";
-import { CRM_NAMES } from "@/lib/integrations/schema";
+import { agentZone } from "@/lib/schedule/agent-defaults";
 import { buildWebhookUrl } from "@/lib/webhook-url/build";
 import { resizeGaps, scheduleQueryOf, webhookUrlFormSchema, type WebhookUrlForm } from "@/lib/webhook-url/schema";
 
@@ -88,7 +89,7 @@ export function WebhookUrlBuilder({ agent, orgTimezone, publicUrl }: { agent: Ag
         <ScheduleFields
           form={form}
           problems={problems}
-          zonePlaceholder={agent.timezone ?? orgTimezone}
+          zonePlaceholder={agentZone(agent, { timezone: orgTimezone })}
           window={{ from: values.min_trigger_time, until: values.max_trigger_time, confirmed: !!values.overnightConfirmed }}
         />
       </form>

@@ -1,9 +1,10 @@
+import type { Crm } from "@/lib/crm/crms";
 import { CrmRegistration } from "@/components/webhook-url/crm-registration";
 import { CrmSteps } from "@/components/webhook-url/crm-steps";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { BuiltWebhookUrl } from "@/lib/webhook-url/build";
 
-type Props = { built: BuiltWebhookUrl | null; crm: "leadsquared" | "hubspot"; missingKey: boolean };
+type Props = { built: BuiltWebhookUrl | null; crm: Crm; missingKey: boolean };
 
 export function WebhookUrlResult({ built, crm, missingKey }: Props) {
   return (

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Crm } from "@/lib/crm/crms";
 import type { Tx } from "@/lib/db";
 import type { Agent, Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
@@ -9,7 +10,7 @@ import type { ScheduleParams } from "@/lib/schedule/types";
 export type NewCallTask = {
   orgId: string;
   agent: Pick<Agent, "id">;
-  source: "api" | "leadsquared" | "hubspot";
+  source: "api" | Crm;
   /** Null when the number must first be read from the CRM's API: the task starts in `resolving`. */
   phone: string | null;
   leadName?: string | null;

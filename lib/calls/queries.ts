@@ -12,8 +12,7 @@ import { callDriver } from "@/lib/calls/driver";
 import { handOverIfDue, wakeSoon } from "@/lib/calls/wakeups";
 import { markCancelled, markRetryNow } from "@/lib/calls/writes";
 import { describeReason } from "@/lib/schedule/describe-reason";
-import { scheduleParamsSchema } from "@/lib/schedule/params-schema";
-import { withAgentDefaults } from "@/lib/schedule/merge-defaults";
+import { agentSchedule, agentZone } from "@/lib/schedule/agent-defaults";
 import type { AttemptReason } from "@/lib/schedule/types";
 import { formatPhoneE164 } from "@/lib/variables/phone";
 import type { z } from "zod";
@@ -78,8 +77,7 @@ export async function createCall(orgId: string, input: z.output<typeof createCal
   }
   const agent = await findAgent(orgId, input.agentId);
   const org = await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { timezone: true, defaultCountryCode: true } });
-  const raw = withAgentDefaults(input.schedule, agent.scheduleDefaults as Record<string, string>);
-  const params = scheduleParamsSchema.parse(raw);
+  const params = agentSchedule(input.schedule, agent);
   const phone = formatPhoneE164(input.phone, org.defaultCountryCode);
   if (!phone.ok) throw new ApiError(400, "invalid_phone", `${phone.reason}.`, [{ field: "phone", message: phone.reason }]);
 
@@ -93,7 +91,7 @@ export async function createCall(orgId: string, input: z.output<typeof createCal
         leadName: input.name ?? null,
         variables: { ...input.variables, ...(input.name ? { name: input.name } : {}), [agent.phoneVariable]: phone.value },
         params,
-        fallbackZone: agent.timezone ?? org.timezone,
+        fallbackZone: agentZone(agent, org),
         receivedAt: new Date(),
         idempotencyKey,
       }),

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Crm } from "@/lib/crm/crms";
 import type { StepDeps } from "@/lib/calls/engine";
 import { leadNameOf } from "@/lib/calls/lead-name";
 import { markRejected, markResolved } from "@/lib/calls/writes";
@@ -8,7 +9,6 @@ import { firstAttemptAt } from "@/lib/schedule/planner";
 import type { ScheduleParams } from "@/lib/schedule/types";
 import { resolveVariables } from "@/lib/variables/map";
 import { toVariable } from "@/lib/variables/queries";
-import type { VariableSource } from "@/lib/variables/schema";
 
 // HubSpot's batch read takes 100 ids; a delivery carries at most 100 events.
 const BATCH = 100;
@@ -54,7 +54,7 @@ export async function resolveLeads(deps: StepDeps, taskId: string): Promise<{ sc
       variables: agent.variables.map(toVariable),
       defaultCountryCode: agent.organization.defaultCountryCode,
       phoneVariable: agent.phoneVariable,
-      source: t.source as VariableSource,
+      source: t.source as Crm,
       timeZone: t.timezone,
     });
     if (!resolved.phone) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FINAL_STATUSES, OPEN_STATUSES } from "@/lib/calls/state";
+import { CRMS } from "@/lib/crm/crms";
 import { pageQueryShape } from "@/lib/http/page-query";
 import { OUTCOMES } from "@/lib/schedule/types";
 
@@ -20,7 +21,7 @@ export const createCallSchema = z
 export const CALL_STATUSES = [...OPEN_STATUSES, ...FINAL_STATUSES] as const;
 
 /** Where a call came from: a CRM's webhook or the calls API. */
-export const CALL_SOURCES = ["leadsquared", "hubspot", "api"] as const;
+export const CALL_SOURCES = [...CRMS, "api"] as const;
 
 /** Call History's filters; the list, the CSV export and the chart all take exactly these. */
 export const callFiltersSchema = z.object({

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
 import type { DeliveryRow } from "@/lib/client/deliveries";
+import type { Crm } from "@/lib/crm/crms";
 import type { LeadSquaredWebhookInput } from "@/lib/crm/leadsquared/webhook-schema";
 
 /** A webhook Leadline registered in LeadSquared, as /api/v1/integrations/leadsquared/webhooks answers it. */
@@ -54,7 +55,7 @@ export function useForgetLeadSquaredWebhook(agentId: string) {
 }
 
 /** The newest delivery for this agent from this CRM, polled every 3 s until one has arrived, then every 15 s. */
-export function useLastDelivery(agentId: string, crm: "leadsquared" | "hubspot") {
+export function useLastDelivery(agentId: string, crm: Crm) {
   return useQuery({
     queryKey: crmWebhookKeys.lastDelivery(agentId, crm),
     queryFn: () =>

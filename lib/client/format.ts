@@ -1,5 +1,4 @@
-import { CRM_NAMES } from "@/lib/integrations/schema";
-
+import { CRM_NAMES } from "@/lib/crm/crms";
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** An ISO instant in the viewer's own time zone. */

@@ -1,8 +1,9 @@
 "use client";
 
+import type { Crm } from "@/lib/crm/crms";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
-import type { Crm, HubSpotConnectInput, LeadSquaredConnectInput } from "@/lib/integrations/schema";
+import type { HubSpotConnectInput, LeadSquaredConnectInput } from "@/lib/integrations/schema";
 
 /** An integration as GET /api/v1/integrations answers it: settings, status and the last four characters of each secret. */
 export type IntegrationView = {

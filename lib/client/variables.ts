@@ -1,18 +1,19 @@
 "use client";
 
+import type { Crm } from "@/lib/crm/crms";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CrmField } from "@/lib/crm/fields";
 import { apiFetch } from "@/lib/client/api";
 import type { ResolvedVariables } from "@/lib/variables/map";
-import type { Variable, VariableInput, VariablePreviewInput, VariableSource } from "@/lib/variables/schema";
+import type { Variable, VariableInput, VariablePreviewInput } from "@/lib/variables/schema";
 
-export type CrmFieldList = { crm: VariableSource; fields: CrmField[]; fetchedAt: string; cached: boolean };
+export type CrmFieldList = { crm: Crm; fields: CrmField[]; fetchedAt: string; cached: boolean };
 export type VariablePreview = ResolvedVariables & { lead: Record<string, unknown>; phoneVariable: string };
-type Delivery = { id: string; crm: VariableSource | null; createdAt: string; body: string };
+type Delivery = { id: string; crm: Crm | null; createdAt: string; body: string };
 
 export const variableKeys = {
   list: (agentId: string) => ["agents", agentId, "variables"] as const,
-  fields: (crm: VariableSource) => ["crm-fields", crm] as const,
+  fields: (crm: Crm) => ["crm-fields", crm] as const,
   preview: (agentId: string, input: VariablePreviewInput) => ["agents", agentId, "variables", "preview", input] as const,
 };
 
@@ -43,9 +44,9 @@ export function useSaveVariables(agentId: string) {
   });
 }
 
-const fieldsUrl = (crm: VariableSource, refresh = false) => `/api/v1/integrations/${crm}/fields${refresh ? "?refresh=1" : ""}`;
+const fieldsUrl = (crm: Crm, refresh = false) => `/api/v1/integrations/${crm}/fields${refresh ? "?refresh=1" : ""}`;
 
-export function useCrmFields(crm: VariableSource) {
+export function useCrmFields(crm: Crm) {
   return useQuery({
     queryKey: variableKeys.fields(crm),
     queryFn: () => apiFetch<CrmFieldList>(fieldsUrl(crm)),
@@ -54,7 +55,7 @@ export function useCrmFields(crm: VariableSource) {
   });
 }
 
-export function useRefreshCrmFields(crm: VariableSource) {
+export function useRefreshCrmFields(crm: Crm) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<CrmFieldList>(fieldsUrl(crm, true)),

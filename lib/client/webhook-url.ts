@@ -2,11 +2,12 @@
 
 import { useMutation, useQueries } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
+import type { Crm } from "@/lib/crm/crms";
 import type { TestLeadInput } from "@/lib/test-lead/schema";
 
 export type SchedulePreview = { timezone: string; attempts: { attempt: number; at: string; reason: string }[] };
 export type TestLeadResult = {
-  crm: "leadsquared" | "hubspot";
+  crm: Crm;
   httpStatus: number;
   answer: unknown;
   deliveryId: string | null;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createFakeHubSpot, FAKE_HUBSPOT_TOKEN } from "@/e2e/support/fakes/hubspot";
 import { createFakeLeadSquared, FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_SECRET_KEY } from "@/e2e/support/fakes/leadsquared";
+import type { Crm } from "@/lib/crm/crms";
 import { crmFields } from "@/lib/crm/field-cache";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db";
@@ -26,7 +27,7 @@ afterAll(async () => {
 });
 beforeEach(() => truncateAll(process.env.DATABASE_URL!));
 
-async function connect(orgId: string, crm: "leadsquared" | "hubspot", secrets: object) {
+async function connect(orgId: string, crm: Crm, secrets: object) {
   const config = crm === "leadsquared" ? { host: lsq.baseUrl } : { portalId: hubspot.hubId };
   const sealed = encryptSecret(JSON.stringify(secrets), process.env.LEADLINE_ENCRYPTION_KEY!);
   return db.integration.create({ data: { id: newId("int"), orgId, crm, config, secrets: sealed } });

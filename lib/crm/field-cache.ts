@@ -1,11 +1,11 @@
 import "server-only";
+import { CRM_NAMES } from "@/lib/crm/crms";
 import { hubSpotFieldList, leadSquaredFieldList, type CrmField } from "@/lib/crm/fields";
 import { db } from "@/lib/db";
 import type { CrmType, Integration } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/http/errors";
 import { CrmError } from "@/lib/http/fetch-json";
 import { findIntegration, hubSpotClientFor, leadSquaredClientFor } from "@/lib/integrations/queries";
-import { CRM_NAMES } from "@/lib/integrations/schema";
 
 export type CrmFieldList = { crm: CrmType; fields: CrmField[]; fetchedAt: string; cached: boolean };
 

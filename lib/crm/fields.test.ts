@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/http/errors";
-import { crmOfParam, hubSpotFieldList, leadSquaredFieldList, searchFields } from "./fields";
+import { hubSpotFieldList, leadSquaredFieldList, searchFields } from "./fields";
 
 const fields = [
   { name: "FirstName", label: "First Name", type: "Text" },
@@ -50,20 +49,5 @@ describe("searchFields", () => {
       { name: "phone", label: "Phone", type: "string" },
     ];
     expect(searchFields(list, "phone").map((f) => f.name)).toEqual(["phone", "phone_alt"]);
-  });
-});
-
-describe("crmOfParam", () => {
-  it("accepts the two CRMs and answers 404 for anything else", () => {
-    expect(crmOfParam("hubspot")).toBe("hubspot");
-    const err = (() => {
-      try {
-        crmOfParam("salesforce");
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).status).toBe(404);
   });
 });

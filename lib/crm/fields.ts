@@ -1,7 +1,5 @@
 import type { ContactProperty } from "@/lib/crm/hubspot/client";
 import type { LeadField } from "@/lib/crm/leadsquared/client";
-import { ApiError } from "@/lib/http/errors";
-import { VARIABLE_SOURCES, type VariableSource } from "@/lib/variables/schema";
 
 /** One CRM field as the Variable Source dropdown offers it: the name to map, the label people know it by, its type. */
 export type CrmField = { name: string; label: string; type: string };
@@ -31,11 +29,4 @@ export function searchFields(fields: readonly CrmField[], query: string): CrmFie
   });
   const exact = query.trim().toLowerCase();
   return matches.sort((a, b) => Number(b.name.toLowerCase() === exact) - Number(a.name.toLowerCase() === exact));
-}
-
-/** The `:crm` of a URL; anything else is a page that does not exist. */
-export function crmOfParam(value: string | undefined): VariableSource {
-  const crm = VARIABLE_SOURCES.find((c) => c === value);
-  if (!crm) throw new ApiError(404, "unknown_crm", `Leadline connects leadsquared and hubspot, not ${value}.`);
-  return crm;
 }

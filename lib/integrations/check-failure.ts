@@ -1,5 +1,5 @@
+import { type Crm, CRM_NAMES } from "@/lib/crm/crms";
 import type { CrmErrorKind } from "@/lib/http/fetch-json";
-import { CRM_NAMES, type Crm } from "@/lib/integrations/schema";
 
 /** Why a credential check failed, in the words the dashboard shows, and the form field to fix (null: none). */
 export type CheckFailure = { code: string; field: string | null; summary: string; message: string };

@@ -1,9 +1,9 @@
 import "server-only";
+import type { Crm } from "@/lib/crm/crms";
 import type { HubSpotClient } from "@/lib/crm/hubspot/client";
 import type { LeadSquaredClient } from "@/lib/crm/leadsquared/client";
 import { CrmError } from "@/lib/http/fetch-json";
 import { checkFailure, missingScopesFailure, type CheckFailure } from "@/lib/integrations/check-failure";
-import type { Crm } from "@/lib/integrations/schema";
 
 export type CheckResult = { ok: true; config: Record<string, string | number | null> } | { ok: false; failure: CheckFailure };
 

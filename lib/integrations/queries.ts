@@ -1,4 +1,5 @@
 import "server-only";
+import { type Crm, CRM_NAMES } from "@/lib/crm/crms";
 import { createHubSpotClient, type HubSpotClient } from "@/lib/crm/hubspot/client";
 import { checkLeadSquaredHost } from "@/lib/crm/leadsquared/host";
 import { createLeadSquaredClient, type LeadSquaredClient } from "@/lib/crm/leadsquared/client";
@@ -13,7 +14,7 @@ import { newId } from "@/lib/ids";
 import { describeFailure } from "@/lib/integrations/check-failure";
 import { checkHubSpot, checkLeadSquared, type CheckResult } from "@/lib/integrations/check";
 import { keepStoredSecrets } from "@/lib/integrations/keep-secrets";
-import { CRM_NAMES, crmSchema, SECRET_PROMPTS, type Crm, type HubSpotSecrets, type LeadSquaredSecrets } from "@/lib/integrations/schema";
+import { SECRET_PROMPTS, type HubSpotSecrets, type LeadSquaredSecrets } from "@/lib/integrations/schema";
 import type { hubSpotConnectSchema, leadSquaredConnectSchema } from "@/lib/integrations/schema";
 import type { z } from "zod";
 
@@ -52,13 +53,6 @@ export function hubSpotClientSecret(integration: Pick<Integration, "secrets">): 
 
 export function findIntegration(orgId: string, crm: Crm) {
   return db.integration.findUnique({ where: { orgId_crm: { orgId, crm } } });
-}
-
-/** The `:crm` of an integrations route; anything else is a 404, as for any unknown path. */
-export function parseCrm(value: string | undefined): Crm {
-  const crm = crmSchema.safeParse(value);
-  if (!crm.success) throw new ApiError(404, "unknown_crm", `Leadline connects leadsquared and hubspot, not ${value}.`);
-  return crm.data;
 }
 
 // The webhook reads this for every delivery. "Not connected" is remembered too (as null secrets): an organisation

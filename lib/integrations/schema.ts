@@ -1,10 +1,5 @@
 import { z } from "zod";
 
-export const crmSchema = z.enum(["leadsquared", "hubspot"], { message: "Leadline connects leadsquared and hubspot." });
-export type Crm = z.infer<typeof crmSchema>;
-
-export const CRM_NAMES: Record<Crm, string> = { leadsquared: "LeadSquared", hubspot: "HubSpot" };
-
 /** Where HubSpot keeps the private app's token, said one way everywhere (as HubSpot's developer account names it). */
 export const HUBSPOT_TOKEN_LOCATION = "Developer → Legacy Apps → your private app → Auth → Access token";
 

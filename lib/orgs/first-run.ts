@@ -1,5 +1,4 @@
-import type { Crm } from "@/lib/integrations/schema";
-
+import { type Crm, CRM_NAMES } from "@/lib/crm/crms";
 export type FirstRunStepId = "connect" | "agent" | "variables" | "deliver";
 
 export type FirstRunStep = { id: FirstRunStepId; title: string; done: boolean; detail: string; href: string; action: string };
@@ -10,8 +9,6 @@ export type FirstRunFacts = {
   agents: { id: string; name: string; phoneVariable: string; variables: string[] }[];
   deliveries: number;
 };
-
-const CRM_WORDS: Record<Crm, string> = { leadsquared: "LeadSquared", hubspot: "HubSpot" };
 
 /**
  * The four steps from a new organisation to its first lead, each done by real data: a connected CRM, an agent, an
@@ -27,7 +24,7 @@ export function firstRunSteps(facts: FirstRunFacts): FirstRunStep[] {
       title: "Connect your CRM",
       done: facts.connected.length > 0,
       detail: facts.connected.length
-        ? `${facts.connected.map((c) => CRM_WORDS[c]).join(" and ")} connected.`
+        ? `${facts.connected.map((c) => CRM_NAMES[c]).join(" and ")} connected.`
         : "LeadSquared (Host URL, Access Key, Secret Key) or HubSpot (a private app's token).",
       href: "/integrations",
       action: "Connect a CRM",

@@ -1,6 +1,7 @@
+import { type Crm, isCrm } from "@/lib/crm/crms";
 import { WEBHOOK_PATH } from "@/lib/webhook-url/build";
 
-export type TestLeadTarget = { ok: true; url: URL; crm: "leadsquared" | "hubspot" } | { ok: false; message: string };
+export type TestLeadTarget = { ok: true; url: URL; crm: Crm } | { ok: false; message: string };
 
 // The webhook also answers at CallKaro's path.
 const PATHS = [WEBHOOK_PATH, "/call/crm-webhook"];
@@ -19,6 +20,6 @@ export function testLeadTarget(input: { url: string; publicUrl: string; agentId:
   if (url.searchParams.get("agent_id") !== input.agentId)
     return { ok: false, message: "The URL is for another agent; build it on this agent's page." };
   const crm = url.searchParams.get("type");
-  if (crm !== "leadsquared" && crm !== "hubspot") return { ok: false, message: "The URL needs type=leadsquared or type=hubspot." };
+  if (!isCrm(crm)) return { ok: false, message: "The URL needs type=leadsquared or type=hubspot." };
   return { ok: true, url, crm };
 }

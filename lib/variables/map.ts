@@ -1,6 +1,7 @@
+import { type Crm, CRM_NAMES } from "@/lib/crm/crms";
 import { formatValue } from "./format";
 import { formatPhoneE164 } from "./phone";
-import type { Variable, VariableSource } from "./schema";
+import type { Variable } from "./schema";
 
 export type FieldStatus = "ok" | "default" | "missing" | "invalid";
 
@@ -32,7 +33,7 @@ export type ResolveVariablesInput = {
   phoneVariable?: string;
   timeZone?: string;
   /** When set, variables of the other CRM are skipped. */
-  source?: VariableSource;
+  source?: Crm;
 };
 
 type Lookup = { found: false } | { found: true; key: string; value: unknown };
@@ -56,7 +57,7 @@ function readRaw(value: unknown): RawValue {
   return { kind: "structured", text: JSON.stringify(value) };
 }
 
-function selected(variables: readonly Variable[], source: VariableSource | undefined): Variable[] {
+function selected(variables: readonly Variable[], source: Crm | undefined): Variable[] {
   return source ? variables.filter((v) => v.source === source) : [...variables];
 }
 
@@ -96,15 +97,13 @@ function resolveOne(
   return { name, field, raw: rawText, value, status, reason };
 }
 
-const CRM_WORDS: Record<VariableSource, string> = { leadsquared: "LeadSquared", hubspot: "HubSpot" };
-
-function noPhoneVariable(phoneVariable: string, source: VariableSource | undefined, others: readonly Variable[]): VariableProblem {
+function noPhoneVariable(phoneVariable: string, source: Crm | undefined, others: readonly Variable[]): VariableProblem {
   const example = source === "hubspot" ? "phone or mobilephone" : source === "leadsquared" ? "Phone or Mobile" : "the lead's phone field";
   // The usual cause: the variable exists, but reads the other CRM's fields (a HubSpot URL for a LeadSquared agent).
   const elsewhere = source ? others.find((v) => v.name === phoneVariable && v.source !== source) : undefined;
   const message =
     elsewhere && source
-      ? `The variable "${phoneVariable}" reads ${CRM_WORDS[elsewhere.source]}'s ${elsewhere.field}, but this lead came from ${CRM_WORDS[source]}, so there is no number to call; add a ${CRM_WORDS[source]} variable "${phoneVariable}" that reads ${example}, or send this agent's leads from ${CRM_WORDS[elsewhere.source]}`
+      ? `The variable "${phoneVariable}" reads ${CRM_NAMES[elsewhere.source]}'s ${elsewhere.field}, but this lead came from ${CRM_NAMES[source]}, so there is no number to call; add a ${CRM_NAMES[source]} variable "${phoneVariable}" that reads ${example}, or send this agent's leads from ${CRM_NAMES[elsewhere.source]}`
       : `No variable is named "${phoneVariable}", so there is no number to call; add a variable "${phoneVariable}" that reads ${example}`;
   return { name: phoneVariable, field: null, message, blocking: true };
 }
@@ -140,7 +139,7 @@ export function resolveVariables(input: ResolveVariablesInput): ResolvedVariable
  * Mapped fields the lead does not carry at all (a key set to null counts as present). LeadSquared posts only the
  * fields that have values; HubSpot posts none. The caller reads these from the CRM API before resolving.
  */
-export function missingFields(input: { lead: Record<string, unknown>; variables: readonly Variable[]; source?: VariableSource }): string[] {
+export function missingFields(input: { lead: Record<string, unknown>; variables: readonly Variable[]; source?: Crm }): string[] {
   const seen = new Set<string>();
   const missing: string[] = [];
   for (const v of selected(input.variables, input.source)) {

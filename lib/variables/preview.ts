@@ -1,15 +1,17 @@
 import "server-only";
 import { findAgent } from "@/lib/agents/queries";
 import { crmErrorToApiError } from "@/lib/crm/field-cache";
+import type { Crm } from "@/lib/crm/crms";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { CrmError } from "@/lib/http/fetch-json";
 import { findIntegration, hubSpotClientFor } from "@/lib/integrations/queries";
+import { agentZone } from "@/lib/schedule/agent-defaults";
 import { resolveVariables } from "@/lib/variables/map";
 import { readSampleLead } from "@/lib/variables/sample-lead";
 import type { VariableList } from "@/lib/variables/schema";
 
-type PreviewInput = { variables: VariableList; crm: "leadsquared" | "hubspot"; sample: string };
+type PreviewInput = { variables: VariableList; crm: Crm; sample: string };
 
 /** A HubSpot body only names the contact; the webhook reads its properties from HubSpot, and so does the preview. */
 async function hubSpotContact(orgId: string, contactId: string, properties: string[]): Promise<Record<string, unknown>> {
@@ -52,7 +54,7 @@ export async function previewVariables(orgId: string, agentId: string, input: Pr
     variables: input.variables,
     defaultCountryCode: org.defaultCountryCode,
     phoneVariable: agent.phoneVariable,
-    timeZone: agent.timezone ?? org.timezone,
+    timeZone: agentZone(agent, org),
     source: input.crm,
   });
   return { lead, phoneVariable: agent.phoneVariable, ...resolved };

@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-export const VARIABLE_SOURCES = ["leadsquared", "hubspot"] as const;
-export type VariableSource = (typeof VARIABLE_SOURCES)[number];
+import { CRMS } from "@/lib/crm/crms";
 
 export const VARIABLE_FORMATS = ["phone_e164", "first_name", "title_case", "upper", "lower", "trim", "date", "number"] as const;
 export type VariableFormat = (typeof VARIABLE_FORMATS)[number];
@@ -32,7 +30,7 @@ export const variableSchema = z.object({
       VARIABLE_NAME_PATTERN,
       "Use lowercase letters, digits and underscores, starting with a letter (e.g. customer_name), so the prompt can say {{customer_name}}.",
     ),
-  source: z.enum(VARIABLE_SOURCES, { error: 'Choose "leadsquared" or "hubspot" as the source.' }),
+  source: z.enum(CRMS, { error: `Choose ${CRMS.map((c) => `"${c}"`).join(" or ")} as the source.` }),
   field: z
     .string({ error: "Enter the CRM field to read, e.g. FirstName (LeadSquared) or firstname (HubSpot)." })
     .trim()
@@ -78,7 +76,7 @@ export type VariableListInput = z.input<typeof variableListSchema>;
 /** The Variable Source tab's live preview: the unsaved list and a sample lead as text (JSON or key=value pairs). */
 export const variablePreviewSchema = z.object({
   variables: variableListSchema,
-  crm: z.enum(VARIABLE_SOURCES, { error: 'Choose "leadsquared" or "hubspot".' }),
+  crm: z.enum(CRMS, { error: `Choose ${CRMS.map((c) => `"${c}"`).join(" or ")}.` }),
   sample: z.string({ error: "Paste a sample lead." }).max(65_536, "Keep the sample under 64 KB."),
 });
 

@@ -1,13 +1,11 @@
-import { CRM_NAMES } from "@/lib/integrations/schema";
-import type { VariableSource } from "@/lib/variables/schema";
-
+import { type Crm, CRM_NAMES } from "@/lib/crm/crms";
 /**
  * Why the chosen CRM's leads could not be called with these variables, or null. Variables read one CRM each, so a
  * HubSpot URL for an agent mapped to LeadSquared fields is accepted and then fails for want of a phone number.
  */
 export function crmMismatch(input: {
-  crm: VariableSource;
-  variables: readonly { name: string; source: VariableSource }[];
+  crm: Crm;
+  variables: readonly { name: string; source: Crm }[];
   phoneVariable: string;
 }): string | null {
   const { crm, variables, phoneVariable } = input;

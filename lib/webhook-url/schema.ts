@@ -1,8 +1,8 @@
+import { CRMS } from "@/lib/crm/crms";
 import { z } from "zod";
 import { scheduleParamsSchema } from "@/lib/schedule/params-schema";
 import { MAX_GAP_HOURS, MAX_RETRIES } from "@/lib/schedule/retry-params";
 import { overnightWindow } from "@/lib/webhook-url/overnight";
-import { VARIABLE_SOURCES } from "@/lib/variables/schema";
 
 export const KEY_MODES = ["query", "header"] as const;
 export type KeyMode = (typeof KEY_MODES)[number];
@@ -10,7 +10,7 @@ export type KeyMode = (typeof KEY_MODES)[number];
 /** The builder's form: schedule fields by their URL names, gaps one input per retry. */
 export const webhookUrlFormSchema = z
   .object({
-    crm: z.enum(VARIABLE_SOURCES, { error: "Choose LeadSquared or HubSpot." }),
+    crm: z.enum(CRMS, { error: "Choose LeadSquared or HubSpot." }),
     keyMode: z.enum(KEY_MODES, { error: "Choose where the key goes: the URL or a header." }),
     apiKey: z
       .string()

@@ -1,18 +1,17 @@
 import "server-only";
-import { ZodError } from "zod";
 import { findWebhookAgent } from "@/lib/agents/queries";
 import { authenticateApiKey } from "@/lib/api-keys/queries";
 import { setBounded } from "@/lib/bounded-map";
+import { type Crm, isCrm } from "@/lib/crm/crms";
 import { hubSpotConfigError, respondToHubSpot } from "@/lib/crm/hubspot/respond";
 import { verifyHubSpotSignature } from "@/lib/crm/hubspot/signature";
 import { leadSquaredConfigError, respondToLeadSquared } from "@/lib/crm/leadsquared/respond";
 import { env } from "@/lib/env";
 import { MAX_BODY_BYTES, readRawBody } from "@/lib/http/body";
-import { ApiError, zodDetails } from "@/lib/http/errors";
+import { ApiError, knownApiError, toApiError, WEBHOOK_ERRORS } from "@/lib/http/errors";
 import { findIntegrationSecrets, hubSpotClientSecret } from "@/lib/integrations/queries";
 import { callDriver } from "@/lib/calls/driver";
-import { withAgentDefaults } from "@/lib/schedule/merge-defaults";
-import { scheduleParamsSchema } from "@/lib/schedule/params-schema";
+import { agentSchedule, agentZone } from "@/lib/schedule/agent-defaults";
 import { SCHEDULE_PARAM_NAMES } from "@/lib/schedule/parse-schedule-params";
 import type { ScheduleParams } from "@/lib/schedule/types";
 import { ingestDelivery, recordRefusedDelivery, type IncomingLead, type StoredRequest } from "@/lib/webhook/ingest";
@@ -22,8 +21,6 @@ import { cleanQuery, cleanText, describeRepairs, noRepairs, type Repairs } from 
 import { readLeads } from "@/lib/webhook/read-leads";
 import { redactBody, redactQuery } from "@/lib/redact";
 import { claimReplayKeys, releaseReplayKeys, replayKeys } from "@/lib/webhook/replay-guard";
-
-type Crm = "leadsquared" | "hubspot";
 
 export type WebhookRequest = {
   orgId: string;
@@ -72,7 +69,7 @@ function scheduleOf(agent: WebhookAgent, query: URLSearchParams): ScheduleParams
   if (!known) schedulesByAgent.set(agent, (known = new Map()));
   const hit = known.get(key);
   if (hit) return hit;
-  const params = scheduleParamsSchema.parse(withAgentDefaults(fromUrl, agent.scheduleDefaults as Record<string, string>));
+  const params = agentSchedule(fromUrl, agent);
   setBounded(known, key, params, SCHEDULES_PER_AGENT);
   return params;
 }
@@ -102,16 +99,7 @@ function ambiguousParams(query: URLSearchParams, names: ReadonlySet<string>): Ap
 
 function crmOf(query: URLSearchParams): Crm | null {
   const type = query.get("type");
-  return type === "leadsquared" || type === "hubspot" ? type : null;
-}
-
-function asApiError(err: unknown): ApiError | null {
-  if (err instanceof ApiError) return err;
-  if (err instanceof ZodError) {
-    const details = zodDetails(err);
-    return new ApiError(400, "invalid_parameter", details.map((d) => d.message).join(" "), details);
-  }
-  return null;
+  return isCrm(type) ? type : null;
 }
 
 /** Marks the events (or the whole request) HubSpot already sent within the replay window; returns the claimed keys. */
@@ -184,7 +172,7 @@ export async function ingestWebhookRequest(request: WebhookRequest): Promise<Del
       agent,
       crm,
       params,
-      fallbackZone: agent.timezone ?? agent.organization.timezone,
+      fallbackZone: agentZone(agent, agent.organization),
       defaultCountryCode: agent.organization.defaultCountryCode,
       canLookUp: !!integration,
       receivedAt: new Date(),
@@ -196,9 +184,9 @@ export async function ingestWebhookRequest(request: WebhookRequest): Promise<Del
     });
   } catch (err) {
     await releaseReplayKeys(claimed).catch(() => {});
-    const known = asApiError(err);
+    const known = knownApiError(err, WEBHOOK_ERRORS);
     // Our own failure is logged too (when the database lets us), as the 503 the CRM will be answered.
-    const logged = known ?? new ApiError(503, "temporarily_unavailable", "Leadline could not store this delivery; the CRM will retry.");
+    const logged = known ?? WEBHOOK_ERRORS.unexpected();
     await recordRefusedDelivery({
       orgId,
       agentId,
@@ -243,7 +231,7 @@ export async function handleCrmWebhook(req: Request): Promise<Response> {
     });
     return crm === "hubspot" ? respondToHubSpot(outcome) : respondToLeadSquared(outcome);
   } catch (err) {
-    const known = asApiError(err);
+    const known = knownApiError(err, WEBHOOK_ERRORS);
     if (known?.code === "body_too_large" && orgId) {
       const declared = req.headers.get("content-length");
       const dropped = `The body${declared ? ` (${declared} bytes)` : ""} was over the ${MAX_BODY_BYTES / 1024} KB limit and was not stored.`;
@@ -260,12 +248,6 @@ export async function handleCrmWebhook(req: Request): Promise<Response> {
       if (known.options.closeConnection) answer.headers.set("connection", "close");
       return answer;
     }
-    if (known) return refuse(crm, known);
-    const requestId = crypto.randomUUID();
-    console.error(`[${requestId}] crm webhook failed`, errorSummary(err));
-    return refuse(
-      crm,
-      new ApiError(503, "temporarily_unavailable", `Leadline could not store this delivery (request ${requestId}); the CRM will retry.`),
-    );
+    return refuse(crm, toApiError(err, WEBHOOK_ERRORS));
   }
 }

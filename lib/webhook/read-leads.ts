@@ -1,4 +1,5 @@
 import "server-only";
+import type { Crm } from "@/lib/crm/crms";
 import { hubSpotEventAction, parseHubSpotEvents } from "@/lib/crm/hubspot/events";
 import { leadSquaredDoNotCall } from "@/lib/crm/leadsquared/do-not-call";
 import { leadSquaredEventDecision } from "@/lib/crm/leadsquared/event-filter";
@@ -48,7 +49,7 @@ function readLeadSquaredLead(
 
 /** The leads a CRM's body carries, each with its de-duplication key; a body that cannot be read at all is a 4xx. */
 export function readLeads(
-  crm: "leadsquared" | "hubspot",
+  crm: Crm,
   agentId: string,
   raw: string,
   contentType: string | null,

@@ -1,4 +1,4 @@
-import type { ErrorDetail } from "@/lib/http/errors";
+import { errorBody, type ErrorDetail } from "@/lib/http/errors";
 import { smallJson } from "@/lib/http/small-json";
 import { type DeliveryOutcome, countOutcomes, outcomeResults } from "@/lib/webhook/outcome";
 
@@ -27,6 +27,5 @@ export function respondToHubSpot(outcome: DeliveryOutcome): Response {
  */
 export function hubSpotConfigError(status: number, code: string, message: string, details?: ErrorDetail[]): Response {
   const answered = status >= 400 && status < 500 && status !== 429 && !HUBSPOT_NO_RETRY_STATUSES.includes(status) ? 400 : status;
-  const error = details ? { code, message, details } : { code, message };
-  return smallJson({ error }, { status: answered });
+  return smallJson({ error: errorBody(code, message, details) }, { status: answered });
 }

@@ -1,4 +1,4 @@
-import type { ErrorDetail } from "@/lib/http/errors";
+import { errorBody, type ErrorDetail } from "@/lib/http/errors";
 import { smallJson } from "@/lib/http/small-json";
 import { type DeliveryOutcome, type LeadOutcome, countOutcomes, outcomeResults } from "@/lib/webhook/outcome";
 
@@ -55,6 +55,5 @@ export function respondToLeadSquared(outcome: DeliveryOutcome): Response {
  * shows a failure; the body carries our error shape and LeadSquared's Status/StatusReason.
  */
 export function leadSquaredConfigError(status: number, code: string, message: string, details?: ErrorDetail[]): Response {
-  const error = details ? { code, message, details } : { code, message };
-  return smallJson({ Status: "Error", StatusReason: clip(message), error }, { status });
+  return smallJson({ Status: "Error", StatusReason: clip(message), error: errorBody(code, message, details) }, { status });
 }

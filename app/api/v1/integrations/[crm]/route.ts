@@ -1,12 +1,13 @@
 // PUT|DELETE /api/v1/integrations/:crm – connect LeadSquared or HubSpot (checked with a real API call first, empty secrets keep the stored ones); disconnect
 import { readJson } from "@/lib/http/body";
 import { withOrg } from "@/lib/http/route";
-import { connectHubSpot, connectLeadSquared, disconnectIntegration, parseCrm } from "@/lib/integrations/queries";
+import { crmOfParam } from "@/lib/crm/crms";
+import { connectHubSpot, connectLeadSquared, disconnectIntegration } from "@/lib/integrations/queries";
 import { hubSpotConnectSchema, leadSquaredConnectSchema } from "@/lib/integrations/schema";
 
 export const PUT = withOrg(
   async ({ req, orgId, params }) => {
-    const crm = parseCrm(params.crm);
+    const crm = crmOfParam(params.crm);
     const body = await readJson(req);
     const integration =
       crm === "leadsquared"
@@ -19,7 +20,7 @@ export const PUT = withOrg(
 
 export const DELETE = withOrg(
   async ({ orgId, params }) => {
-    await disconnectIntegration(orgId, parseCrm(params.crm));
+    await disconnectIntegration(orgId, crmOfParam(params.crm));
     return new Response(null, { status: 204 });
   },
   { adminOnly: true },

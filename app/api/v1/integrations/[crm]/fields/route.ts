@@ -1,6 +1,6 @@
 // GET /api/v1/integrations/:crm/fields[?refresh=1] – the connected CRM's fields for the Variable Source dropdown (cached)
 import { crmFields } from "@/lib/crm/field-cache";
-import { crmOfParam } from "@/lib/crm/fields";
+import { crmOfParam } from "@/lib/crm/crms";
 import { withOrg } from "@/lib/http/route";
 
 export const GET = withOrg(
