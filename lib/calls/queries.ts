@@ -1,6 +1,7 @@
 import "server-only";
 import { findAgent } from "@/lib/agents/queries";
 import { createCallTask } from "@/lib/calls/create";
+import { leadNameOf } from "@/lib/calls/lead-name";
 import { callsPageWhere, searchCountryCode } from "@/lib/calls/filters";
 import type { createCallSchema, ListCallsQuery } from "@/lib/calls/schema";
 import { canCancel, canRetryNow, maxAttemptsAfterRetryNow } from "@/lib/calls/state";
@@ -81,6 +82,7 @@ export async function createCall(orgId: string, input: z.output<typeof createCal
   const phone = formatPhoneE164(input.phone, org.defaultCountryCode);
   if (!phone.ok) throw new ApiError(400, "invalid_phone", `${phone.reason}.`, [{ field: "phone", message: phone.reason }]);
 
+  const variables = { ...input.variables, ...(input.name ? { name: input.name } : {}), [agent.phoneVariable]: phone.value };
   try {
     const task = await db.$transaction((tx) =>
       createCallTask(tx, {
@@ -88,8 +90,8 @@ export async function createCall(orgId: string, input: z.output<typeof createCal
         agent,
         source: "api",
         phone: phone.value,
-        leadName: input.name ?? null,
-        variables: { ...input.variables, ...(input.name ? { name: input.name } : {}), [agent.phoneVariable]: phone.value },
+        leadName: leadNameOf(variables, {}),
+        variables,
         params,
         fallbackZone: agentZone(agent, org),
         receivedAt: new Date(),

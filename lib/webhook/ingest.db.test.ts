@@ -68,6 +68,20 @@ describe("ingestDelivery", () => {
     expect(task.variables).toMatchObject({ visit_date: "2026-11-24" });
   });
 
+  it("names the call as Call History does everywhere: the mapped name, else the CRM's own name fields", async () => {
+    const { input } = await setup();
+    const leads = [
+      { crmLeadId: "p-7", dedupeKey: "k:p-7", fields: { ProspectID: "p-7", Phone: "9876543210", FirstName: " Asha ", LastName: "Rao" } },
+      { crmLeadId: "p-8", dedupeKey: "k:p-8", fields: { ProspectID: "p-8", Phone: "9876543211", ProspectName: "Mo Khan" } },
+      { crmLeadId: "p-6", dedupeKey: "k:p-6", fields: { ProspectID: "p-6", Phone: "9876543212" } },
+    ];
+    const outcome = await ingestDelivery(embeddedDriver, input(leads));
+    const names = await Promise.all(
+      outcome.leads.map(async (l) => (await db.callTask.findUniqueOrThrow({ where: { id: l.callId! } })).leadName),
+    );
+    expect(names).toEqual(["Asha Rao", "Mo Khan", null]);
+  });
+
   it("gives concurrent deliveries of one lead exactly one call; the others are duplicates pointing at it", async () => {
     const { input } = await setup();
     const lead = { crmLeadId: "p-1", dedupeKey: "k:p-1", fields: { ProspectID: "p-1", Phone: "9876543210" } };

@@ -1,5 +1,6 @@
 import "server-only";
 import { newCallTaskRow } from "@/lib/calls/create";
+import { leadNameOf } from "@/lib/calls/lead-name";
 import { db } from "@/lib/db";
 import type { Agent, AgentVariable, CrmType, Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
@@ -108,7 +109,7 @@ function plannedLeads(input: IngestInput, deliveryId: string): PlannedLead[] {
       source: input.crm,
       phone: plan.phone,
       crmLeadId: base.crmLeadId,
-      leadName: plan.values.name ?? null,
+      leadName: leadNameOf(plan.values, lead.fields),
       variables: plan.values,
       params: input.params,
       fallbackZone: input.fallbackZone,
