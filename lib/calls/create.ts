@@ -3,7 +3,7 @@ import type { Crm } from "@/lib/crm/crms";
 import type { Tx } from "@/lib/db";
 import type { Agent, Prisma } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
-import { queueWakeup } from "@/lib/calls/wakeups";
+import { createTasks } from "@/lib/calls/writes";
 import { effectiveZone, firstAttemptAt } from "@/lib/schedule/planner";
 import type { ScheduleParams } from "@/lib/schedule/types";
 
@@ -59,10 +59,10 @@ export function newCallTaskRow(input: NewCallTask) {
   return row;
 }
 
-/** Creates a task and its first wake-up inside the caller's transaction: durable before anyone is told. */
+export type NewTaskRow = ReturnType<typeof newCallTaskRow>;
+
+/** Creates a task and its first wake-up inside the caller's transaction (createTasks): durable before anyone is told. */
 export async function createCallTask(tx: Tx, input: NewCallTask) {
-  const row = newCallTaskRow(input);
-  const task = await tx.callTask.create({ data: row });
-  await queueWakeup(tx, { taskId: task.id, agentId: task.agentId, fromAttempt: 1, runAt: row.nextAttemptAt });
-  return task;
+  const [id] = await createTasks(tx, [newCallTaskRow(input)]);
+  return tx.callTask.findUniqueOrThrow({ where: { id } });
 }

@@ -8,7 +8,7 @@ import { canCancel, canRetryNow, maxAttemptsAfterRetryNow } from "@/lib/calls/st
 import { db } from "@/lib/db";
 import type { CallAttempt, CallTask, Prisma } from "@/lib/generated/prisma/client";
 import { encodeCursor } from "@/lib/http/cursor";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError, isUniqueViolation } from "@/lib/http/errors";
 import { callDriver } from "@/lib/calls/driver";
 import { handOverIfDue, wakeSoon } from "@/lib/calls/wakeups";
 import { markCancelled, markRetryNow } from "@/lib/calls/writes";
@@ -102,7 +102,7 @@ export async function createCall(orgId: string, input: z.output<typeof createCal
     return { call: presentCall(task), replayed: false };
   } catch (err) {
     // Two requests with one idempotency key raced: the loser answers with the winner's call.
-    if (idempotencyKey && (err as { code?: string }).code === "P2002") {
+    if (idempotencyKey && isUniqueViolation(err)) {
       const existing = await db.callTask.findUniqueOrThrow({ where: { orgId_idempotencyKey: { orgId, idempotencyKey } } });
       return { call: presentCall(existing), replayed: true };
     }

@@ -3,11 +3,12 @@ import { LIVE_STATUSES, OPEN_STATUSES, TRANSITIONS, type AfterAttempt } from "@/
 import { queueWakeups } from "@/lib/calls/wakeups";
 import { db } from "@/lib/db";
 import type { Agent, CallOutcome, Prisma } from "@/lib/generated/prisma/client";
+import type { NewTaskRow } from "@/lib/calls/create";
 import type { CallReport } from "@/lib/providers/voice/port";
 
-// Every compare-and-set write to call_tasks and call_attempts (new rows aside: lib/calls/create.ts and the webhook's
-// group commit insert them). Each guards on the from-states of its event in TRANSITIONS, so a step that runs twice,
-// or late, changes nothing; each queues the task's next wake-up in the same transaction.
+// Every write to call_tasks and call_attempts: new tasks (createTasks, at the end), then each compare-and-set. Each
+// guards on the from-states of its event in TRANSITIONS, so a step that runs twice, or late, changes nothing; each
+// queues the task's next wake-up in the same transaction.
 
 const from = (event: keyof typeof TRANSITIONS) => [...TRANSITIONS[event].from];
 
@@ -291,4 +292,76 @@ export async function wakeAfterFailure(task: { taskId: string; agentId: string }
     const row = await tx.callTask.findUniqueOrThrow({ where: { id: task.taskId }, select: { attemptsMade: true } });
     await queueWakeups(tx, [{ ...task, fromAttempt: row.attemptsMade + 1, runAt: new Date(Date.now() + afterMs) }]);
   });
+}
+
+/**
+ * New tasks and their first wake-ups, as SQL over a CTE `new_task` the caller defines: the call_tasks columns of
+ * NEW_TASK_COLUMNS, one row per task. `task` returns each created task, or instead the open task its lead already has
+ * (same agent, same active dedupe key), locked by a no-op update so a concurrent insert is waited for rather than
+ * missed; inserts go in (agent, key) order so two writers cannot deadlock. Of the created tasks with a `fallback_at`
+ * that share a `wake_group`, the first (by `ord`) wakes at its `next_attempt_at` to read them all from the CRM in one
+ * batch; the others wake at their fallback. The webhook's group commit (lib/webhook/store.ts) runs this inside its
+ * one statement; createTasks runs it alone.
+ */
+export const CREATE_TASKS_SQL = `
+task AS (
+  INSERT INTO call_tasks AS c (id, org_id, agent_id, status, source, phone, lead_name, crm_lead_id, variables, schedule_params, timezone,
+    max_attempts, next_attempt_at, next_attempt_reason, idempotency_key, dedupe_key, active_dedupe_key, delivery_id, lead_fields,
+    created_at, updated_at)
+  SELECT n.id, n.org_id, n.agent_id, n.status, n.source, n.phone, n.lead_name, n.crm_lead_id, n.variables, n.schedule_params, n.timezone,
+    n.max_attempts, n.next_attempt_at, n.next_attempt_reason, n.idempotency_key, n.dedupe_key, n.dedupe_key, n.delivery_id, n.lead_fields,
+    n.created_at, now()
+  FROM new_task n
+  ORDER BY n.agent_id, n.dedupe_key
+  ON CONFLICT (agent_id, active_dedupe_key) DO UPDATE SET active_dedupe_key = c.active_dedupe_key
+  RETURNING c.id, c.agent_id, c.active_dedupe_key, c.next_attempt_at
+),
+task_wakeup AS (
+  INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
+  SELECT id, agent_id, 1, CASE WHEN first_of_group OR fallback_at IS NULL THEN next_attempt_at ELSE fallback_at END
+  FROM (SELECT t.id, t.agent_id, t.next_attempt_at, n.fallback_at,
+          row_number() OVER (PARTITION BY n.wake_group, n.fallback_at IS NOT NULL ORDER BY n.ord) = 1 AS first_of_group
+        FROM new_task n JOIN task t ON t.id = n.id) created
+)`;
+
+/** The columns `new_task` has, with their types, as jsonb_to_recordset reads them. */
+export const NEW_TASK_COLUMNS = `id text, org_id text, agent_id text, status "CallStatus", source text, phone text, lead_name text,
+  crm_lead_id text, variables jsonb, schedule_params jsonb, timezone text, max_attempts int, next_attempt_at timestamptz,
+  next_attempt_reason jsonb, idempotency_key text, dedupe_key text, delivery_id text, lead_fields jsonb, created_at timestamptz,
+  fallback_at timestamptz, wake_group text, ord int`;
+
+/**
+ * Creates tasks and queues their first wake-ups in the caller's transaction, durable before anyone is told; returns
+ * each task's id (the open task's, for a lead that already has one).
+ */
+export async function createTasks(tx: Pick<Prisma.TransactionClient, "$queryRawUnsafe">, rows: NewTaskRow[]): Promise<string[]> {
+  if (!rows.length) return [];
+  const json = rows.map((r, ord) => ({
+    id: r.id,
+    org_id: r.orgId,
+    agent_id: r.agentId,
+    status: r.status,
+    source: r.source,
+    phone: r.phone,
+    lead_name: r.leadName,
+    crm_lead_id: r.crmLeadId,
+    variables: r.variables,
+    schedule_params: r.scheduleParams,
+    timezone: r.timezone,
+    max_attempts: r.maxAttempts,
+    next_attempt_at: r.nextAttemptAt,
+    next_attempt_reason: r.nextAttemptReason,
+    idempotency_key: r.idempotencyKey,
+    dedupe_key: r.dedupeKey,
+    delivery_id: r.deliveryId,
+    lead_fields: r.leadFields,
+    created_at: r.createdAt,
+    ord,
+  }));
+  const created = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+    `WITH new_task AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS n(${NEW_TASK_COLUMNS})), ${CREATE_TASKS_SQL}
+    SELECT t.id FROM new_task n JOIN task t ON t.agent_id = n.agent_id AND (t.id = n.id OR t.active_dedupe_key = n.dedupe_key) ORDER BY n.ord`,
+    JSON.stringify(json),
+  );
+  return created.map((r) => r.id);
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { API_ERRORS, ApiError, knownApiError, toApiError, toErrorResponse, WEBHOOK_ERRORS } from "./errors";
+import { API_ERRORS, ApiError, isUniqueViolation, knownApiError, toApiError, toErrorResponse, WEBHOOK_ERRORS } from "./errors";
 
 const zodError = () => {
   const parsed = z.object({ name: z.string().min(1, "Give a name."), cap: z.number({ error: "Give a number." }) }).safeParse({ name: "" });
@@ -30,6 +30,12 @@ describe("the error mapper", () => {
     const err = toApiError(zodError(), WEBHOOK_ERRORS);
     expect([err.status, err.code, err.message]).toEqual([400, "invalid_parameter", "Give a name. Give a number."]);
     expect(err.details).toHaveLength(2);
+  });
+
+  it("recognises a unique violation from Prisma's queries and from raw SQL, and nothing else", () => {
+    const raw = { code: "P2010", meta: { driverAdapterError: { cause: { kind: "UniqueConstraintViolation", originalCode: "23505" } } } };
+    const otherRaw = { code: "P2010", meta: { driverAdapterError: { cause: { kind: "ForeignKeyConstraintViolation" } } } };
+    expect([uniqueViolation, raw, otherRaw, null, "P2002"].map(isUniqueViolation)).toEqual([true, true, false, false, false]);
   });
 
   it("turns a unique violation into the API's 409 but leaves it unexpected for the webhook", () => {

@@ -66,8 +66,11 @@ export const WEBHOOK_ERRORS: ErrorDialect = {
     ),
 };
 
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
+/** A unique index refused a write: P2002 from Prisma's own queries, P2010 with the driver's kind from raw SQL. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } | null;
+  if (typeof e !== "object" || e === null) return false;
+  return e.code === "P2002" || (e.code === "P2010" && e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
 }
 
 /** A thrown value the caller is meant to hear about (their mistake, or a refusal we raised), or null for our own failure. */

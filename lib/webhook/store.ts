@@ -1,11 +1,12 @@
 import "server-only";
-import type { newCallTaskRow } from "@/lib/calls/create";
+import type { NewTaskRow } from "@/lib/calls/create";
+import { CREATE_TASKS_SQL } from "@/lib/calls/writes";
 import { pool } from "@/lib/db";
 import { groupWriter } from "@/lib/db/group-writer";
 import type { ScheduleParams } from "@/lib/schedule/types";
 import type { LeadOutcomeStatus } from "@/lib/webhook/outcome";
 
-type TaskRow = ReturnType<typeof newCallTaskRow>;
+type TaskRow = NewTaskRow;
 
 /** One lead of a delivery as planned before anything is written. */
 export type PlannedLead = {
@@ -59,12 +60,12 @@ const callColumns = (t: TaskRow) => ({
 
 /**
  * Deliveries, each lead's fate, the new call tasks and their wake-ups in one statement: one round trip and one
- * implicit transaction for a whole flight of deliveries, all committed or none. A lead whose key has an open call (the
- * unique index on agent and active dedupe key) gets that call back as a duplicate; the no-op update locks it so a
- * concurrent insert is waited for rather than missed. In each delivery the first new resolving task wakes at once to
- * read the whole delivery from the CRM, the others only at their fallback time. Keys are inserted in sorted order so two flights cannot deadlock. $3 is a
- * duplicate's reason; $4 maps each delivery to its status by how many of its calls turn out new, so the rule stays in
- * deliveryStatus() while the split is only known in here.
+ * implicit transaction for a whole flight of deliveries, all committed or none. The tasks are written by the engine's
+ * own task-creation write (CREATE_TASKS_SQL in lib/calls/writes.ts) over this flight's `new_task` rows: a lead whose
+ * key has an open call gets that call back as a duplicate, and in each delivery the first new resolving task wakes at
+ * once to read the whole delivery from the CRM, the others only at their fallback time. $3 is a duplicate's reason;
+ * $4 maps each delivery to its status by how many of its calls turn out new, so the rule stays in deliveryStatus()
+ * while the split is only known in here.
  */
 const STATEMENT = `
 WITH delivery_in AS (
@@ -77,25 +78,14 @@ lead AS (
     dedupe_key text, call jsonb, fallback_at timestamptz)
   JOIN delivery_in d ON d.id = l.delivery_id
 ),
-task AS (
-  INSERT INTO call_tasks AS c (id, org_id, agent_id, status, source, phone, lead_name, crm_lead_id, variables, schedule_params, timezone,
-    max_attempts, next_attempt_at, next_attempt_reason, dedupe_key, active_dedupe_key, delivery_id, lead_fields, created_at, updated_at)
-  SELECT r.id, l.org_id, l.agent_id, r.status, l.crm::text, r.phone, r.lead_name, l.crm_lead_id, r.variables, l.schedule_params, r.timezone,
-    r.max_attempts, r.next_attempt_at, r.next_attempt_reason, l.dedupe_key, l.dedupe_key, l.delivery_id, r.lead_fields, r.created_at, now()
+new_task AS (
+  SELECT r.id, l.org_id, l.agent_id, r.status, l.crm::text AS source, r.phone, r.lead_name, l.crm_lead_id, r.variables, l.schedule_params,
+    r.timezone, r.max_attempts, r.next_attempt_at, r.next_attempt_reason, NULL::text AS idempotency_key, l.dedupe_key, l.delivery_id,
+    r.lead_fields, r.created_at, l.fallback_at, l.delivery_id AS wake_group, l.ord
   FROM lead l, jsonb_to_record(l.call) AS r(id text, status "CallStatus", phone text, lead_name text, variables jsonb, timezone text,
     max_attempts int, next_attempt_at timestamptz, next_attempt_reason jsonb, lead_fields jsonb, created_at timestamptz)
   WHERE l.call IS NOT NULL
-  ORDER BY l.agent_id, l.dedupe_key
-  ON CONFLICT (agent_id, active_dedupe_key) DO UPDATE SET active_dedupe_key = c.active_dedupe_key
-  RETURNING c.id, c.agent_id, c.active_dedupe_key, c.next_attempt_at
-),
-wakeup AS (
-  INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
-  SELECT id, agent_id, 1, CASE WHEN first_resolving OR fallback_at IS NULL THEN next_attempt_at ELSE fallback_at END
-  FROM (SELECT t.id, t.agent_id, t.next_attempt_at, l.fallback_at,
-          row_number() OVER (PARTITION BY l.delivery_id, l.fallback_at IS NOT NULL ORDER BY l.ord) = 1 AS first_resolving
-        FROM lead l JOIN task t ON t.id = l.call->>'id') created
-),
+),${CREATE_TASKS_SQL},
 outcome AS (
   SELECT l.ord, l.delivery_id, l.id, l.crm_lead_id, l.event_id, t.id AS call_id, t.next_attempt_at,
     CASE WHEN l.dedupe_key IS NULL THEN l.status WHEN t.id = l.call->>'id' THEN 'accepted' ELSE 'duplicate' END AS status,
