@@ -275,6 +275,7 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
       .filter((c) => !query.get("phoneNumberId") || c.phoneNumberId === query.get("phoneNumberId"))
       .filter((c) => !after || String(c.createdAt) > after)
       .filter((c) => !since || String(c.createdAt) >= since)
+      .filter((c) => !query.get("createdAtLe") || String(c.createdAt) <= query.get("createdAtLe")!)
       .reverse()
       .slice(0, Number(query.get("limit") ?? 100));
     reply(res, 200, found);

@@ -11,6 +11,9 @@ import { requireWebhookSecret } from "./webhook-secret";
 
 export const VAPI_BASE_URL = "https://api.vapi.ai";
 export const VAPI_SECRET_HEADER = "X-Vapi-Secret";
+/** Vapi's largest page of `GET /call`, and how many pages a look-up reads before it says it cannot tell. */
+export const VAPI_LIST_LIMIT = 1000;
+const VAPI_LIST_MAX_PAGES = 10;
 
 export type VapiOptions = {
   /** Default https://api.vapi.ai; tests point it at the fake. */
@@ -145,38 +148,68 @@ export function createVapi(options: VapiOptions = {}): VoiceProvider {
     return { providerCallId: id };
   }
 
-  /** Vapi has no lookup by our id: list the number's calls created since the claim and match the attempt id we sent. */
-  async function findCall(req: FindCallRequest): Promise<FoundCall> {
-    const apiKey = requireValue(req.credentials, "apiKey", "add the Vapi private API key to the agent");
-    const query = new URLSearchParams({ createdAtGe: new Date(req.since.getTime() - 60_000).toISOString(), limit: "1000" });
-    if (req.settings.phoneNumberId) query.set("phoneNumberId", req.settings.phoneNumberId);
+  type ListedCall = {
+    id?: unknown;
+    name?: unknown;
+    createdAt?: unknown;
+    assistantOverrides?: { variableValues?: Record<string, unknown> };
+  };
+
+  /** One page of `GET /call`, newest first; null when Vapi's answer says nothing usable. 429/5xx and no answer throw. */
+  async function listCalls(apiKey: string, query: URLSearchParams, attemptId: string): Promise<ListedCall[] | null> {
     let res: Response;
+    let text: string;
     try {
       res = await fetch(`${baseUrl}/call?${query}`, {
         headers: { authorization: `Bearer ${apiKey}`, accept: "application/json" },
         signal: AbortSignal.timeout(timeoutMs),
       });
+      text = await res.text();
     } catch (err) {
-      throw new ProviderError(`Could not ask Vapi about attempt ${req.attemptId}: ${(err as Error).message}`, true);
+      throw new ProviderError(`Could not ask Vapi about attempt ${attemptId}: ${(err as Error).message}`, true);
     }
-    const text = await res.text();
     if (res.status === 429 || res.status >= 500) throw errorForStatus(res.status, text, res.headers);
-    if (!res.ok) return { kind: "unknown" };
-    let calls: unknown;
+    if (!res.ok) return null;
     try {
-      calls = JSON.parse(text);
+      const calls: unknown = JSON.parse(text);
+      return Array.isArray(calls) ? (calls as ListedCall[]) : null;
     } catch {
-      return { kind: "unknown" };
+      return null;
     }
-    if (!Array.isArray(calls)) return { kind: "unknown" };
+  }
+
+  /**
+   * Vapi has no lookup by our id: list the number's calls created since the claim (a minute's slack for clocks) and
+   * match the attempt id we sent. A full page may hide ours, so older pages are read (up to `createdAtLe` the oldest
+   * seen); "absent" is said only after a page that is not full, since it leads to dialling again.
+   */
+  async function findCall(req: FindCallRequest): Promise<FoundCall> {
+    const apiKey = requireValue(req.credentials, "apiKey", "add the Vapi private API key to the agent");
     const name = `leadline ${req.attemptId}`.slice(0, 40);
-    const match = (
-      calls as Array<{ id?: unknown; name?: unknown; assistantOverrides?: { variableValues?: Record<string, unknown> } }>
-    ).find(
-      (c) =>
-        c.assistantOverrides?.variableValues?.leadline_attempt_id === req.attemptId || (c.name === name && name.endsWith(req.attemptId)),
-    );
-    return typeof match?.id === "string" ? { kind: "found", providerCallId: match.id } : { kind: "absent" };
+    const ours = (c: ListedCall) =>
+      c.assistantOverrides?.variableValues?.leadline_attempt_id === req.attemptId || (c.name === name && name.endsWith(req.attemptId));
+    const seen = new Set<unknown>();
+    let oldest: string | null = null;
+    for (let page = 0; page < VAPI_LIST_MAX_PAGES; page++) {
+      const query = new URLSearchParams({
+        createdAtGe: new Date(req.since.getTime() - 60_000).toISOString(),
+        limit: String(VAPI_LIST_LIMIT),
+      });
+      if (req.settings.phoneNumberId) query.set("phoneNumberId", req.settings.phoneNumberId);
+      if (oldest) query.set("createdAtLe", oldest);
+      const calls = await listCalls(apiKey, query, req.attemptId);
+      if (!calls) return { kind: "unknown" };
+      const match = calls.find(ours);
+      if (typeof match?.id === "string") return { kind: "found", providerCallId: match.id };
+      if (calls.length < VAPI_LIST_LIMIT) return { kind: "absent" };
+      const fresh = calls.filter((c) => !seen.has(c.id));
+      const times = fresh.map((c) => c.createdAt).filter((t): t is string => typeof t === "string");
+      // A full page with nothing new (one instant holds more calls than a page) cannot be paged past.
+      if (!fresh.length || times.length < fresh.length) return { kind: "unknown" };
+      for (const c of fresh) seen.add(c.id);
+      oldest = times.reduce((a, b) => (b < a ? b : a));
+    }
+    return { kind: "unknown" };
   }
 
   return { name: "vapi", startCall, findCall, parseStatusWebhook: parseVapiStatusWebhook };
