@@ -10,12 +10,7 @@ export function DeleteAgent({ agentId, name }: { agentId: string; name: string }
   const router = useRouter();
   const remove = useDeleteAgent(agentId);
   const onDelete = () => {
-    if (
-      !window.confirm(
-        `Delete the agent “${name}”? Its variables and its calls' history are deleted too, and its webhook URL stops working.`,
-      )
-    )
-      return;
+    if (!window.confirm(`Delete the agent “${name}”? Its webhook URL stops working; the calls it placed stay in Call History.`)) return;
     remove.mutate(undefined, {
       onSuccess: () => {
         router.push("/agents");
@@ -29,8 +24,8 @@ export function DeleteAgent({ agentId, name }: { agentId: string; name: string }
         Delete this agent
       </h2>
       <p className="text-sm text-slate-600">
-        Deletes its variables and its calls&apos; history; leads sent to its webhook URL are refused afterwards. An agent with scheduled or
-        live calls cannot be deleted until they end or are cancelled.
+        Leads sent to its webhook URL are refused afterwards; the calls it placed stay in Call History under its name. An agent with
+        scheduled or live calls cannot be deleted until they end or are cancelled.
       </p>
       <div>
         <Button type="button" variant="danger" aria-label={`Delete agent ${name}`} onClick={onDelete} disabled={remove.isPending}>

@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AGENT_CACHE_MS, createAgent, deleteAgent, findWebhookAgent, updateAgent } from "@/lib/agents/queries";
+import {
+  AGENT_CACHE_MS,
+  agentNames,
+  createAgent,
+  deleteAgent,
+  findAgent,
+  findWebhookAgent,
+  listAgents,
+  updateAgent,
+} from "@/lib/agents/queries";
 import { agentInputSchema, agentUpdateSchema } from "@/lib/agents/schema";
 import { db } from "@/lib/db";
 import { replaceVariables } from "@/lib/variables/queries";
@@ -45,5 +54,53 @@ describe("findWebhookAgent", () => {
     await findWebhookAgent(organization.id, agent.id);
     await deleteAgent(organization.id, agent.id);
     expect(await findWebhookAgent(organization.id, agent.id)).toBeNull();
+  });
+});
+
+describe("deleteAgent", () => {
+  const call = (orgId: string, agentId: string, status: "scheduled" | "completed") =>
+    db.callTask.create({
+      data: {
+        id: `call_${status}_${agentId}`,
+        orgId,
+        agentId,
+        status,
+        source: "api",
+        phone: "+919876543210",
+        variables: {},
+        scheduleParams: {},
+        timezone: "Asia/Kolkata",
+        maxAttempts: 1,
+      },
+    });
+
+  it("removes an agent that never placed a call", async () => {
+    const { organization } = await createOrg();
+    const agent = await createAgentRow(organization.id);
+    expect(await deleteAgent(organization.id, agent.id)).toEqual({ keptCalls: 0 });
+    expect(await db.agent.count()).toBe(0);
+  });
+
+  it("refuses with 409 while a call is open, and changes nothing", async () => {
+    const { organization } = await createOrg();
+    const agent = await createAgentRow(organization.id);
+    await call(organization.id, agent.id, "scheduled");
+    await expect(deleteAgent(organization.id, agent.id)).rejects.toMatchObject({ status: 409, code: "agent_busy" });
+    expect((await db.agent.findUniqueOrThrow({ where: { id: agent.id } })).archivedAt).toBeNull();
+  });
+
+  it("archives an agent with past calls: gone from the API, the lists and its webhook URL, its calls kept under its name", async () => {
+    const { organization } = await createOrg();
+    const agent = await createAgentRow(organization.id);
+    const done = await call(organization.id, agent.id, "completed");
+    await findWebhookAgent(organization.id, agent.id);
+    expect(await deleteAgent(organization.id, agent.id)).toEqual({ keptCalls: 1 });
+
+    expect(await db.callTask.findUnique({ where: { id: done.id } })).not.toBeNull();
+    await expect(findAgent(organization.id, agent.id)).rejects.toMatchObject({ status: 404, code: "unknown_agent" });
+    expect(await findWebhookAgent(organization.id, agent.id)).toBeNull();
+    expect(await listAgents(organization.id)).toEqual([]);
+    expect(await agentNames(organization.id)).toEqual([{ id: agent.id, name: `${agent.name} (deleted)` }]);
+    await expect(deleteAgent(organization.id, agent.id)).rejects.toMatchObject({ status: 404 });
   });
 });

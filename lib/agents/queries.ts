@@ -56,8 +56,11 @@ export async function createAgent(orgId: string, input: z.output<typeof agentInp
   return presentAgent(agent);
 }
 
+// A deleted agent that had calls is archived, not removed: it stays only for its calls' history.
+const LIVE = { archivedAt: null };
+
 export async function findAgent(orgId: string, agentId: string): Promise<Agent> {
-  const agent = await db.agent.findFirst({ where: { id: agentId, orgId } });
+  const agent = await db.agent.findFirst({ where: { id: agentId, orgId, ...LIVE } });
   // The same answer whether the agent exists in another organisation or nowhere.
   if (!agent) throw new ApiError(404, "unknown_agent", `No agent ${agentId} in your organisation. Copy the agent id from Agents.`);
   return agent;
@@ -69,7 +72,7 @@ const webhookAgents = readCache<string, Awaited<ReturnType<typeof readWebhookAge
 
 function readWebhookAgent(orgId: string, agentId: string) {
   return db.agent.findFirst({
-    where: { id: agentId, orgId },
+    where: { id: agentId, orgId, ...LIVE },
     include: { variables: { orderBy: { position: "asc" } }, organization: true },
   });
 }
@@ -85,8 +88,18 @@ export function forgetWebhookAgent(agentId: string) {
 }
 
 export async function listAgents(orgId: string) {
-  const agents = await db.agent.findMany({ where: { orgId }, orderBy: { createdAt: "asc" } });
+  const agents = await db.agent.findMany({ where: { orgId, ...LIVE }, orderBy: { createdAt: "asc" } });
   return agents.map(presentAgent);
+}
+
+/** Every agent's name, for lists of calls and deliveries: a deleted agent's calls still say whose they were. */
+export async function agentNames(orgId: string): Promise<Array<{ id: string; name: string }>> {
+  const agents = await db.agent.findMany({
+    where: { orgId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, archivedAt: true },
+  });
+  return agents.map((a) => ({ id: a.id, name: a.archivedAt ? `${a.name} (deleted)` : a.name }));
 }
 
 export async function updateAgent(orgId: string, agentId: string, patch: z.output<typeof agentUpdateSchema>) {
@@ -113,6 +126,10 @@ export async function deleteAgent(orgId: string, agentId: string) {
       `Agent ${agentId} still has ${active} scheduled or live calls. Cancel them first, then delete the agent.`,
     );
   }
-  await db.agent.delete({ where: { id: agent.id } });
+  // Call History is a record of what was said to whom: an agent that placed calls is archived so they stay.
+  const calls = await db.callTask.count({ where: { agentId: agent.id } });
+  if (calls) await db.agent.update({ where: { id: agent.id }, data: { archivedAt: new Date() } });
+  else await db.agent.delete({ where: { id: agent.id } });
   forgetWebhookAgent(agent.id);
+  return { keptCalls: calls };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { listAgents } from "@/lib/agents/queries";
+import { agentNames } from "@/lib/agents/queries";
 import { CALL_CSV_HEADER, callCsvLine, csvLine } from "@/lib/calls/csv";
 import { callsPageWhere, searchCountryCode } from "@/lib/calls/filters";
 import { NEWEST_FIRST, presentReason } from "@/lib/calls/queries";
@@ -47,7 +47,7 @@ export async function exportBatch(
  * reader that stops (a closed download) stops the queries.
  */
 export async function exportCallsCsv(orgId: string, filters: CallFilters, batch = EXPORT_BATCH): Promise<ReadableStream<Uint8Array>> {
-  const agentNames = new Map((await listAgents(orgId)).map((a) => [a.id, a.name]));
+  const names = new Map((await agentNames(orgId)).map((a) => [a.id, a.name]));
   const countryCode = filters.q ? await searchCountryCode(orgId) : null;
   const encoder = new TextEncoder();
   let cursor: string | undefined;
@@ -61,7 +61,7 @@ export async function exportCallsCsv(orgId: string, filters: CallFilters, batch 
         }
         const { rows, next } = await exportBatch(orgId, filters, cursor, batch, countryCode);
         const text = rows
-          .map((c) => callCsvLine({ ...c, nextAttemptReason: presentReason(c.nextAttemptReason) }, agentNames.get(c.agentId)))
+          .map((c) => callCsvLine({ ...c, nextAttemptReason: presentReason(c.nextAttemptReason) }, names.get(c.agentId)))
           .join("");
         if (text) controller.enqueue(encoder.encode(text));
         if (!next) return controller.close();

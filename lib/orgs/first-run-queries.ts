@@ -7,7 +7,7 @@ export async function loadFirstRunSteps(orgId: string): Promise<FirstRunStep[]> 
   const [integrations, agents, delivery] = await Promise.all([
     db.integration.findMany({ where: { orgId, status: "connected" }, select: { crm: true } }),
     db.agent.findMany({
-      where: { orgId },
+      where: { orgId, archivedAt: null },
       orderBy: { createdAt: "asc" },
       select: { id: true, name: true, phoneVariable: true, variables: { select: { name: true } } },
     }),

@@ -1,4 +1,4 @@
-// GET|PATCH|DELETE /api/v1/agents/:agentId – one agent: read, change, delete (refused while it has live calls)
+// GET|PATCH|DELETE /api/v1/agents/:agentId – one agent: read, change, delete (refused while it has open calls; its past calls stay)
 import { deleteAgent, findAgent, presentAgent, presentAgentTo, updateAgent } from "@/lib/agents/queries";
 import { agentUpdateSchema } from "@/lib/agents/schema";
 import { readJson } from "@/lib/http/body";
