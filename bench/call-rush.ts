@@ -133,7 +133,6 @@ async function main() {
     DATABASE_URL: bench.url,
     LEADLINE_SIMULATOR_DELAY_MS: String(CALL_MS),
     LEADLINE_WORKER_CONCURRENCY: String(WORKERS),
-    LEADLINE_CAP_RECHECK_MS: "1000",
   });
   const client = new pg.Client({ connectionString: bench.url });
   await client.connect();
