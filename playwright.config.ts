@@ -45,13 +45,12 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    // Short simulated calls and quick re-checks keep the scheduling tests in seconds.
+    // Short simulated calls keep the scheduling tests in seconds.
     // The fake CRMs run inside the test process: HubSpot's on a port chosen up front, LeadSquared's at any loopback port.
     env: {
       NEXTAUTH_URL: baseURL,
       LEADLINE_PUBLIC_URL: baseURL,
       LEADLINE_SIMULATOR_DELAY_MS: "300",
-      LEADLINE_CAP_RECHECK_MS: "500",
       HUBSPOT_API_BASE_URL: `http://127.0.0.1:${process.env.E2E_HUBSPOT_PORT}`,
       LEADLINE_LEADSQUARED_ALLOWED_HOSTS: "http://127.0.0.1:*",
     },

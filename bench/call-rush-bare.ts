@@ -13,7 +13,8 @@ export async function runBareLoop(tasks: number, workers: number): Promise<BareL
   const { newId } = await import("@/lib/ids");
 
   const { organization } = await createOrg({ organizationName: "Bare loop", email: "bare@example.com" });
-  const agent = await createAgentRow(organization.id, { concurrencyCap: tasks });
+  // One slot per loop: no loop waits for a slot, and a freed slot has few waiting tasks to hand itself to.
+  const agent = await createAgentRow(organization.id, { concurrencyCap: workers });
   const rows = Array.from({ length: tasks }, (_, i) => ({
     id: newId("call"),
     orgId: organization.id,

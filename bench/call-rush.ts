@@ -3,12 +3,15 @@
 // in, carry_over=true, so every task is due at that one instant; agents with different caps split them in proportion
 // to their caps, and the simulator's calls last --call-ms. Every figure is read back from Postgres: delay from due to
 // dial from each attempt's scheduled_at and dialed_at, the most live calls per agent from the attempts' dialed/ended
-// intervals. The baseline is a bare loop over the same state changes in this process, run first in the same database.
-// Run: npm run bench -- call-rush [--tasks 10000] [--caps 100,50,20] [--workers 20] [--call-ms 200] [--timeout 300]
+// intervals. The baseline is a bare loop over the same state changes in this process, run first in the same database
+// over at most --bare-tasks of its own tasks (its rate is steady after a few hundred). CPU time per dial (server and
+// Postgres, from /proc) says what the rate would be on an idle machine.
+// Run: npm run bench -- call-rush [--tasks 10000] [--caps 100,50,20] [--workers 20] [--call-ms 200] [--timeout 300] [--bare-tasks 2000]
 import { execFile } from "node:child_process";
 import { parseArgs, promisify } from "node:util";
 import pg from "pg";
 import { maxConcurrencyByAgent } from "../e2e/support/concurrency";
+import { cpuSnapshot, cpuSpent, type CpuSnapshot } from "./cpu";
 import { startAppServer } from "../e2e/support/server";
 import { runBareLoop } from "./call-rush-bare";
 import { bootBenchDatabase } from "./support";
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     workers: { type: "string", default: "20" },
     "call-ms": { type: "string", default: "200" },
     timeout: { type: "string", default: "300" },
+    "bare-tasks": { type: "string", default: "2000" },
   },
 });
 const TASKS = Number(values.tasks);
@@ -27,6 +31,7 @@ const CAPS = values.caps.split(",").map(Number);
 const WORKERS = Number(values.workers);
 const CALL_MS = Number(values["call-ms"]);
 const TIMEOUT_MS = Number(values.timeout) * 1000;
+const BARE_TASKS = Math.min(TASKS, Number(values["bare-tasks"]));
 const LEADS_PER_DELIVERY = 100;
 const SENDERS = 8;
 const GOAL_MS = 30_000;
@@ -128,12 +133,11 @@ type DialRow = { delay_ms: number; dialed_ms: number | null };
 
 async function main() {
   const bench = await bootBenchDatabase("call-rush");
-  const bare = await runBareLoop(TASKS, WORKERS);
+  const bare = await runBareLoop(BARE_TASKS, WORKERS);
   const server = await startAppServer({
     DATABASE_URL: bench.url,
     LEADLINE_SIMULATOR_DELAY_MS: String(CALL_MS),
     LEADLINE_WORKER_CONCURRENCY: String(WORKERS),
-    LEADLINE_CAP_RECHECK_MS: "1000",
   });
   const client = new pg.Client({ connectionString: bench.url });
   await client.connect();
@@ -156,11 +160,14 @@ async function main() {
         )
       ).rows;
     let rows: DialRow[] = [];
+    let cpuAtDue: CpuSnapshot | undefined;
     while (Date.now() < dueAt.getTime() + TIMEOUT_MS) {
+      if (!cpuAtDue && Date.now() >= dueAt.getTime() - 1_000) cpuAtDue = cpuSnapshot();
       rows = await dials();
       if (rows.length >= acknowledged) break;
       await sleep(250);
     }
+    const cpu = cpuSpent(cpuAtDue ?? cpuSnapshot(), cpuSnapshot(), server.process.pid!);
     // Let the last calls end, so every interval is closed when the overlap is computed.
     for (let i = 0; i < 40; i++) {
       const { rows: live } = await client.query("SELECT 1 FROM call_attempts WHERE agent_id = ANY($1) AND ended_at IS NULL LIMIT 1", [
@@ -182,7 +189,7 @@ async function main() {
       `call-rush: ${TASKS} tasks through the webhook, all due at one instant; agents capped ${CAPS.join("/")} (tasks ${shares(TASKS).join("/")}), simulator calls ${CALL_MS} ms, ${WORKERS} workers`,
     );
     console.log(
-      `  bare loop        ${Math.round(bare.ms)} ms  ${bare.perSecond.toFixed(0)} tasks/s  (${bare.completed} completed, ${WORKERS} loops)`,
+      `  bare loop        ${Math.round(bare.ms)} ms  ${bare.perSecond.toFixed(0)} tasks/s  (${bare.completed} of ${BARE_TASKS} completed, ${WORKERS} loops)`,
     );
     console.log(
       `  engine           ${rows.length} of ${acknowledged} dialed; due → last dial ${lastDialMs} ms  ${rate.toFixed(0)} dials/s`,
@@ -201,6 +208,10 @@ async function main() {
       );
     }
     console.log(`  ratio            ${(rate / bare.perSecond).toFixed(2)} of the bare loop's rate`);
+    const perDial = (ms: number) => (ms / rows.length).toFixed(2);
+    console.log(
+      `  CPU per dial     server ${perDial(cpu.server)} ms, Postgres ${perDial(cpu.postgres)} ms (due → all dialed, report round trips included)`,
+    );
   } finally {
     await client.end();
     await server.kill("SIGTERM");

@@ -18,7 +18,6 @@ const envSchema = z.object({
     .int()
     .min(1000)
     .default(30 * 60_000),
-  LEADLINE_CAP_RECHECK_MS: z.coerce.number().int().min(100).default(15_000),
   /** How often the embedded worker's sweeper looks for overdue tasks (Inngest's runs every minute by cron). */
   LEADLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   /** How long a claimed dial may stay unrecorded before the provider is asked about it. */

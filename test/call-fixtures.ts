@@ -87,7 +87,6 @@ export function testDeps(binding: (agent: Agent) => ProviderBinding, now: () => 
     dialInFlightMs: DIAL_IN_FLIGHT_MS,
     dialGiveUpMs: DIAL_GIVE_UP_MS,
     sweepGraceMs: SWEEP_GRACE_MS,
-    capRecheckMs: 200,
     lookupLeads: async () => new Map(),
     leadRejected: async () => {},
   };

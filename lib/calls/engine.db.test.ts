@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { CallDriver } from "@/lib/calls/driver";
 import { advanceTasks, attemptIdFor, type ProviderBinding } from "@/lib/calls/engine";
 import { DIAL_GIVE_UP_MS, DIAL_IN_FLIGHT_MS, SWEEP_GRACE_MS } from "@/lib/calls/state";
-import { sweepOverdue } from "@/lib/calls/wakeups";
-import { claimDue } from "@/lib/calls/writes";
+import { relayWakeups, sweepOverdue } from "@/lib/calls/wakeups";
+import { claimDue, endAttempt, recordReport } from "@/lib/calls/writes";
 import { db } from "@/lib/db";
 import type { Agent } from "@/lib/generated/prisma/client";
 import { ProviderError, type FoundCall } from "@/lib/providers/voice/port";
@@ -171,6 +171,23 @@ describe("deadlines", () => {
     );
     expect(await sweepOverdue(sweepTimings)).toBe(0);
   });
+
+  it("the sweeper wakes due tasks held back by their agent's cap only once a slot is free, as many as are free", async () => {
+    const phones = ["+919876500321", "+919876500322", "+919876500323", "+919876500324"];
+    const { tasks } = await seedCalls(outbox, { phones, schedule: {}, receivedAt: new Date(), cap: 2 });
+    const old = new Date(Date.now() - SWEEP_GRACE_MS - 5_000);
+    for (const [i, t] of tasks.entries()) {
+      await db.callTask.update({ where: { id: t.id }, data: { nextAttemptAt: new Date(old.getTime() + i * 1_000) } });
+    }
+    const claims = await claimDue([tasks[0]!.id, tasks[1]!.id], new Date());
+    await db.callWakeup.deleteMany();
+    expect(await sweepOverdue(sweepTimings)).toBe(0);
+
+    await endAttempt(claims[0]!.attemptId, { error: "test", retryable: true, now: new Date(), dialed: false });
+    // The ended attempt's own task (dialing, freshly) is not overdue; the oldest waiting task takes the slot.
+    expect(await sweepOverdue(sweepTimings)).toBe(1);
+    expect((await db.callWakeup.findMany()).map((w) => w.taskId)).toEqual([tasks[2]!.id]);
+  });
 });
 
 describe("the batch claim", () => {
@@ -184,7 +201,91 @@ describe("the batch claim", () => {
     await Promise.all([0, 1, 2, 3].map((k) => advanceTasks(deps, ids.slice(k * 10, k * 10 + 10))));
     expect([await live(a.agent.id), await live(b.agent.id)]).toEqual([3, 5]);
     expect(dials).toHaveLength(8);
-    // The ones held back wait for a slot with a wake-up of their own.
-    expect(await db.callWakeup.count({ where: { taskId: { in: ids } } })).toBe(40);
+    // Only the calls on the line wait for a wake-up (their outcome deadline); those held back wait for a freed slot.
+    expect(await db.callWakeup.count({ where: { taskId: { in: ids } } })).toBe(8);
   });
+
+  it("hands a slot a report frees to the agent's oldest waiting task in the same write, not on a timer", async () => {
+    const phones = Array.from({ length: 5 }, (_, i) => `+91987654${String(i).padStart(4, "0")}`);
+    const { agent, tasks } = await seedCalls(outbox, { phones, schedule: {}, receivedAt: new Date(), cap: 2 });
+    // Oldest first: the held-back tasks are due one second apart.
+    for (const [i, t] of tasks.entries()) {
+      await db.callTask.update({ where: { id: t.id }, data: { nextAttemptAt: new Date(Date.now() - 10_000 + i * 1_000) } });
+    }
+    const { dials, binding, flush } = scriptedProvider({
+      outcomes: {},
+      reportDelayMs: null,
+      now: () => new Date(),
+      onReport: async (a, report) => (await recordReport(a, report)) !== null,
+    });
+    const deps = testDeps(binding, () => new Date());
+    await advanceTasks(
+      deps,
+      tasks.map((t) => t.id),
+    );
+    expect(dials.map((d) => d.to)).toEqual(phones.slice(0, 2));
+    await db.callWakeup.deleteMany({ where: { runAt: { gt: new Date() } } });
+    expect(await db.callWakeup.count()).toBe(0);
+
+    await flush(dials[0]!.attemptId);
+    const woken = await db.callWakeup.findMany({ where: { runAt: { lte: new Date() } } });
+    expect(woken.map((w) => w.taskId).sort()).toEqual([tasks[0]!.id, tasks[2]!.id].sort());
+    expect(await db.callWakeup.count()).toBe(2);
+
+    await advanceTasks(
+      deps,
+      woken.map((w) => w.taskId),
+    );
+    expect(dials.map((d) => d.to)).toEqual(phones.slice(0, 3));
+    expect(await live(agent.id)).toBe(2);
+    expect((await db.callTask.findUniqueOrThrow({ where: { id: tasks[0]!.id } })).status).toBe("completed");
+  });
+
+  it("never exceeds a cap with two drivers advancing many tasks at once, and dials each exactly once", async () => {
+    const phones = (base: number) => Array.from({ length: 30 }, (_, i) => `+9198765${String(base + i).padStart(5, "0")}`);
+    const a = await seedCalls(outbox, { phones: phones(50000), schedule: {}, receivedAt: new Date(), cap: 3 });
+    const b = await seedCalls(outbox, { phones: phones(51000), schedule: {}, receivedAt: new Date(), cap: 5 });
+    const { dials, binding } = scriptedProvider({
+      outcomes: {},
+      reportDelayMs: 30,
+      now: () => new Date(),
+      onReport: async (agent, report) => (await recordReport(agent, report)) !== null,
+    });
+    const deps = testDeps(binding, () => new Date());
+    // Seeding handed the first wake-ups to `outbox`; every later one comes through the relay.
+    const pending = [...a.tasks, ...b.tasks].map((t) => t.id);
+    const capture: CallDriver = {
+      name: "inngest",
+      handOverAheadMs: 0,
+      handOver: async (_tx, ws) => void pending.push(...ws.map((w) => w.taskId)),
+    };
+    const ids = [...pending];
+    const finished = () => db.callTask.count({ where: { id: { in: ids }, status: "completed" } });
+    let most = { [a.agent.id]: 0, [b.agent.id]: 0 };
+    let done = false;
+    const watch = (async () => {
+      while (!done) {
+        most = {
+          [a.agent.id]: Math.max(most[a.agent.id]!, await live(a.agent.id)),
+          [b.agent.id]: Math.max(most[b.agent.id]!, await live(b.agent.id)),
+        };
+      }
+    })();
+    const driver = async () => {
+      for (let round = 0; round < 2_000 && (await finished()) < ids.length; round++) {
+        await relayWakeups(capture);
+        const batch = pending.splice(0, 25);
+        if (batch.length) await advanceTasks(deps, batch);
+        else await new Promise((r) => setTimeout(r, 5));
+      }
+    };
+    await Promise.all([driver(), driver()]).finally(() => (done = true));
+    await watch;
+    expect(await finished()).toBe(60);
+    expect(new Set(dials.map((d) => d.attemptId)).size).toBe(60);
+    expect(dials).toHaveLength(60);
+    expect(most[a.agent.id]).toBeLessThanOrEqual(3);
+    expect(most[b.agent.id]).toBeLessThanOrEqual(5);
+    expect(most[b.agent.id]).toBeGreaterThan(1);
+  }, 90_000);
 });

@@ -33,8 +33,6 @@ export type StepDeps = {
   dialGiveUpMs: number;
   /** Slack the sweeper leaves past a deadline. */
   sweepGraceMs: number;
-  /** When an agent is at its concurrency cap, look again after this long (a freed slot also wakes waiting tasks). */
-  capRecheckMs: number;
   /** Reads leads from the CRM's API for resolving tasks (HubSpot sends only ids); keyed by task id. */
   lookupLeads: (tasks: CallTask[]) => Promise<Map<string, Record<string, unknown>>>;
   /** A resolving task's lead was rejected after the webhook answered: its delivery log entry must say so. */
@@ -70,15 +68,12 @@ export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<v
     due.map((t) => t.id),
     deps.now(),
   );
-  const claimedIds = new Set(claimed.map((c) => c.taskId));
-  // Held back by the agent's cap: a freed slot wakes them sooner.
-  await wakeLater(
-    due.filter((t) => !claimedIds.has(t.id)),
-    new Date(now.getTime() + deps.capRecheckMs),
-  );
-  await dialAll(deps, claimed);
-  // Slots freed by this batch (settled, refused or abandoned attempts) go to the agents' waiting tasks.
-  await wakeWaitingForSlots([...new Set(tasks.map((t) => t.agentId))], deps.now());
+  // Those held back by their agent's cap get no wake-up of their own: each write that frees a slot hands it to the
+  // agent's oldest waiting task (recordReport, wakeWaitingForSlots), and the sweeper wakes them if a slot stays free.
+  const dialed = new Set((await dialAll(deps, claimed)).map((d) => d.taskId));
+  // Slots this batch may have freed (settled, refused or abandoned attempts) go to the agents' waiting tasks.
+  const freeing = [...rest, ...claimed.filter((c) => !dialed.has(c.taskId))];
+  await wakeWaitingForSlots([...new Set(freeing.map((t) => t.agentId))], deps.now());
 }
 
 async function advanceOne(deps: StepDeps, task: CallTask): Promise<void> {
@@ -103,8 +98,9 @@ function isStepTrouble(err: unknown): boolean {
 
 type Loaded = Claimed & { agent: Agent; phone: string; variables: Record<string, string> };
 
-async function dialAll(deps: StepDeps, claimed: Claimed[]): Promise<void> {
-  if (!claimed.length) return;
+/** Dials the claimed attempts, at most DIALS_AT_ONCE at a time; returns those the provider took. */
+async function dialAll(deps: StepDeps, claimed: Claimed[]): Promise<Dialed[]> {
+  if (!claimed.length) return [];
   const tasks = await db.callTask.findMany({
     where: { id: { in: claimed.map((c) => c.taskId) } },
     select: { id: true, phone: true, variables: true, agent: true },
@@ -120,6 +116,7 @@ async function dialAll(deps: StepDeps, claimed: Claimed[]): Promise<void> {
     if (got) dialed.push(got);
   });
   await recordDialed(dialed, deps.now());
+  return dialed;
 }
 
 /** Places the call; a refusal ends the attempt, trouble (429, 5xx, timeout) leaves it dialing to be looked at again. */

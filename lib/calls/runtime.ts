@@ -38,7 +38,6 @@ export function stepDeps(crm: Pick<StepDeps, "lookupLeads" | "leadRejected">): S
     ...crm,
     now: () => new Date(),
     outcomeTimeoutMs: e.LEADLINE_OUTCOME_TIMEOUT_MS,
-    capRecheckMs: e.LEADLINE_CAP_RECHECK_MS,
     dialInFlightMs: e.LEADLINE_DIAL_IN_FLIGHT_MS,
     dialGiveUpMs: e.LEADLINE_DIAL_GIVE_UP_MS,
     sweepGraceMs: e.LEADLINE_SWEEP_GRACE_MS,

@@ -51,7 +51,8 @@ export const SWEEP_GRACE_MS = 30_000;
 
 /**
  * When an open task must next be acted on, whoever holds it: the engine's promise that nothing waits for ever. The
- * sweeper (lib/calls/wakeups.ts) wakes every task whose deadline passed, by the same rule in SQL.
+ * sweeper (lib/calls/wakeups.ts) wakes every task whose deadline passed, by the same rule in SQL; a due task held back
+ * by its agent's cap waits for a free slot, which the live attempts' own deadlines guarantee.
  */
 export function deadlineOf(
   task: { status: TaskStatus; nextAttemptAt: Date | null; updatedAt: Date },

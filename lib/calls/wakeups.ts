@@ -1,7 +1,9 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
 import { callDriver, type CallDriver, type Wakeup } from "@/lib/calls/driver";
 import type { StepDeps } from "@/lib/calls/engine";
+import { LIVE_STATUSES } from "@/lib/calls/state";
+import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 // A pass hands over at most this many wake-ups per transaction, and passes until none is due.
 const BATCH = 500;
@@ -20,6 +22,22 @@ export async function queueWakeups(tx: Sql, ws: Wakeup[]): Promise<void> {
     SELECT * FROM unnest(${ws.map((w) => w.taskId)}::text[], ${ws.map((w) => w.agentId)}::text[], ${ws.map((w) => w.fromAttempt)}::int[],
       ${ws.map((w) => w.runAt)}::timestamptz[])
     ON CONFLICT (task_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, from_attempt = EXCLUDED.from_attempt, run_at = EXCLUDED.run_at`;
+}
+
+/**
+ * Wake-up rows (task, agent, attempt, `now`) for the oldest due tasks of `agents` (a subquery), as many per agent as
+ * it has slots free; `ending` (a subquery) are attempts this very statement ends, which its snapshot still sees live.
+ * Concurrent callers pick the same oldest tasks, so together they wake as many as there are free slots.
+ */
+export function waitingForSlots(agents: Prisma.Sql, ending: Prisma.Sql | null, now: Date): Prisma.Sql {
+  return Prisma.sql`SELECT w.id, w.agent_id, w.attempts_made + 1, ${now}::timestamptz
+    FROM agents a CROSS JOIN LATERAL (
+      SELECT t.id, t.agent_id, t.attempts_made FROM call_tasks t
+      WHERE t.agent_id = a.id AND t.status = 'scheduled' AND t.next_attempt_at <= ${now}::timestamptz
+      ORDER BY t.next_attempt_at LIMIT GREATEST(0, a.concurrency_cap - (SELECT count(*) FROM call_attempts c
+        WHERE c.agent_id = a.id AND c.status = ANY(${[...LIVE_STATUSES]}::"AttemptStatus"[])
+          ${ending ? Prisma.sql`AND c.id NOT IN (${ending})` : Prisma.empty}))) w
+    WHERE a.id IN (${agents})`;
 }
 
 /** After a commit that queued wake-ups due now: hand them to this process's driver without waiting for its clock. */
@@ -126,7 +144,8 @@ export function startWakeupRelay(driver: CallDriver, everyMs: number): () => voi
 
 /**
  * The owner of every deadline: wakes each open task whose deadline (state.ts, deadlineOf) passed more than
- * sweepGraceMs ago and that has no wake-up waiting in the outbox. It only queues wake-ups, so running it twice, or in
+ * sweepGraceMs ago and that has no wake-up waiting in the outbox. A due task held back by its agent's cap counts only
+ * once a slot is free (as many of the oldest as there are free slots), so a long queue at a busy agent costs nothing. It only queues wake-ups, so running it twice, or in
  * several processes at once, is harmless; a transaction-scoped advisory lock keeps concurrent passes from doing the
  * same work. Returns how many tasks it woke.
  */
@@ -142,7 +161,9 @@ export async function sweepOverdue(timings: SweepTimings, opts: { now?: Date; li
     db.$executeRaw`INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
       SELECT t.id, t.agent_id, t.attempts_made + 1, ${now}::timestamptz FROM call_tasks t
       WHERE pg_try_advisory_xact_lock(hashtextextended('call-sweeper', 0))
-        AND ((t.status = 'scheduled' AND t.next_attempt_at <= ${before}::timestamptz)
+        AND ((t.status = 'scheduled' AND t.next_attempt_at <= ${before}::timestamptz AND t.id IN (SELECT w.id FROM (
+              ${waitingForSlots(Prisma.sql`SELECT DISTINCT agent_id FROM call_tasks WHERE status = 'scheduled' AND next_attempt_at <= ${before}::timestamptz`, null, before)}
+            ) AS w(id, agent_id, from_attempt, run_at)))
           OR (t.status = 'resolving' AND t.updated_at <= ${before}::timestamptz)
           OR (t.status = 'dialing' AND t.updated_at <= ${dialStuck}::timestamptz)
           OR (t.status = 'in_progress' AND t.updated_at <= ${reportLate}::timestamptz))

@@ -1,8 +1,8 @@
 import "server-only";
-import { LIVE_STATUSES, OPEN_STATUSES, TRANSITIONS, type AfterAttempt } from "@/lib/calls/state";
-import { queueWakeups } from "@/lib/calls/wakeups";
+import { OPEN_STATUSES, TRANSITIONS, type AfterAttempt } from "@/lib/calls/state";
+import { queueWakeups, waitingForSlots } from "@/lib/calls/wakeups";
 import { db } from "@/lib/db";
-import type { Agent, CallOutcome, Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type Agent, type CallOutcome } from "@/lib/generated/prisma/client";
 import type { NewTaskRow } from "@/lib/calls/create";
 import type { CallReport } from "@/lib/providers/voice/port";
 
@@ -100,34 +100,46 @@ export async function endAttempt(
   });
 }
 
-/** Records a provider's terminal report once and wakes its task at once; a repeat changes nothing. */
+/**
+ * Records a provider's terminal report once and wakes its task at once; a repeat changes nothing. The slot it frees
+ * goes in the same statement to the oldest task of the agent waiting for one, so it never waits for a timer.
+ */
 export async function recordReport(
   agent: Pick<Agent, "id" | "provider">,
   report: CallReport,
 ): Promise<{ taskId: string; attempt: number; duplicate: boolean } | null> {
-  // Scoped to the agent whose secret verified the report, so one agent's secret cannot end another agent's calls.
-  // Found first and then updated by id: a report racing our own write of the call id is "unknown" (the provider
-  // tries again), never mistaken for a duplicate.
-  const row = await db.callAttempt.findFirst({
-    where: { agentId: agent.id, provider: agent.provider, providerCallId: report.providerCallId },
-    select: { id: true, taskId: true, number: true },
-  });
-  if (!row) return null;
-  const count = await db.$transaction(async (tx) => {
-    const { count } = await tx.callAttempt.updateMany({
-      where: { id: row.id, status: { not: "ended" } },
-      data: {
-        status: "ended",
-        outcome: report.outcome as CallOutcome,
-        outcomeDetail: report.detail,
-        retryable: report.retryable,
-        endedAt: report.endedAt,
-      },
+  for (let again = true; ; again = false) {
+    const [ended] = await endReported(agent, report);
+    if (ended) return { taskId: ended.task_id, attempt: ended.number, duplicate: false };
+    const row = await db.callAttempt.findFirst({
+      where: { agentId: agent.id, provider: agent.provider, providerCallId: report.providerCallId },
+      select: { taskId: true, number: true, status: true },
     });
-    if (count) await queueWakeups(tx, [{ taskId: row.taskId, agentId: agent.id, fromAttempt: row.number, runAt: new Date() }]);
-    return count;
-  });
-  return { taskId: row.taskId, attempt: row.number, duplicate: count === 0 };
+    // Not ours (yet): the report raced our own write of the call id, and the provider tries again.
+    if (!row) return null;
+    if (row.status === "ended") return { taskId: row.taskId, attempt: row.number, duplicate: true };
+    // That write committed while the statement ran: once more sees it. Never mistaken for a duplicate.
+    if (!again) return null;
+  }
+}
+
+/** One statement: end the reported attempt, wake its task now and hand its slot over. Scoped to the verified agent. */
+function endReported(agent: Pick<Agent, "id" | "provider">, report: CallReport) {
+  return db.$queryRaw<Array<{ task_id: string; number: number }>>`
+    WITH ended AS (
+      UPDATE call_attempts SET status = 'ended', outcome = ${report.outcome}::"CallOutcome", outcome_detail = ${report.detail},
+        retryable = ${report.retryable}, ended_at = ${report.endedAt}::timestamptz
+      WHERE agent_id = ${agent.id} AND provider = ${agent.provider}::"VoiceProviderName"
+        AND provider_call_id = ${report.providerCallId} AND status <> 'ended'
+      RETURNING id, task_id, agent_id, number
+    ), woken AS (
+      INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
+      SELECT * FROM (SELECT task_id, agent_id, number, now() FROM ended
+        UNION ALL ${waitingForSlots(Prisma.sql`SELECT agent_id FROM ended`, Prisma.sql`SELECT id FROM ended`, new Date())}) w
+      ORDER BY 1 -- rows locked in one order, so two reports for one agent cannot deadlock
+      ON CONFLICT (task_id) DO UPDATE SET run_at = LEAST(call_wakeups.run_at, EXCLUDED.run_at)
+    )
+    SELECT task_id, number FROM ended`;
 }
 
 /**
@@ -170,19 +182,14 @@ export async function settleTask(
 }
 
 /**
- * Each agent's due tasks held back by its cap, oldest first, as many as it has free slots now: woken at once. Called
- * once per woken batch, not per settled attempt, so concurrent settles do not all fight over the same wake-up rows.
+ * Each agent's due tasks held back by its cap (they have no wake-up of their own), oldest first, as many as it has
+ * free slots now: woken at once. Called once per woken batch, for the slots its refused, abandoned or timed-out
+ * attempts freed; a report hands its slot over itself (recordReport).
  */
 export async function wakeWaitingForSlots(agentIds: string[], now: Date): Promise<void> {
   if (!agentIds.length) return;
   await db.$executeRaw`INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
-    SELECT w.id, w.agent_id, w.attempts_made + 1, ${now}::timestamptz
-    FROM agents a CROSS JOIN LATERAL (
-      SELECT t.id, t.agent_id, t.attempts_made FROM call_tasks t
-      WHERE t.agent_id = a.id AND t.status = 'scheduled' AND t.next_attempt_at <= ${now}::timestamptz
-      ORDER BY t.next_attempt_at LIMIT GREATEST(0, a.concurrency_cap - (SELECT count(*) FROM call_attempts c
-        WHERE c.agent_id = a.id AND c.status IN (${LIVE_STATUSES[0]}::"AttemptStatus", ${LIVE_STATUSES[1]}::"AttemptStatus")))) w
-    WHERE a.id = ANY(${agentIds}::text[])
+    SELECT * FROM (${waitingForSlots(Prisma.sql`SELECT unnest(${agentIds}::text[])`, null, now)}) w ORDER BY 1
     ON CONFLICT (task_id) DO UPDATE SET run_at = LEAST(call_wakeups.run_at, EXCLUDED.run_at)`;
 }
 
