@@ -8,6 +8,7 @@ import {
   recordDialed,
   recordDialTrouble,
   settleTask,
+  takeOverDial,
   wakeLater,
   wakeWaitingForSlots,
   type Claimed,
@@ -66,9 +67,10 @@ export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<v
   const later = scheduled.filter((t) => t.nextAttemptAt && t.nextAttemptAt > now);
   for (const t of later) await wakeLater([t], t.nextAttemptAt!); // a wake-up that came early (a chained sleep)
   const due = scheduled.filter((t) => !later.includes(t));
+  const claimedAt = deps.now();
   const claimed = await claimDue(
     due.map((t) => t.id),
-    deps.now(),
+    claimedAt,
   );
   const claimedIds = new Set(claimed.map((c) => c.taskId));
   // Held back by the agent's cap: a freed slot wakes them sooner.
@@ -76,7 +78,7 @@ export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<v
     due.filter((t) => !claimedIds.has(t.id)),
     new Date(now.getTime() + deps.capRecheckMs),
   );
-  await dialAll(deps, claimed);
+  await dialAll(deps, claimed, claimedAt);
   // Slots freed by this batch (settled, refused or abandoned attempts) go to the agents' waiting tasks.
   await wakeWaitingForSlots([...new Set(tasks.map((t) => t.agentId))], deps.now());
 }
@@ -103,7 +105,7 @@ function isStepTrouble(err: unknown): boolean {
 
 type Loaded = Claimed & { agent: Agent; phone: string; variables: Record<string, string> };
 
-async function dialAll(deps: StepDeps, claimed: Claimed[]): Promise<void> {
+async function dialAll(deps: StepDeps, claimed: Claimed[], claimedAt: Date): Promise<void> {
   if (!claimed.length) return;
   const tasks = await db.callTask.findMany({
     where: { id: { in: claimed.map((c) => c.taskId) } },
@@ -116,15 +118,26 @@ async function dialAll(deps: StepDeps, claimed: Claimed[]): Promise<void> {
   });
   const dialed: Dialed[] = [];
   await inPool(loaded, DIALS_AT_ONCE, async (c) => {
-    const got = await dialOnce(deps, c);
+    const got = await dialOnce(deps, c, claimedAt);
     if (got) dialed.push(got);
   });
   await recordDialed(dialed, deps.now());
 }
 
-/** Places the call; a refusal ends the attempt, trouble (429, 5xx, timeout) leaves it dialing to be looked at again. */
-async function dialOnce(deps: StepDeps, c: Loaded): Promise<Dialed | null> {
+/**
+ * Places the call; a refusal ends the attempt, trouble (429, 5xx, timeout) leaves it dialing to be looked at again.
+ * `claimedAt` is when this step took the dial (no later than the task's stamp): reconcileDial may take it over
+ * dialInFlightMs after that stamp, so a step held up past half of that (Postgres away, an overloaded server) does not
+ * dial at all and leaves the provider to be asked first. The other half is the request's time to reach the provider.
+ */
+async function dialOnce(deps: StepDeps, c: Loaded, claimedAt: Date): Promise<Dialed | null> {
   const binding = deps.providerFor(c.agent);
+  const heldMs = deps.now().getTime() - claimedAt.getTime();
+  if (heldMs > deps.dialInFlightMs / 2) {
+    const message = `not dialed: ${describeDuration(heldMs)} passed between the claim and the dial, so the provider is asked first`;
+    await recordDialTrouble(c, message, new Date(deps.now().getTime() + deps.dialInFlightMs));
+    return null;
+  }
   try {
     const { providerCallId } = await binding.provider.startCall({
       attemptId: c.attemptId,
@@ -201,7 +214,10 @@ async function reconcileDial(deps: StepDeps, task: CallTask, attempt: CallAttemp
     return recordDialed([{ ...c, providerCallId: found.providerCallId, deadline: new Date(now.getTime() + deps.outcomeTimeoutMs) }], now);
   }
   if (found.kind === "absent" && !gaveUp) {
-    const dialed = await dialOnce(deps, c);
+    // Of several steps woken for this dial at once (the sweeper, a job freed after an outage), one dials again.
+    const takenAt = deps.now();
+    if (!(await takeOverDial(task, takenAt))) return;
+    const dialed = await dialOnce(deps, c, takenAt);
     if (dialed) await recordDialed([dialed], deps.now());
     return;
   }
