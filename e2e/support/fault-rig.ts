@@ -8,15 +8,16 @@ export const VAPI_KEY = "vapi-private-fault-suite-key";
 
 /**
  * Short deadlines so a fault settles in seconds: a lost report fails its attempt after 5 s, a capped call looks again
- * after 0.5 s, a dial unrecorded for 3 s is asked about at the provider, and the sweeper looks for overdue states
- * every second, a second past their deadline.
+ * after 0.5 s, a dial unrecorded for 6 s is asked about at the provider, and the sweeper looks for overdue states
+ * every second, a second past their deadline. A step dials only within half the in-flight window of its claim, and
+ * claim to dial takes up to 1.5 s on this loaded machine, so 6 s rather than less.
  */
 export const FAULT_ENV = {
   LEADLINE_OUTCOME_TIMEOUT_MS: "5000",
   LEADLINE_CAP_RECHECK_MS: "500",
   LEADLINE_SWEEP_INTERVAL_MS: "1000",
   LEADLINE_SWEEP_GRACE_MS: "1000",
-  LEADLINE_DIAL_IN_FLIGHT_MS: "3000",
+  LEADLINE_DIAL_IN_FLIGHT_MS: "6000",
   LEADLINE_SIMULATOR_DELAY_MS: "300",
 };
 

@@ -79,6 +79,45 @@ describe("a dial whose result is unknown", () => {
     expect((await db.callAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("in_progress");
   });
 
+  it("is dialed again by one step only when several are woken for it at once (the sweeper, a job freed after an outage)", async () => {
+    const { taskId, attemptId } = await strandedDial(DIAL_IN_FLIGHT_MS + 1_000);
+    const { dials, binding } = provider();
+    // All three hear "absent" only once all three asked, so each would dial on that answer alone.
+    let asked = 0;
+    let allAsked: () => void;
+    const barrier = new Promise<void>((resolve) => (allAsked = resolve));
+    const absentOnceAllAsked = async () => {
+      if (++asked === 3) allAsked();
+      await barrier;
+      return { kind: "absent" } as const;
+    };
+    const deps = testDeps(withFindCall(binding, absentOnceAllAsked), () => new Date());
+    await Promise.all([advanceTasks(deps, [taskId]), advanceTasks(deps, [taskId]), advanceTasks(deps, [taskId])]);
+    expect(dials.map((d) => d.attemptId)).toEqual([attemptId]);
+    expect((await db.callAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("in_progress");
+  });
+
+  it("is not dialed by a step held up past half the in-flight window after its claim: the provider is asked first", async () => {
+    const { tasks } = await seedCalls(outbox, { phones: ["+919876500304"], schedule: {}, receivedAt: new Date() });
+    const { dials, binding } = provider();
+    // The step's clock jumps between the claim and the dial, as it would for a step stalled on Postgres.
+    let heldMs = 0;
+    const stalled = (agent: Agent) => ((heldMs = DIAL_IN_FLIGHT_MS / 2 + 1_000), binding(agent));
+    await advanceTasks(
+      testDeps(stalled, () => new Date(Date.now() + heldMs)),
+      [tasks[0]!.id],
+    );
+    expect(dials).toHaveLength(0);
+    const attemptId = attemptIdFor(tasks[0]!.id, 1);
+    expect((await db.callAttempt.findUniqueOrThrow({ where: { id: attemptId } })).error).toBe(
+      "not dialed: 16 seconds passed between the claim and the dial, so the provider is asked first",
+    );
+    expect((await db.callTask.findUniqueOrThrow({ where: { id: tasks[0]!.id } })).status).toBe("dialing");
+    expect((await db.callWakeup.findFirstOrThrow({ where: { taskId: tasks[0]!.id } })).runAt.getTime()).toBeGreaterThan(
+      Date.now() + DIAL_IN_FLIGHT_MS,
+    );
+  });
+
   it("ends as failed with the reason when the provider cannot tell, and the retry rule plans the next try", async () => {
     const { agent, taskId, attemptId } = await strandedDial(DIAL_IN_FLIGHT_MS + 1_000, {
       num_of_retries: "1",

@@ -8,6 +8,7 @@ import {
   recordDialed,
   recordDialTrouble,
   settleTask,
+  takeOverDial,
   wakeLater,
   wakeWaitingForSlots,
   type Claimed,
@@ -64,13 +65,14 @@ export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<v
   const later = scheduled.filter((t) => t.nextAttemptAt && t.nextAttemptAt > now);
   for (const t of later) await wakeLater([t], t.nextAttemptAt!); // a wake-up that came early (a chained sleep)
   const due = scheduled.filter((t) => !later.includes(t));
+  const claimedAt = deps.now();
   const claimed = await claimDue(
     due.map((t) => t.id),
-    deps.now(),
+    claimedAt,
   );
   // Those held back by their agent's cap get no wake-up of their own: each write that frees a slot hands it to the
   // agent's oldest waiting task (recordReport, wakeWaitingForSlots), and the sweeper wakes them if a slot stays free.
-  const dialed = new Set((await dialAll(deps, claimed)).map((d) => d.taskId));
+  const dialed = new Set((await dialAll(deps, claimed, claimedAt)).map((d) => d.taskId));
   // Slots this batch may have freed (settled, refused or abandoned attempts) go to the agents' waiting tasks.
   const freeing = [...rest, ...claimed.filter((c) => !dialed.has(c.taskId))];
   await wakeWaitingForSlots([...new Set(freeing.map((t) => t.agentId))], deps.now());
@@ -99,7 +101,7 @@ function isStepTrouble(err: unknown): boolean {
 type Loaded = Claimed & { agent: Agent; phone: string; variables: Record<string, string> };
 
 /** Dials the claimed attempts, at most DIALS_AT_ONCE at a time; returns those the provider took. */
-async function dialAll(deps: StepDeps, claimed: Claimed[]): Promise<Dialed[]> {
+async function dialAll(deps: StepDeps, claimed: Claimed[], claimedAt: Date): Promise<Dialed[]> {
   if (!claimed.length) return [];
   const tasks = await db.callTask.findMany({
     where: { id: { in: claimed.map((c) => c.taskId) } },
@@ -112,16 +114,27 @@ async function dialAll(deps: StepDeps, claimed: Claimed[]): Promise<Dialed[]> {
   });
   const dialed: Dialed[] = [];
   await inPool(loaded, DIALS_AT_ONCE, async (c) => {
-    const got = await dialOnce(deps, c);
+    const got = await dialOnce(deps, c, claimedAt);
     if (got) dialed.push(got);
   });
   await recordDialed(dialed, deps.now());
   return dialed;
 }
 
-/** Places the call; a refusal ends the attempt, trouble (429, 5xx, timeout) leaves it dialing to be looked at again. */
-async function dialOnce(deps: StepDeps, c: Loaded): Promise<Dialed | null> {
+/**
+ * Places the call; a refusal ends the attempt, trouble (429, 5xx, timeout) leaves it dialing to be looked at again.
+ * `claimedAt` is when this step took the dial (no later than the task's stamp): reconcileDial may take it over
+ * dialInFlightMs after that stamp, so a step held up past half of that (Postgres away, an overloaded server) does not
+ * dial at all and leaves the provider to be asked first. The other half is the request's time to reach the provider.
+ */
+async function dialOnce(deps: StepDeps, c: Loaded, claimedAt: Date): Promise<Dialed | null> {
   const binding = deps.providerFor(c.agent);
+  const heldMs = deps.now().getTime() - claimedAt.getTime();
+  if (heldMs > deps.dialInFlightMs / 2) {
+    const message = `not dialed: ${describeDuration(heldMs)} passed between the claim and the dial, so the provider is asked first`;
+    await recordDialTrouble(c, message, new Date(deps.now().getTime() + deps.dialInFlightMs));
+    return null;
+  }
   try {
     const { providerCallId } = await binding.provider.startCall({
       attemptId: c.attemptId,
@@ -198,7 +211,10 @@ async function reconcileDial(deps: StepDeps, task: CallTask, attempt: CallAttemp
     return recordDialed([{ ...c, providerCallId: found.providerCallId, deadline: new Date(now.getTime() + deps.outcomeTimeoutMs) }], now);
   }
   if (found.kind === "absent" && !gaveUp) {
-    const dialed = await dialOnce(deps, c);
+    // Of several steps woken for this dial at once (the sweeper, a job freed after an outage), one dials again.
+    const takenAt = deps.now();
+    if (!(await takeOverDial(task, takenAt))) return;
+    const dialed = await dialOnce(deps, c, takenAt);
     if (dialed) await recordDialed([dialed], deps.now());
     return;
   }

@@ -81,6 +81,18 @@ export async function recordDialTrouble(c: Claimed, message: string, retryAt: Da
   });
 }
 
+/**
+ * A dial nobody recorded is taken over to be placed again: true for the one step whose compare-and-set on the task's
+ * last change wins, so steps woken for it at once never both dial.
+ */
+export async function takeOverDial(task: { id: string; attemptsMade: number; updatedAt: Date }, now: Date): Promise<boolean> {
+  const { count } = await db.callTask.updateMany({
+    where: { id: task.id, status: "dialing", attemptsMade: task.attemptsMade, updatedAt: task.updatedAt },
+    data: { updatedAt: now },
+  });
+  return count > 0;
+}
+
 /** Ends an attempt that has no report (refused, unknown result, timed out); a report that came first wins. */
 export async function endAttempt(
   attemptId: string,

@@ -57,12 +57,18 @@ export async function startEmbeddedWorker(opts: {
   });
   const id = await poolId;
   let failing = false;
+  // Postgres went away under graphile-worker: a job it then failed to complete or release stays locked by this pool.
+  const lost = () => (failing = true);
+  events.on("worker:getJob:error", lost);
+  events.on("pool:listen:error", lost);
   const beat = async () => {
     await db.workerPool.upsert({ where: { id }, create: { id, heartbeatAt: new Date() }, update: { heartbeatAt: new Date() } });
     // Back after Postgres went away: jobs this pool could not complete then stay locked for 4 hours. Free them; a
     // job that is still running and runs again does no harm, every step being a compare-and-set.
-    if (failing) await db.$executeRaw`SELECT graphile_worker.force_unlock_workers(ARRAY[${id}]::text[])`;
-    failing = false;
+    if (failing) {
+      failing = false;
+      await db.$executeRaw`SELECT graphile_worker.force_unlock_workers(ARRAY[${id}]::text[])`;
+    }
     await unlockDeadPools();
   };
   await beat();
