@@ -1,6 +1,7 @@
 import "server-only";
 import { LIVE_STATUSES, OPEN_STATUSES, TRANSITIONS, type AfterAttempt } from "@/lib/calls/state";
 import { queueWakeups } from "@/lib/calls/wakeups";
+import { queueAfterAttemptWrites } from "@/lib/crm-writes/after-attempt";
 import { db } from "@/lib/db";
 import type { Agent, CallOutcome, Prisma } from "@/lib/generated/prisma/client";
 import type { CallReport } from "@/lib/providers/voice/port";
@@ -161,6 +162,7 @@ export async function settleTask(
             },
     });
     if (!count) return false;
+    await queueAfterAttemptWrites(tx, { task, attempt: task.attempt, final: decision.kind !== "retry" });
     if (decision.kind === "retry") {
       await queueWakeups(tx, [{ taskId: task.id, agentId: task.agentId, fromAttempt: task.attempt + 1, runAt: decision.at }]);
     }

@@ -3,6 +3,7 @@ import { EventEmitter } from "node:events";
 import { Logger, run, runMigrations, type Task, type WorkerEvents } from "graphile-worker";
 import { advanceTasks, type StepDeps } from "@/lib/calls/engine";
 import { relaySoon, startSweeper, startWakeupRelay } from "@/lib/calls/wakeups";
+import { drainSoon } from "@/lib/crm-writes/outbox";
 import { db } from "@/lib/db";
 import { startWriteDrain } from "@/lib/jobs/crm-writes";
 import { embeddedDriver, WAKE_TASK } from "@/lib/jobs/embedded-queue";
@@ -28,6 +29,8 @@ export function callTaskList(deps: StepDeps): Record<string, Task> {
       await advanceTasks(deps, (payload as { taskIds: string[] }).taskIds);
       // What the step queued for now (tasks a settle let into freed slots) goes out without waiting for the clock.
       void relaySoon(embeddedDriver);
+      // And the CRM writes a settle queued (lib/crm-writes/after-attempt.ts).
+      drainSoon();
     },
   };
 }

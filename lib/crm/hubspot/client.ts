@@ -57,7 +57,7 @@ export function createHubSpotClient(config: HubSpotConfig) {
   const origin = new URL(config.baseUrl ?? "https://api.hubapi.com").origin;
   const scrub = (s: string) => (token ? s.split(token).join("[token]") : s);
 
-  async function call(method: "GET" | "POST", path: string, body?: unknown) {
+  async function call(method: "GET" | "POST" | "PATCH", path: string, body?: unknown) {
     const res = await fetchJson(new URL(path, origin), {
       method,
       body,
@@ -189,6 +189,11 @@ export function createHubSpotClient(config: HubSpotConfig) {
       });
       if (!isRecord(data) || (typeof data.id !== "string" && typeof data.id !== "number")) throw notHubSpot();
       return { id: String(data.id) };
+    },
+
+    /** Sets contact properties (PATCH /crm/v3/objects/contacts/{id}); needs crm.objects.contacts.write. */
+    async updateContact(contactId: string, properties: Record<string, string>): Promise<void> {
+      await call("PATCH", `/crm/v3/objects/contacts/${encodeURIComponent(contactId)}`, { properties });
     },
   };
 }
