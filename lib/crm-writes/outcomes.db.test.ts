@@ -15,6 +15,7 @@ import { createAgentRow } from "@/test/call-fixtures";
 import { truncateAll } from "@/test/databases";
 import { createOrg } from "@/test/factories";
 import { drainWrites } from "./drain";
+import { listCallWrites, retryCallWrite } from "./queries";
 import { WRITE_BACK_OFF, type WriteBackSettings } from "./settings";
 
 // Each "process" its own pool: nothing in memory is shared, only Postgres.
@@ -234,6 +235,25 @@ describe("LeadSquared write-back", () => {
     expect(most).toBeLessThanOrEqual(25);
     expect(lsq.activities).toHaveLength(35);
   }, 30_000);
+});
+
+describe("Call History's write-back state", () => {
+  it("lists a call's writes to its organisation only, and Retry sends a failed one again", async () => {
+    const s = await seed("leadsquared", { mode: "each_attempt", leadSquaredActivityEvent: 201 });
+    await endAndSettle(s, 1, "completed", true);
+    lsq.failNext(1, "400", "/v2/ProspectActivity.svc/Create");
+    await drainWrites({ pool: processA });
+    const [failed] = await listCallWrites(s.orgId, s.task.id);
+    expect(failed).toMatchObject({ label: "LeadSquared activity", status: "failed", lastError: expect.stringMatching(/not valid/) });
+    const other = (await createOrg()).organization.id;
+    await expect(listCallWrites(other, s.task.id)).rejects.toMatchObject({ status: 404 });
+    await expect(retryCallWrite(other, s.task.id, failed!.id)).rejects.toMatchObject({ status: 404 });
+    expect(await retryCallWrite(s.orgId, s.task.id, failed!.id)).toMatchObject({ status: "pending", tries: 0 });
+    await expect(retryCallWrite(s.orgId, s.task.id, failed!.id)).rejects.toMatchObject({ status: 409 });
+    await drainWrites({ pool: processA });
+    expect(await listCallWrites(s.orgId, s.task.id)).toMatchObject([{ status: "written", lastError: null }]);
+    expect(lsq.activities).toHaveLength(1);
+  });
 });
 
 describe("HubSpot write-back", () => {

@@ -9,6 +9,8 @@ export type HubSpotConfig = { baseUrl?: string; token: string; timeoutMs?: numbe
 /** What Leadline reads: contacts, and the contact property list for the Variable Source dropdown (api-facts §2.1). */
 export const HUBSPOT_REQUIRED_SCOPES = ["crm.objects.contacts.read", "crm.schemas.contacts.read"] as const;
 export type HubSpotScope = (typeof HUBSPOT_REQUIRED_SCOPES)[number];
+/** What writing call outcomes back needs on top (call engagements, contact updates; api-facts §2.1). */
+export const HUBSPOT_WRITE_SCOPE = "crm.objects.contacts.write";
 
 export type HubSpotTokenCheck = {
   hubId: number | null;
