@@ -92,7 +92,7 @@ export function testDeps(binding: (agent: Agent) => ProviderBinding, now: () => 
   };
 }
 
-export async function createAgentRow(orgId: string, overrides: Partial<Agent> = {}): Promise<Agent> {
+export async function createAgentRow(orgId: string, overrides: Partial<Omit<Agent, "writeBack">> = {}): Promise<Agent> {
   return db.agent.create({
     data: { id: newId("agt"), orgId, name: "Test agent", concurrencyCap: 5, ...overrides, providerSettings: {}, scheduleDefaults: {} },
   });

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { AttemptsTimeline } from "@/components/calls/attempts-timeline";
 import { CallActions } from "@/components/calls/call-actions";
+import { CallWrites } from "@/components/calls/call-writes";
 import { KeyValues } from "@/components/calls/key-values";
 import { ScheduleSummary } from "@/components/calls/schedule-summary";
 import { ZonedTime } from "@/components/calls/zoned-time";
@@ -62,6 +63,7 @@ export function CallDetailView({ callId, agentName, canAct }: { callId: string; 
       <Card title="Attempts">
         <AttemptsTimeline attempts={call.attempts} zone={call.timezone} />
       </Card>
+      {call.source !== "api" && <CallWrites callId={call.id} canAct={canAct} />}
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Variables sent to the agent">
           <KeyValues entries={Object.entries(call.variables)} empty="No variables." />

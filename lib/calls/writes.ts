@@ -1,6 +1,7 @@
 import "server-only";
 import { OPEN_STATUSES, TRANSITIONS, type AfterAttempt } from "@/lib/calls/state";
 import { queueWakeups, waitingForSlots } from "@/lib/calls/wakeups";
+import { queueAfterAttemptWrites } from "@/lib/crm-writes/after-attempt";
 import { db } from "@/lib/db";
 import { Prisma, type Agent, type CallOutcome } from "@/lib/generated/prisma/client";
 import type { NewTaskRow } from "@/lib/calls/create";
@@ -186,6 +187,7 @@ export async function settleTask(
             },
     });
     if (!count) return false;
+    await queueAfterAttemptWrites(tx, { task, attempt: task.attempt, final: decision.kind !== "retry" });
     if (decision.kind === "retry") {
       await queueWakeups(tx, [{ taskId: task.id, agentId: task.agentId, fromAttempt: task.attempt + 1, runAt: decision.at }]);
     }

@@ -33,7 +33,7 @@ export class CrmError extends Error {
 export type JsonResponse = { status: number; headers: Headers; text: string; json: unknown };
 
 export type JsonRequest = {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   headers?: Record<string, string>;
   body?: unknown;
   timeoutMs: number;

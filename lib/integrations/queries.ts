@@ -3,7 +3,7 @@ import { type Crm, CRM_NAMES } from "@/lib/crm/crms";
 import { createHubSpotClient, type HubSpotClient } from "@/lib/crm/hubspot/client";
 import { checkLeadSquaredHost } from "@/lib/crm/leadsquared/host";
 import { createLeadSquaredClient, type LeadSquaredClient } from "@/lib/crm/leadsquared/client";
-import { createAccountLimiters } from "@/lib/crm/leadsquared/rate-limit";
+import { createAccountLimiters, type RateLimiter } from "@/lib/crm/leadsquared/rate-limit";
 import { decryptSecret, encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { db, pool } from "@/lib/db";
 import { readCache } from "@/lib/db/read-cache";
@@ -37,10 +37,11 @@ export function presentIntegration(integration: Integration) {
   return { ...rest, secretHints: hints };
 }
 
-export function leadSquaredClientFor(integration: Integration): LeadSquaredClient {
+/** `limiter`: another pacing than this process's own (the CRM write pipeline passes the account's shared budget). */
+export function leadSquaredClientFor(integration: Integration, limiter?: RateLimiter): LeadSquaredClient {
   const { accessKey, secretKey } = secretsOf<LeadSquaredSecrets>(integration);
   const { host } = integration.config as { host: string };
-  return createLeadSquaredClient({ baseUrl: host, accessKey, secretKey, limiter: limiters.forAccount(accessKey) });
+  return createLeadSquaredClient({ baseUrl: host, accessKey, secretKey, limiter: limiter ?? limiters.forAccount(accessKey) });
 }
 
 export function hubSpotClientFor(integration: Integration): HubSpotClient {

@@ -3,7 +3,9 @@ import { EventEmitter } from "node:events";
 import { Logger, run, runMigrations, type Task, type WorkerEvents } from "graphile-worker";
 import { advanceTasks, type StepDeps } from "@/lib/calls/engine";
 import { relaySoon, startSweeper, startWakeupRelay } from "@/lib/calls/wakeups";
+import { drainSoon } from "@/lib/crm-writes/outbox";
 import { db } from "@/lib/db";
+import { startWriteDrain } from "@/lib/jobs/crm-writes";
 import { embeddedDriver, WAKE_TASK } from "@/lib/jobs/embedded-queue";
 
 const HEARTBEAT_MS = 5_000;
@@ -27,6 +29,8 @@ export function callTaskList(deps: StepDeps): Record<string, Task> {
       await advanceTasks(deps, (payload as { taskIds: string[] }).taskIds);
       // What the step queued for now (tasks a settle let into freed slots) goes out without waiting for the clock.
       void relaySoon(embeddedDriver);
+      // And the CRM writes a settle queued (lib/crm-writes/after-attempt.ts).
+      drainSoon();
     },
   };
 }
@@ -84,12 +88,15 @@ export async function startEmbeddedWorker(opts: {
   // Wake-ups from the outbox reach graphile-worker on the same clock as its own polls.
   const stopRelay = startWakeupRelay(embeddedDriver, pollInterval);
   const stopSweeper = startSweeper(opts.sweepEveryMs ?? SWEEP_EVERY_MS, opts.deps);
+  // CRM writes (lib/crm-writes) drain on the same clock.
+  const stopWriteDrain = startWriteDrain(pollInterval);
   return {
     poolId: id,
     stop: async () => {
       clearInterval(timer);
       stopRelay();
       stopSweeper();
+      stopWriteDrain();
       await runner.stop();
       await db.workerPool.deleteMany({ where: { id } });
     },

@@ -202,6 +202,18 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
     };
   }
 
+  function updateContact(id: string, body: unknown): Answer {
+    const contact = contacts.get(id);
+    if (!contact) return error(404, "OBJECT_NOT_FOUND", `Object not found. objectId are usually numeric.`);
+    const props = isObject(body) && isObject(body.properties) ? body.properties : null;
+    if (!props) return error(400, "VALIDATION_ERROR", "Invalid input JSON: properties is required.");
+    const unknown = Object.keys(props).filter((k) => !properties.some((p) => p.name === k));
+    if (unknown.length) return error(400, "VALIDATION_ERROR", `Property values were not valid: ${unknown.join(", ")} does not exist.`);
+    for (const [k, v] of Object.entries(props)) contact.properties[k] = v === null ? null : String(v);
+    contact.updatedAt = new Date(now()).toISOString();
+    return { status: 200, body: present(contact, null) };
+  }
+
   function route(method: string, path: string, query: Record<string, string>, body: unknown): Answer {
     if (method === "POST" && path === "/oauth/v2/private-apps/get/access-token-info" && options.tokenInfo !== false) {
       if (!isObject(body) || body.tokenKey !== token) return error(401, "INVALID_AUTHENTICATION", "Authentication credentials not found.");
@@ -225,6 +237,8 @@ export function createFakeHubSpot(options: FakeHubSpotOptions = {}) {
       return missingScope("crm.objects.contacts.read") ?? batchRead(body);
     }
     if (method === "POST" && path === "/crm/v3/objects/calls") return missingScope("crm.objects.contacts.write") ?? createCall(body);
+    const update = method === "PATCH" ? /^\/crm\/v3\/objects\/contacts\/([^/]+)$/.exec(path) : null;
+    if (update) return missingScope("crm.objects.contacts.write") ?? updateContact(decodeURIComponent(update[1]!), body);
     return error(404, "OBJECT_NOT_FOUND", `No route for ${method} ${path}.`);
   }
 

@@ -152,6 +152,7 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
   const user = { ...FAKE_LSQ_USER, ...options.user };
   const webhooks: FakeWebhook[] = [];
   const activities: FakeActivity[] = [];
+  const leadUpdates: { leadId: string; fields: { Attribute: string; Value: string }[] }[] = [];
   const activityTypes = options.activityTypes ?? [201, 202];
   const requests: LoggedRequest[] = [];
   // Scripted failures, each for any path or only for one (e.g. the Create after the look-ups before it).
@@ -180,6 +181,11 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     "/v2/Webhook.svc/Retrieve": { method: "POST", handle: (_q, body) => retrieveWebhooks(body) },
     "/v2/Webhook.svc/Update": { method: "POST", handle: (_q, body) => updateWebhook(body) },
     "/v2/ProspectActivity.svc/Create": { method: "POST", handle: (_q, body) => postActivity(body) },
+    "/v2/ProspectActivity.svc/ActivityTypes.Get": {
+      method: "GET",
+      handle: () => ({ status: 200, body: activityTypes.map((code) => ({ ActivityEvent: code, DisplayName: `Activity type ${code}` })) }),
+    },
+    "/v2/LeadManagement.svc/Lead.Update": { method: "POST", handle: (q, body) => updateLead(q.leadid, body) },
   };
 
   function updateWebhook(body: unknown): Answer {
@@ -213,6 +219,27 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     };
     activities.push(activity);
     return { status: 200, body: { Status: "Success", Message: { Id: activity.Id } } };
+  }
+
+  // §1.5.5: an array of {Attribute, Value}; only the fields passed change. Unknown fields are refused.
+  function updateLead(leadId: string | undefined, body: unknown): Answer {
+    if (!leadId) return lsqError(400, "MXMandatoryAttributeMissingException", "'leadId' is mandatory for updating lead");
+    const lead = leads.get(leadId);
+    if (!lead) return lsqError(400, "MXInvalidEntityException", `Lead ${leadId} does not exist`);
+    if (!Array.isArray(body)) return lsqError(400, "MXInvalidInputException", "The request body must be an array of Attribute/Value pairs");
+    const known = new Set(fields.map((f) => f.SchemaName));
+    for (const item of body) {
+      if (!isObject(item) || typeof item.Attribute !== "string")
+        return lsqError(400, "MXInvalidInputException", "Each item needs an Attribute and a Value");
+      if (!known.has(item.Attribute)) return lsqError(400, "MXInvalidInputException", `'${item.Attribute}' is not a lead field`);
+    }
+    for (const item of body as { Attribute: string; Value: unknown }[])
+      lead[item.Attribute] = item.Value === null ? null : String(item.Value);
+    leadUpdates.push({
+      leadId,
+      fields: (body as { Attribute: string; Value: unknown }[]).map((i) => ({ Attribute: i.Attribute, Value: String(i.Value) })),
+    });
+    return { status: 200, body: { Status: "Success", Message: { AffectedRows: 1 } } };
   }
 
   function createWebhook(body: unknown): Answer {
@@ -321,6 +348,8 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     webhooks,
     /** Activities posted on leads, in arrival order. */
     activities,
+    /** Lead.Update calls that changed a lead, in arrival order. */
+    leadUpdates,
     get baseUrl(): string {
       return life.baseUrl;
     },

@@ -9,6 +9,8 @@ export type HubSpotConfig = { baseUrl?: string; token: string; timeoutMs?: numbe
 /** What Leadline reads: contacts, and the contact property list for the Variable Source dropdown (api-facts §2.1). */
 export const HUBSPOT_REQUIRED_SCOPES = ["crm.objects.contacts.read", "crm.schemas.contacts.read"] as const;
 export type HubSpotScope = (typeof HUBSPOT_REQUIRED_SCOPES)[number];
+/** What writing call outcomes back needs on top (call engagements, contact updates; api-facts §2.1). */
+export const HUBSPOT_WRITE_SCOPE = "crm.objects.contacts.write";
 
 export type HubSpotTokenCheck = {
   hubId: number | null;
@@ -57,7 +59,7 @@ export function createHubSpotClient(config: HubSpotConfig) {
   const origin = new URL(config.baseUrl ?? "https://api.hubapi.com").origin;
   const scrub = (s: string) => (token ? s.split(token).join("[token]") : s);
 
-  async function call(method: "GET" | "POST", path: string, body?: unknown) {
+  async function call(method: "GET" | "POST" | "PATCH", path: string, body?: unknown) {
     const res = await fetchJson(new URL(path, origin), {
       method,
       body,
@@ -189,6 +191,11 @@ export function createHubSpotClient(config: HubSpotConfig) {
       });
       if (!isRecord(data) || (typeof data.id !== "string" && typeof data.id !== "number")) throw notHubSpot();
       return { id: String(data.id) };
+    },
+
+    /** Sets contact properties (PATCH /crm/v3/objects/contacts/{id}); needs crm.objects.contacts.write. */
+    async updateContact(contactId: string, properties: Record<string, string>): Promise<void> {
+      await call("PATCH", `/crm/v3/objects/contacts/${encodeURIComponent(contactId)}`, { properties });
     },
   };
 }

@@ -44,6 +44,9 @@ export type NewActivity = {
   fields?: { schemaName: string; value: string }[];
 };
 
+/** An activity type of the account (ActivityTypes.Get, §1.5.6): its numeric code and its name. */
+export type ActivityType = { code: number; name: string };
+
 export type LeadSquaredWebhook = { id: string; url: string; event: string | null; statusCode: number | null; description: string | null };
 
 const RATE_LIMIT_EXCEPTION = "MXAPIRateLimitExceededException";
@@ -140,6 +143,30 @@ export function createLeadSquaredClient(config: LeadSquaredConfig) {
       const id = isRecord(data) && isRecord(data.Message) ? text(data.Message.Id) : null;
       if (!id) throw notLeadSquared(host);
       return { id };
+    },
+
+    /**
+     * The account's activity types (GET ProspectActivity.svc/ActivityTypes.Get, seen in public code, §1.5.6). Read as an
+     * array of objects with a numeric `ActivityEvent` and a `DisplayName` (or `Name`); other items are skipped.
+     */
+    async activityTypes(): Promise<ActivityType[]> {
+      const data = await call("GET", "/v2/ProspectActivity.svc/ActivityTypes.Get");
+      if (!Array.isArray(data)) throw notLeadSquared(host);
+      return data.flatMap((t) => {
+        const code = isRecord(t) ? Number(t.ActivityEvent) : NaN;
+        if (!isRecord(t) || !Number.isInteger(code) || code <= 0) return [];
+        return [{ code, name: text(t.DisplayName) ?? text(t.Name) ?? `Activity ${code}` }];
+      });
+    },
+
+    /** Sets fields of a lead (POST Lead.Update?leadId=, §1.5.5): only the fields passed change. */
+    async updateLead(leadId: string, fields: { attribute: string; value: string }[]): Promise<void> {
+      await call(
+        "POST",
+        "/v2/LeadManagement.svc/Lead.Update",
+        { leadId },
+        fields.map((f) => ({ Attribute: f.attribute, Value: f.value })),
+      );
     },
 
     /**

@@ -5,6 +5,7 @@ import { DeleteAgent } from "@/components/agents/delete-agent";
 import { VariableSourceEditor } from "@/components/variables/variable-source-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { WebhookUrlBuilder } from "@/components/webhook-url/webhook-url-builder";
+import { WriteBackEditor } from "@/components/write-back/write-back-form";
 import { findAgent, presentAgent } from "@/lib/agents/queries";
 import { requireAdmin } from "@/lib/auth/session";
 import type { AgentRow } from "@/lib/client/agents";
@@ -46,6 +47,7 @@ export default async function AgentPage({
       )}
       {tab === "variables" && <VariableSourceEditor agent={agent} />}
       {tab === "webhook" && <WebhookUrlBuilder agent={agent} orgTimezone={orgTimezone} publicUrl={env().LEADLINE_PUBLIC_URL} />}
+      {tab === "write-back" && <WriteBackEditor agentId={agent.id} />}
     </>
   );
 }

@@ -1,11 +1,14 @@
 import { ConnectLayout } from "@/components/integrations/connect-layout";
 import { HubSpotForm } from "@/components/integrations/hubspot-form";
 import { requireAdmin } from "@/lib/auth/session";
-import { HUBSPOT_REQUIRED_SCOPES } from "@/lib/crm/hubspot/client";
+import { HUBSPOT_REQUIRED_SCOPES, HUBSPOT_WRITE_SCOPE } from "@/lib/crm/hubspot/client";
+import { anyWriteBack } from "@/lib/crm-writes/agent-settings";
 import { HUBSPOT_TOKEN_LOCATION } from "@/lib/integrations/schema";
 
 export default async function HubSpotPage() {
-  await requireAdmin();
+  const user = await requireAdmin();
+  // Writing outcomes back (an agent's Write-back tab) needs one more scope; ask for it only then.
+  const writes = await anyWriteBack(user.orgId);
   const help = (
     <ol className="flex list-decimal flex-col gap-2 pl-5">
       <li>
@@ -20,6 +23,11 @@ export default async function HubSpotPage() {
               <code>{scope}</code>
             </li>
           ))}
+          {writes && (
+            <li>
+              <code>{HUBSPOT_WRITE_SCOPE}</code> (write-back is on for an agent: call engagements and property updates)
+            </li>
+          )}
         </ul>
         Leadline checks them when you connect and names any that are missing.
       </li>

@@ -1,0 +1,59 @@
+import "server-only";
+import { CRM_BUDGETS } from "@/lib/crm/rate-budget";
+import { db } from "@/lib/db";
+import type { CrmType } from "@/lib/generated/prisma/client";
+import { hubSpotClientFor, leadSquaredClientFor } from "@/lib/integrations/queries";
+import { CRM_NAMES } from "@/lib/integrations/schema";
+import { WriteRefused } from "../errors";
+import type {
+  HubSpotCallPayload,
+  HubSpotContactUpdatePayload,
+  LeadSquaredActivityPayload,
+  LeadSquaredLeadUpdatePayload,
+} from "../outcome-writes";
+import type { CrmWrite, WriteHandler } from "../types";
+
+/** The row's integration, read now (credentials may have changed since it was queued), in its own organisation. */
+async function integrationOf(write: CrmWrite, crm: CrmType) {
+  const { integrationId } = write.payload as { integrationId: string };
+  const integration = await db.integration.findFirst({ where: { id: integrationId, orgId: write.orgId, crm } });
+  if (!integration) throw new WriteRefused(`${CRM_NAMES[crm]} is no longer connected; connect it again under Integrations, then retry.`);
+  return integration;
+}
+
+// Each handler spends one call of its account's budget per request; the budget lives in Postgres, so every process
+// draining writes for the account shares it (lib/crm/rate-budget.ts). A drain starts a window's 25 requests at once,
+// and on a busy server the first of them can leave a few hundred ms after its slot while the 26th leaves on time:
+// LeadSquared then counts 26 in 5 s. So writes keep a 500 ms margin (25 per 5.5 s, 91 % of the limit) where one-off
+// reads keep 250 ms. Same budget row and limit, so the stricter window simply waits a little longer.
+export const WRITE_BUDGET_LEADSQUARED = { ...CRM_BUDGETS.leadSquared, windowMs: 5_500 };
+
+export const postLeadSquaredActivity: WriteHandler = async (write, ctx) => {
+  const p = write.payload as LeadSquaredActivityPayload;
+  const client = leadSquaredClientFor(await integrationOf(write, "leadsquared"), ctx.limiter(WRITE_BUDGET_LEADSQUARED));
+  const { id } = await client.postActivity({ leadId: p.leadId, activityEvent: p.activityEvent, note: p.note, at: new Date(p.at) });
+  return { response: { status: 200, call: "ProspectActivity.svc/Create", activityId: id } };
+};
+
+export const updateLeadSquaredLead: WriteHandler = async (write, ctx) => {
+  const p = write.payload as LeadSquaredLeadUpdatePayload;
+  const client = leadSquaredClientFor(await integrationOf(write, "leadsquared"), ctx.limiter(WRITE_BUDGET_LEADSQUARED));
+  await client.updateLead(p.leadId, p.fields);
+  return { response: { status: 200, call: "LeadManagement.svc/Lead.Update", fields: p.fields.map((f) => f.attribute) } };
+};
+
+export const createHubSpotCall: WriteHandler = async (write, ctx) => {
+  const p = write.payload as HubSpotCallPayload;
+  const client = hubSpotClientFor(await integrationOf(write, "hubspot"));
+  await ctx.limiter(CRM_BUDGETS.hubSpotBurst).acquire();
+  const { id } = await client.createCallEngagement({ ...p, at: new Date(p.at) });
+  return { response: { status: 201, call: "POST /crm/v3/objects/calls", engagementId: id } };
+};
+
+export const updateHubSpotContact: WriteHandler = async (write, ctx) => {
+  const p = write.payload as HubSpotContactUpdatePayload;
+  const client = hubSpotClientFor(await integrationOf(write, "hubspot"));
+  await ctx.limiter(CRM_BUDGETS.hubSpotBurst).acquire();
+  await client.updateContact(p.contactId, p.properties);
+  return { response: { status: 200, call: "PATCH /crm/v3/objects/contacts", properties: Object.keys(p.properties) } };
+};

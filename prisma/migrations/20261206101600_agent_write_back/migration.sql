@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "agents" ADD COLUMN     "write_back" JSONB NOT NULL DEFAULT '{}';
+
