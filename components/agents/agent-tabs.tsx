@@ -4,6 +4,7 @@ const TABS = [
   { id: "settings", label: "Settings" },
   { id: "variables", label: "Variable Source" },
   { id: "webhook", label: "Webhook URL" },
+  { id: "call-webhook", label: "Call-ended webhook" },
 ] as const;
 
 export type AgentTab = (typeof TABS)[number]["id"];

@@ -23,7 +23,7 @@ describe("judgeAnswer", () => {
   it("keeps the receiver's Retry-After for the next try", () => {
     expect(judgeAnswer({ status: 429, retryAfterMs: 30_000 })).toEqual({
       kind: "retry",
-      reason: "The receiver answered 429; Leadline will try again.",
+      reason: "The receiver answered 429.",
       retryAfterMs: 30_000,
     });
   });

@@ -14,7 +14,7 @@ export function judgeAnswer(answer: { status: number; retryAfterMs?: number }): 
   if (status >= 200 && status < 300) return { kind: "delivered" };
   if (status === 410) return { kind: "gone", reason: "The receiver answered 410 Gone, so Leadline turned this webhook off." };
   if (status === 408 || status === 429 || status >= 500) {
-    return { kind: "retry", reason: `The receiver answered ${status}; Leadline will try again.`, retryAfterMs: answer.retryAfterMs };
+    return { kind: "retry", reason: `The receiver answered ${status}.`, retryAfterMs: answer.retryAfterMs };
   }
   if (status >= 300 && status < 400) {
     return {
