@@ -37,7 +37,12 @@ const handlers = { [CALL_ENDED_WEBHOOK_KIND]: callEndedWebhookHandler({ timeoutM
 const drain = (at = new Date()) => drainWrites({ handlers, now: () => at, random: () => 0 });
 
 async function endpoint(scope: string, settings: Partial<CallWebhookSettings> = {}) {
-  const saved = await saveCallWebhook(orgId, scope, { url: `${receiver.baseUrl}/hooks/leadline`, events: "each_attempt", enabled: true, ...settings });
+  const saved = await saveCallWebhook(orgId, scope, {
+    url: `${receiver.baseUrl}/hooks/leadline`,
+    events: "each_attempt",
+    enabled: true,
+    ...settings,
+  });
   receiver.state.secret = saved.secret!;
   return saved.endpoint;
 }
@@ -80,7 +85,7 @@ async function endedAttempt() {
 }
 
 const queue = (call: Awaited<ReturnType<typeof endedAttempt>>, final: boolean) =>
-  db.$transaction((tx) => queueCallEndedWebhooks(tx, { task: call.task, attempt: call.attempt, final }));
+  db.$transaction((tx) => queueCallEndedWebhooks(tx, { task: call.task, attempt: 1, final }));
 
 const writes = () => db.crmWrite.findMany({ where: { kind: CALL_ENDED_WEBHOOK_KIND }, orderBy: { dedupeKey: "asc" } });
 
@@ -91,7 +96,7 @@ describe("queueCallEndedWebhooks", () => {
     const call = await endedAttempt();
     await expect(
       db.$transaction(async (tx) => {
-        await queueCallEndedWebhooks(tx, { task: call.task, attempt: call.attempt, final: true });
+        await queueCallEndedWebhooks(tx, { task: call.task, attempt: 1, final: true });
         throw new Error("the attempt's transaction failed");
       }),
     ).rejects.toThrow("the attempt's transaction failed");
@@ -103,7 +108,11 @@ describe("queueCallEndedWebhooks", () => {
     const rows = await writes();
     // The organisation's endpoint wants each attempt and the end; the agent's only the end.
     expect(rows.map((r) => r.dedupeKey).sort()).toEqual(
-      [`call_ended:${org.id}:${call.attempt.id}`, `call_ended:${org.id}:${call.attempt.id}:final`, `call_ended:${mine.id}:${call.attempt.id}:final`].sort(),
+      [
+        `call_ended:${org.id}:${call.attempt.id}`,
+        `call_ended:${org.id}:${call.attempt.id}:final`,
+        `call_ended:${mine.id}:${call.attempt.id}:final`,
+      ].sort(),
     );
     expect(rows.every((r) => r.status === "pending" && r.taskId === call.task.id && r.orgId === orgId)).toBe(true);
   });
@@ -187,7 +196,14 @@ describe("sending", () => {
     // Rows queued before it was turned off are refused without a post.
     await db.$transaction((tx) =>
       tx.crmWrite.create({
-        data: { id: "cw_late", orgId, kind: CALL_ENDED_WEBHOOK_KIND, dedupeKey: "late", ref: org.id, payload: { endpointId: org.id, eventId: "evt_late", type: "call.ended", body: "{}" } },
+        data: {
+          id: "cw_late",
+          orgId,
+          kind: CALL_ENDED_WEBHOOK_KIND,
+          dedupeKey: "late",
+          ref: org.id,
+          payload: { endpointId: org.id, eventId: "evt_late", type: "call.ended", body: "{}" },
+        },
       }),
     );
     expect(await drain()).toMatchObject({ failed: 1 });
@@ -201,7 +217,7 @@ describe("sending", () => {
     await drain();
     const [failed] = await writes();
     receiver.state.answer = 200;
-    await expect(replayCallWebhookDelivery(orgId, failed!.id)).resolves.toMatchObject({ status: "failed" });
+    await expect(replayCallWebhookDelivery(orgId, failed!.id)).resolves.toMatchObject({ status: "pending", tries: 0 });
     await expect(replayCallWebhookDelivery(orgId, failed!.id)).rejects.toMatchObject({ status: 409, code: "delivery_in_flight" });
     await expect(replayCallWebhookDelivery((await createOrg()).organization.id, failed!.id)).rejects.toMatchObject({ status: 404 });
     const later = new Date(Date.now() + 2_000);

@@ -54,7 +54,10 @@ function present(row: CrmWrite): CallWebhookDelivery {
 export async function listCallWebhookDeliveries(orgId: string, filter: CallWebhookDeliveryFilter): Promise<CallWebhookDelivery[]> {
   let ref: string | undefined;
   if (filter.scope) {
-    const endpoint = await db.webhookEndpoint.findUnique({ where: { orgId_scopeKey: { orgId, scopeKey: filter.scope } }, select: { id: true } });
+    const endpoint = await db.webhookEndpoint.findUnique({
+      where: { orgId_scopeKey: { orgId, scopeKey: filter.scope } },
+      select: { id: true },
+    });
     if (!endpoint) return [];
     ref = endpoint.id;
   }
@@ -77,7 +80,8 @@ export async function replayCallWebhookDelivery(orgId: string, id: string): Prom
   });
   const row = await db.crmWrite.findFirst({ where: { id, orgId, kind: CALL_ENDED_WEBHOOK_KIND } });
   if (!row) throw new ApiError(404, "unknown_delivery", `No call-ended webhook delivery ${id} in your organisation.`);
-  if (!count) throw new ApiError(409, "delivery_in_flight", "This delivery is queued or being sent right now; replay it once it has finished.");
+  if (!count)
+    throw new ApiError(409, "delivery_in_flight", "This delivery is queued or being sent right now; replay it once it has finished.");
   drainSoon();
   return present(row);
 }

@@ -25,23 +25,36 @@ export type QueuedCallWebhook = z.infer<typeof queuedCallWebhookSchema>;
  */
 export async function queueCallEndedWebhooks(
   tx: Tx,
-  input: { task: { id: string; orgId: string; agentId: string }; attempt: { id: string }; final: boolean },
+  /** The shape of queueAfterAttemptWrites' input (lib/crm-writes/after-attempt.ts): `attempt` is its number. */
+  input: { task: { id: string; agentId: string }; attempt: number; final: boolean },
 ): Promise<void> {
-  const endpoints = await endpointsForAgent(tx, input.task.orgId, input.task.agentId);
+  const endpoints = await endpointsForAgent(tx, input.task.agentId);
   const wanted = endpoints.flatMap((e) => [
     ...(e.events === "each_attempt" ? [{ endpointId: e.id, final: false }] : []),
     ...(input.final ? [{ endpointId: e.id, final: true }] : []),
   ]);
   if (!wanted.length) return;
   const attempt = await tx.callAttempt.findUniqueOrThrow({
-    where: { id: input.attempt.id },
+    where: { taskId_number: { taskId: input.task.id, number: input.attempt } },
     include: { task: { include: { agent: { select: { id: true, name: true } } } } },
   });
   const { task, ...attemptRow } = attempt;
   const now = new Date();
   const writes: NewWrite[] = wanted.map((w) => {
-    const payload = callEndedPayload({ task, attempt: attemptRow, agent: task.agent, final: w.final, publicUrl: env().LEADLINE_PUBLIC_URL, now });
-    const queued: QueuedCallWebhook = { endpointId: w.endpointId, eventId: `evt_${randomToken(20)}`, type: payload.type, body: JSON.stringify(payload) };
+    const payload = callEndedPayload({
+      task,
+      attempt: attemptRow,
+      agent: task.agent,
+      final: w.final,
+      publicUrl: env().LEADLINE_PUBLIC_URL,
+      now,
+    });
+    const queued: QueuedCallWebhook = {
+      endpointId: w.endpointId,
+      eventId: `evt_${randomToken(20)}`,
+      type: payload.type,
+      body: JSON.stringify(payload),
+    };
     return {
       orgId: task.orgId,
       kind: CALL_ENDED_WEBHOOK_KIND,

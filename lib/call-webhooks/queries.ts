@@ -89,10 +89,10 @@ function notSet(scope: string) {
   return new ApiError(404, "webhook_not_set", `No call-ended webhook is set for ${scope === ORG_SCOPE ? "the organisation" : scope}.`);
 }
 
-/** The endpoints that hear about an agent's calls: the organisation's and the agent's own, switched on. */
-export async function endpointsForAgent(tx: Db | Tx, orgId: string, agentId: string) {
+/** The endpoints that hear about an agent's calls: its organisation's and its own, switched on. */
+export async function endpointsForAgent(tx: Db | Tx, agentId: string) {
   return tx.webhookEndpoint.findMany({
-    where: { orgId, scopeKey: { in: [ORG_SCOPE, agentId] }, enabled: true },
+    where: { scopeKey: { in: [ORG_SCOPE, agentId] }, enabled: true, organization: { agents: { some: { id: agentId } } } },
     select: { id: true, events: true },
   });
 }

@@ -1,7 +1,11 @@
+import { CALL_ENDED_WEBHOOK_KIND } from "@/lib/call-webhooks/enqueue";
+import { callEndedWebhookHandler } from "@/lib/call-webhooks/handler";
 import type { WriteHandler } from "./types";
 
 /**
  * Every kind of CRM write and the handler that runs it, one line each. A row whose kind is missing here fails with
  * the reason (a kind removed while rows of it were queued).
  */
-export const WRITE_HANDLERS: Record<string, WriteHandler> = {};
+export const WRITE_HANDLERS: Record<string, WriteHandler> = {
+  [CALL_ENDED_WEBHOOK_KIND]: callEndedWebhookHandler(),
+};

@@ -38,13 +38,19 @@ export function createWebhookReceiver() {
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-      const post: ReceivedPost = { at: Date.now(), headers, body, signatureValid: verifyStandardWebhook(state.secret, headers, body), status: null };
+      const post: ReceivedPost = {
+        at: Date.now(),
+        headers,
+        body,
+        signatureValid: verifyStandardWebhook(state.secret, headers, body),
+        status: null,
+      };
       posts.push(post);
       if (state.answer === "hang") return;
       post.status = state.answer;
       res.writeHead(state.answer, { "content-type": "text/plain" }).end(state.answer < 300 ? "thanks" : `receiver says ${state.answer}`);
     });
   });
-  return { ...lifecycle(server, "webhook receiver"), posts, state };
+  return Object.assign(lifecycle(server, "webhook receiver"), { posts, state });
 }
 export type WebhookReceiver = ReturnType<typeof createWebhookReceiver>;
