@@ -10,7 +10,7 @@ function createClient(pool: pg.Pool) {
   return new PrismaClient({
     adapter,
     // Secrets are never selected unless a query asks for them by name.
-    omit: { user: { passwordHash: true }, apiKey: { secretHash: true } },
+    omit: { user: { passwordHash: true }, apiKey: { secretHash: true }, webhookEndpoint: { secret: true } },
     // Room for a burst of webhook deliveries waiting on a pooled connection before an interactive transaction gives up.
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });

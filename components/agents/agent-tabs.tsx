@@ -5,6 +5,7 @@ const TABS = [
   { id: "variables", label: "Variable Source" },
   { id: "webhook", label: "Webhook URL" },
   { id: "write-back", label: "Write-back" },
+  { id: "call-webhook", label: "Call-ended webhook" },
 ] as const;
 
 export type AgentTab = (typeof TABS)[number]["id"];

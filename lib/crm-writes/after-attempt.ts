@@ -1,4 +1,5 @@
 import "server-only";
+import { queueCallEndedWebhooks } from "@/lib/call-webhooks/enqueue";
 import type { Tx } from "@/lib/db";
 import { enqueueWrites } from "./outbox";
 import { planAttemptWrites } from "./outcome-writes";
@@ -18,6 +19,8 @@ export type AfterAttempt = {
  * the drain next looks (lib/crm-writes/drain.ts).
  */
 export async function queueAfterAttemptWrites(tx: Tx, input: AfterAttempt): Promise<void> {
+  // The call-ended webhook goes out whatever the CRM write-back settings say.
+  await queueCallEndedWebhooks(tx, input);
   const task = await tx.callTask.findUnique({
     where: { id: input.task.id },
     select: {

@@ -1,5 +1,7 @@
 import { createHubSpotCall, postLeadSquaredActivity, updateHubSpotContact, updateLeadSquaredLead } from "./kinds/crm-outcomes";
 import { WRITE_KINDS } from "./outcome-writes";
+import { CALL_ENDED_WEBHOOK_KIND } from "@/lib/call-webhooks/enqueue";
+import { callEndedWebhookHandler } from "@/lib/call-webhooks/handler";
 import type { WriteHandler } from "./types";
 
 /**
@@ -11,4 +13,5 @@ export const WRITE_HANDLERS: Record<string, WriteHandler> = {
   [WRITE_KINDS.leadSquaredLeadUpdate]: updateLeadSquaredLead,
   [WRITE_KINDS.hubSpotCall]: createHubSpotCall,
   [WRITE_KINDS.hubSpotContactUpdate]: updateHubSpotContact,
+  [CALL_ENDED_WEBHOOK_KIND]: callEndedWebhookHandler(),
 };

@@ -82,16 +82,21 @@ export async function fetchJson(url: URL, req: JsonRequest): Promise<JsonRespons
     const text = await res.text();
     return { status: res.status, headers: res.headers, text, json: parseJson(text) };
   } catch (err) {
-    if (isTimeout(err)) {
-      throw new CrmError(
-        "timeout",
-        `${req.service} at ${url.host} did not answer within ${formatSeconds(req.timeoutMs)}. Try again in a minute.`,
-      );
-    }
-    const code = networkCode(err);
-    const reason = (code && NETWORK_REASONS[code]) ?? "the network request failed";
-    throw new CrmError("unreachable", `Could not reach ${req.service} at ${url.host}: ${reason}. Check the address and try again.`);
+    throw transportError(err, url, req);
   }
+}
+
+/** A fetch that threw (no HTTP answer) as a CrmError "timeout" or "unreachable" naming the host, never the URL. */
+export function transportError(err: unknown, url: URL, req: Pick<JsonRequest, "service" | "timeoutMs">): CrmError {
+  if (isTimeout(err)) {
+    return new CrmError(
+      "timeout",
+      `${req.service} at ${url.host} did not answer within ${formatSeconds(req.timeoutMs)}. Try again in a minute.`,
+    );
+  }
+  const code = networkCode(err);
+  const reason = (code && NETWORK_REASONS[code]) ?? "the network request failed";
+  return new CrmError("unreachable", `Could not reach ${req.service} at ${url.host}: ${reason}. Check the address and try again.`);
 }
 
 function parseJson(text: string): unknown {

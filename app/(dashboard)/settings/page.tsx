@@ -1,3 +1,5 @@
+import { CallWebhookDeliveries } from "@/components/call-webhooks/call-webhook-deliveries";
+import { CallWebhookPanel } from "@/components/call-webhooks/call-webhook-panel";
 import { MembersPanel } from "@/components/settings/members-panel";
 import { OrganizationForm } from "@/components/settings/organization-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -24,6 +26,8 @@ export default async function SettingsPage() {
           defaults={{ name: org.name, timezone: org.timezone, countryCode: `+${org.defaultCountryCode}` }}
         />
         {isAdmin && <MembersPanel currentUserId={user.id} />}
+        {isAdmin && <CallWebhookPanel scope="org" />}
+        {isAdmin && <CallWebhookDeliveries />}
       </div>
     </>
   );

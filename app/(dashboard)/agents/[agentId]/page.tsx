@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { AgentForm } from "@/components/agents/agent-form";
 import { AgentTabs, tabOf } from "@/components/agents/agent-tabs";
 import { DeleteAgent } from "@/components/agents/delete-agent";
+import { CallWebhookDeliveries } from "@/components/call-webhooks/call-webhook-deliveries";
+import { CallWebhookPanel } from "@/components/call-webhooks/call-webhook-panel";
 import { VariableSourceEditor } from "@/components/variables/variable-source-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { WebhookUrlBuilder } from "@/components/webhook-url/webhook-url-builder";
@@ -48,6 +50,12 @@ export default async function AgentPage({
       {tab === "variables" && <VariableSourceEditor agent={agent} />}
       {tab === "webhook" && <WebhookUrlBuilder agent={agent} orgTimezone={orgTimezone} publicUrl={env().LEADLINE_PUBLIC_URL} />}
       {tab === "write-back" && <WriteBackEditor agentId={agent.id} />}
+      {tab === "call-webhook" && (
+        <div className="mt-4 space-y-6">
+          <CallWebhookPanel scope={agent.id} />
+          <CallWebhookDeliveries scope={agent.id} />
+        </div>
+      )}
     </>
   );
 }
