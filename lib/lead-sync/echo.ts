@@ -34,7 +34,9 @@ export function arrivingFingerprint(input: {
     const raw = lower.get(name.toLowerCase());
     const text = raw === null || raw === undefined ? "" : String(raw);
     const field = input.accountFields.get(name.toLowerCase()) ?? { schemaName: name, dataType: "Text" };
-    const converted = text.trim() ? convertValue(text, field, { defaultCountryCode: input.defaultCountryCode, sourceTimeZone: "UTC" }) : null;
+    const converted = text.trim()
+      ? convertValue(text, field, { defaultCountryCode: input.defaultCountryCode, sourceTimeZone: "UTC" })
+      : null;
     return { Attribute: name, Value: converted?.ok ? converted.value : text };
   });
   return writeFingerprint(attributes);

@@ -8,12 +8,11 @@ import { storeJob } from "./queries";
 export type StoredItem = { fields: Record<string, unknown>; problem?: string };
 
 export type ReceiveOutcome =
-  | { kind: "verified" }
-  | { kind: "stored"; job: LeadSyncJob }
-  | { kind: "refused"; status: 400 | 415; code: string; message: string };
+  { kind: "verified" } | { kind: "stored"; job: LeadSyncJob } | { kind: "refused"; status: 400 | 415; code: string; message: string };
 
 // PostgreSQL's jsonb cannot hold NUL; such characters become U+FFFD, as the CRM webhook does.
-const storable = (value: Record<string, unknown>) => JSON.parse(JSON.stringify(value).replace(/\\u0000/g, "\\ufffd")) as Record<string, unknown>;
+const storable = (value: Record<string, unknown>) =>
+  JSON.parse(JSON.stringify(value).replace(/\\u0000/g, "\\ufffd")) as Record<string, unknown>;
 
 /**
  * A delivery from the source account's automation: an empty body is LeadSquared's Verify check (answered, nothing

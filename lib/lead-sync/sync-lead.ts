@@ -125,10 +125,14 @@ export async function syncLead(item: Lead, deps: SyncDeps): Promise<LeadResult> 
     Object.assign(result, { error: action.reason, destinationLeadId: foundId });
   } else {
     // Defaults count only where the destination's own field is empty, so an update maps again against its copy.
-    const mapped = action.kind === "update" ? mapLead({ source, fields: config.lead.fields, destinationFields: deps.destinationFields, existing: found!.lead, settings }) : first;
+    const mapped =
+      action.kind === "update"
+        ? mapLead({ source, fields: config.lead.fields, destinationFields: deps.destinationFields, existing: found!.lead, settings })
+        : first;
     if (!mapped.ok) return { ...result, outcome: "failed", error: mapped.errors.map((e) => `${e.field}: ${e.reason}`).join("; ") };
     // Lead Source is set when the lead is made; LeadSquared keeps the first source on later captures.
-    const attributes = action.kind === "create" ? [...mapped.attributes, { Attribute: "Source", Value: config.leadSource }] : mapped.attributes;
+    const attributes =
+      action.kind === "create" ? [...mapped.attributes, { Attribute: "Source", Value: config.leadSource }] : mapped.attributes;
     result.request = redactAttributes(attributes);
     try {
       if (action.kind === "create") {
@@ -145,7 +149,11 @@ export async function syncLead(item: Lead, deps: SyncDeps): Promise<LeadResult> 
       return { ...result, outcome: "failed", error: refusal, response: { Status: "Error", ExceptionMessage: refusal } };
     }
     result.destinationLeadId = leadId;
-    result.written = { leadId: leadId!, fingerprint: writeFingerprint(attributes), fields: attributes.map((a) => a.Attribute).filter((n) => n !== "Source") };
+    result.written = {
+      leadId: leadId!,
+      fingerprint: writeFingerprint(attributes),
+      fields: attributes.map((a) => a.Attribute).filter((n) => n !== "Source"),
+    };
   }
   if (config.activity.enabled && result.sourceActivityId) await syncActivity(source, leadId, result, deps);
   return result;
@@ -154,23 +162,38 @@ export async function syncLead(item: Lead, deps: SyncDeps): Promise<LeadResult> 
 async function syncActivity(source: Lead, leadId: string | null, result: LeadResult, deps: SyncDeps): Promise<void> {
   const { config, destination } = deps;
   if (!leadId) {
-    Object.assign(result, { activityOutcome: "skipped", activityError: "The lead is not in this account, so its activity has nowhere to go" });
+    Object.assign(result, {
+      activityOutcome: "skipped",
+      activityError: "The lead is not in this account, so its activity has nowhere to go",
+    });
     return;
   }
-  const mapped = mapLead({ source, fields: config.activity.fields, destinationFields: ACTIVITY_FIELDS, existing: null, settings: { defaultCountryCode: config.defaultCountryCode, sourceTimeZone: config.sourceTimeZone } });
+  const mapped = mapLead({
+    source,
+    fields: config.activity.fields,
+    destinationFields: ACTIVITY_FIELDS,
+    existing: null,
+    settings: { defaultCountryCode: config.defaultCountryCode, sourceTimeZone: config.sourceTimeZone },
+  });
   if (!mapped.ok) {
     Object.assign(result, { activityOutcome: "failed", activityError: mapped.errors.map((e) => `${e.field}: ${e.reason}`).join("; ") });
     if (result.outcome !== "failed") Object.assign(result, { outcome: "failed", error: `Activity: ${result.activityError}` });
     return;
   }
   const top = new Map(mapped.attributes.map((a) => [a.Attribute.toLowerCase(), a.Value]));
-  const fields = mapped.attributes.filter((a) => !ACTIVITY_FIELDS.has(a.Attribute.toLowerCase())).map((a) => ({ schemaName: a.Attribute, value: a.Value }));
+  const fields = mapped.attributes
+    .filter((a) => !ACTIVITY_FIELDS.has(a.Attribute.toLowerCase()))
+    .map((a) => ({ schemaName: a.Attribute, value: a.Value }));
   const existing = await deps.findSyncedActivity(result.sourceActivityId!);
   const behaviour = config.activity.behaviour;
   try {
     if (existing) {
       if (behaviour === "create_only") {
-        Object.assign(result, { activityOutcome: "skipped", activityError: "This activity was synced before and the behaviour creates only new records", destinationActivityId: existing });
+        Object.assign(result, {
+          activityOutcome: "skipped",
+          activityError: "This activity was synced before and the behaviour creates only new records",
+          destinationActivityId: existing,
+        });
         return;
       }
       await destination.updateActivity({ activityId: existing, note: top.get("activitynote"), fields });
@@ -178,12 +201,20 @@ async function syncActivity(source: Lead, leadId: string | null, result: LeadRes
       return;
     }
     if (behaviour === "update_only") {
-      Object.assign(result, { activityOutcome: "skipped", activityError: "This activity was not synced before and the behaviour updates only existing records" });
+      Object.assign(result, {
+        activityOutcome: "skipped",
+        activityError: "This activity was not synced before and the behaviour updates only existing records",
+      });
       return;
     }
     const event = Number(top.get("activityevent"));
     if (!Number.isInteger(event)) {
-      Object.assign(result, { activityOutcome: "failed", activityError: "Map ActivityEvent (the destination's activity type code) or give it a default", outcome: "failed", error: "Activity: no ActivityEvent" });
+      Object.assign(result, {
+        activityOutcome: "failed",
+        activityError: "Map ActivityEvent (the destination's activity type code) or give it a default",
+        outcome: "failed",
+        error: "Activity: no ActivityEvent",
+      });
       return;
     }
     const at = top.get("activitydatetime");

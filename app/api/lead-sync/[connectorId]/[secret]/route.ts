@@ -16,7 +16,12 @@ export const POST = withErrors(async (req: Request, ctx: Params) => {
   const connector = await authenticateConnector(connectorId, secret);
   if (!connector) return unknownConnector();
   const raw = await readRawBody(req);
-  const outcome = await receiveDelivery({ connector, raw, contentType: req.headers.get("content-type"), query: new URL(req.url).searchParams });
+  const outcome = await receiveDelivery({
+    connector,
+    raw,
+    contentType: req.headers.get("content-type"),
+    query: new URL(req.url).searchParams,
+  });
   if (outcome.kind === "verified") return smallJson({ Status: "Success", StatusReason: "Leadline Lead Sync is ready" }, { status: 200 });
   if (outcome.kind === "refused") return leadSquaredConfigError(outcome.status, outcome.code, outcome.message);
   const { job } = outcome;
