@@ -12,7 +12,8 @@ import type { LeadSyncWritePayload } from "./enqueue";
 import { destinationSecrets, sourceSecrets } from "./queries";
 import type { StoredItem } from "./receive";
 import { leadSyncConfigSchema } from "./schema";
-import { syncLead, type LeadResult } from "./sync-lead";
+import { finishLead, planLead, settlePlan, writeSingle, type LeadPlan, type LeadResult } from "./sync-lead";
+import { BULK_MAX_LEADS, chooseCreateMode } from "./write-mode";
 
 /** How long a write stays recognisable as an echo when it comes back through the opposite connector. */
 export const ECHO_TTL_MS = 24 * 60 * 60_000;
@@ -40,24 +41,49 @@ export const runLeadSyncWrite: WriteHandler = async (write, ctx) => {
   const done = new Map(previous.map((r) => [r.position, r]));
   const deps = await syncDeps(connector, ctx.limiter(CRM_BUDGETS.leadSquared));
   const sourceFields = fieldMap(connector.sourceFields);
+  const save = (position: number, result: LeadResult, failedBefore: boolean) =>
+    saveResult({ jobId, orgId: job.orgId, connectorId: connector.id, position, run, result, failedBefore });
   try {
+    const planned: { position: number; plan: LeadPlan; failedBefore: boolean }[] = [];
     for (const [i, item] of items.entries()) {
       const position = from + i;
       const before = done.get(position);
       // This run did it already (a resumed row), or an earlier run synced it: a retry re-runs failed leads only.
       if (before && (before.run === run || before.outcome !== "failed")) continue;
-      const result = item.problem
+      const failedBefore = before?.outcome === "failed";
+      const early = item.problem
         ? failedItem(item.problem)
-        : ((await echoOf(connector, item.fields, sourceFields, deps.config.defaultCountryCode)) ?? (await syncLead(item.fields, deps)));
-      await saveResult({
-        jobId,
-        orgId: job.orgId,
-        connectorId: connector.id,
-        position,
-        run,
-        result,
-        failedBefore: before?.outcome === "failed",
-      });
+        : await echoOf(connector, item.fields, sourceFields, deps.config.defaultCountryCode);
+      if (early) {
+        await save(position, early, failedBefore);
+        continue;
+      }
+      const plan = await planLead(item.fields, deps);
+      if (plan.write) planned.push({ position, plan, failedBefore });
+      else await save(position, await finishLead(plan.result, plan.source, deps), failedBefore);
+    }
+    const creates = planned.filter((p) => p.plan.write?.kind === "create");
+    const mode = chooseCreateMode({
+      creates: creates.length,
+      searchesPerLead: deps.config.secondarySearchBy ? 2 : 1,
+      standard: CRM_BUDGETS.leadSquared,
+      bulk: CRM_BUDGETS.leadSquaredBulk,
+    });
+    const bulkWritten = new Set<number>();
+    if (mode === "bulk") {
+      const bulk = deps.bulkClient(ctx.limiter(CRM_BUDGETS.leadSquaredBulk));
+      for (let k = 0; k < creates.length; k += BULK_MAX_LEADS) {
+        const slice = creates.slice(k, k + BULK_MAX_LEADS);
+        const { results, url } = await bulk.createLeadsBulk(slice.map((p) => p.plan.write!.attributes));
+        for (const [j, p] of slice.entries()) {
+          await save(p.position, await finishLead(settlePlan(p.plan, { ...results[j]!, url }), p.plan.source, deps), p.failedBefore);
+          bulkWritten.add(p.position);
+        }
+      }
+    }
+    for (const p of planned) {
+      if (bulkWritten.has(p.position)) continue;
+      await save(p.position, await finishLead(await writeSingle(p.plan, deps.destination), p.plan.source, deps), p.failedBefore);
     }
   } catch (err) {
     const lastTry = write.tries >= MAX_TRIES;
@@ -75,13 +101,17 @@ export const runLeadSyncWrite: WriteHandler = async (write, ctx) => {
 
 async function syncDeps(connector: LeadSyncConnector, limiter: ReturnType<Parameters<WriteHandler>[1]["limiter"]>) {
   const config = leadSyncConfigSchema.parse(connector.config);
-  const destination = createLeadSquaredClient({ baseUrl: connector.destinationHost, ...(await destinationSecrets(connector)), limiter });
+  const secrets = await destinationSecrets(connector);
+  const destination = createLeadSquaredClient({ baseUrl: connector.destinationHost, ...secrets, limiter });
   const source = createLeadSquaredClient({ baseUrl: connector.sourceHost, ...sourceSecrets(connector) });
   return {
     config,
     destination,
     destinationFields: fieldMap(connector.destinationFields),
     readSourceLead: (id: string) => source.getLead(id),
+    /** The same account paced by its bulk budget (1 call per 5 s), for bulk creates. */
+    bulkClient: (bulkLimiter: typeof limiter) =>
+      createLeadSquaredClient({ baseUrl: connector.destinationHost, ...secrets, limiter: bulkLimiter }),
     findSyncedActivity: async (sourceActivityId: string) => {
       const row = await db.leadSyncResult.findFirst({
         where: { connectorId: connector.id, sourceActivityId, destinationActivityId: { not: null } },

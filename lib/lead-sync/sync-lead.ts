@@ -81,13 +81,21 @@ function leadRefusal(err: unknown): string | null {
   return err instanceof CrmError && err.kind === "rejected" ? err.message : null;
 }
 
+/** What a lead needs after its search: a write (create or update), or nothing because its result is final. */
+export type LeadPlan = {
+  result: LeadResult;
+  /** The source item with the lead's fields (an activity item gets its lead's fields from the source account). */
+  source: Lead;
+  write: { kind: "create"; attributes: Attribute[] } | { kind: "update"; leadId: string; attributes: Attribute[] } | null;
+};
+
+const reasons = (errors: { field: string; reason: string }[]) => errors.map((e) => `${e.field}: ${e.reason}`).join("; ");
+
 /**
- * Syncs one source item into the destination (seed 001 §6): search by Search By, then Secondary Search By; create,
- * update or skip per the behaviour; then the item's activity when the activity entity is on. A type mismatch or a
- * refusal of this lead's data fails this lead with the reason; rate limits, 5xx and refused keys are thrown for the
- * caller to retry or fail the job.
+ * Maps one source item and searches the destination by Search By, then Secondary Search By (one call each), and
+ * decides create, update or skip by the behaviour (seed 001 §6). A type mismatch fails this lead only, with the reason.
  */
-export async function syncLead(item: Lead, deps: SyncDeps): Promise<LeadResult> {
+export async function planLead(item: Lead, deps: SyncDeps): Promise<LeadPlan> {
   const { config, destination } = deps;
   const result = emptyResult(item);
   let source = item;
@@ -95,10 +103,11 @@ export async function syncLead(item: Lead, deps: SyncDeps): Promise<LeadResult> 
     // An activity post names its lead; the lead's own fields are read from the source account.
     source = { ...((await deps.readSourceLead(result.sourceLeadId)) ?? {}), ...item };
   }
-  if (config.lead.behaviour === "do_nothing") return { ...result, error: "The sync behaviour is Do nothing" };
+  const final = (changes: Partial<LeadResult>): LeadPlan => ({ result: { ...result, ...changes }, source, write: null });
+  if (config.lead.behaviour === "do_nothing") return final({ error: "The sync behaviour is Do nothing" });
   const settings = { defaultCountryCode: config.defaultCountryCode, sourceTimeZone: config.sourceTimeZone };
   const first = mapLead({ source, fields: config.lead.fields, destinationFields: deps.destinationFields, existing: null, settings });
-  if (!first.ok) return { ...result, outcome: "failed", error: first.errors.map((e) => `${e.field}: ${e.reason}`).join("; ") };
+  if (!first.ok) return final({ outcome: "failed", error: reasons(first.errors) });
 
   const searched: string[] = [];
   let found: { lead: Lead; by: string } | null = null;
@@ -113,50 +122,83 @@ export async function syncLead(item: Lead, deps: SyncDeps): Promise<LeadResult> 
   }
   if (!searched.length) {
     const names = [config.searchBy, config.secondarySearchBy].filter(Boolean).join(" or ");
-    return { ...result, outcome: "failed", error: `The source sent no value for ${names}, so the lead cannot be looked up` };
+    return final({ outcome: "failed", error: `The source sent no value for ${names}, so the lead cannot be looked up` });
   }
   const foundId = found ? text(found.lead.ProspectID) : null;
   const action: LeadAction = decideLeadAction(config.lead.behaviour, {
     found: found && foundId ? { leadId: foundId, by: found.by } : null,
     searched,
   });
-  let leadId: string | null = foundId;
-  if (action.kind === "skip") {
-    Object.assign(result, { error: action.reason, destinationLeadId: foundId });
-  } else {
-    // Defaults count only where the destination's own field is empty, so an update maps again against its copy.
-    const mapped =
-      action.kind === "update"
-        ? mapLead({ source, fields: config.lead.fields, destinationFields: deps.destinationFields, existing: found!.lead, settings })
-        : first;
-    if (!mapped.ok) return { ...result, outcome: "failed", error: mapped.errors.map((e) => `${e.field}: ${e.reason}`).join("; ") };
+  if (action.kind === "skip") return final({ error: action.reason, destinationLeadId: foundId });
+  if (action.kind === "create") {
     // Lead Source is set when the lead is made; LeadSquared keeps the first source on later captures.
-    const attributes =
-      action.kind === "create" ? [...mapped.attributes, { Attribute: "Source", Value: config.leadSource }] : mapped.attributes;
-    result.request = redactAttributes(attributes);
-    try {
-      if (action.kind === "create") {
-        const created = await destination.createLead(attributes);
-        leadId = created.id;
-        Object.assign(result, { outcome: "created", apiUrl: created.url, response: { Status: "Success", Id: created.id } });
-      } else {
-        const updated = await destination.updateLead(action.leadId, attributes);
-        Object.assign(result, { outcome: "updated", apiUrl: updated.url, response: { Status: "Success", AffectedRows: 1 } });
-      }
-    } catch (err) {
-      const refusal = leadRefusal(err);
-      if (!refusal) throw err;
-      return { ...result, outcome: "failed", error: refusal, response: { Status: "Error", ExceptionMessage: refusal } };
-    }
-    result.destinationLeadId = leadId;
-    result.written = {
-      leadId: leadId!,
-      fingerprint: writeFingerprint(attributes),
-      fields: attributes.map((a) => a.Attribute).filter((n) => n !== "Source"),
+    const attributes = [...first.attributes, { Attribute: "Source", Value: config.leadSource }];
+    return { result: { ...result, request: redactAttributes(attributes) }, source, write: { kind: "create", attributes } };
+  }
+  // Defaults count only where the destination's own field is empty, so an update maps again against its copy.
+  const mapped = mapLead({
+    source,
+    fields: config.lead.fields,
+    destinationFields: deps.destinationFields,
+    existing: found!.lead,
+    settings,
+  });
+  if (!mapped.ok) return final({ outcome: "failed", error: reasons(mapped.errors), destinationLeadId: foundId });
+  return {
+    result: { ...result, request: redactAttributes(mapped.attributes), destinationLeadId: foundId },
+    source,
+    write: { kind: "update", leadId: action.leadId, attributes: mapped.attributes },
+  };
+}
+
+/** Records a write's outcome on the plan's result: the lead written, or LeadSquared's refusal of this lead. */
+export function settlePlan(plan: LeadPlan, outcome: { id: string; url: string } | { error: string; url: string }): LeadResult {
+  const { result, write } = plan;
+  if ("error" in outcome) {
+    return {
+      ...result,
+      outcome: "failed",
+      apiUrl: outcome.url,
+      error: outcome.error,
+      response: { Status: "Error", ExceptionMessage: outcome.error },
     };
   }
-  if (config.activity.enabled && result.sourceActivityId) await syncActivity(source, leadId, result, deps);
-  return result;
+  const attributes = write!.attributes;
+  return {
+    ...result,
+    outcome: write!.kind === "create" ? "created" : "updated",
+    apiUrl: outcome.url,
+    destinationLeadId: outcome.id,
+    response: write!.kind === "create" ? { Status: "Success", Id: outcome.id } : { Status: "Success", AffectedRows: 1 },
+    written: {
+      leadId: outcome.id,
+      fingerprint: writeFingerprint(attributes),
+      fields: attributes.map((a) => a.Attribute).filter((n) => n !== "Source"),
+    },
+  };
+}
+
+/** Writes a planned lead with one call (Lead.Create or Lead.Update); a refusal of its data fails this lead only. */
+export async function writeSingle(plan: LeadPlan, destination: LeadSquaredClient): Promise<LeadResult> {
+  const { write } = plan;
+  if (!write) return plan.result;
+  try {
+    if (write.kind === "create") return settlePlan(plan, await destination.createLead(write.attributes));
+    const { url } = await destination.updateLead(write.leadId, write.attributes);
+    return settlePlan(plan, { id: write.leadId, url });
+  } catch (err) {
+    const refusal = leadRefusal(err);
+    if (!refusal) throw err;
+    return settlePlan(plan, { error: refusal, url: plan.result.apiUrl ?? "" });
+  }
+}
+
+/** After the lead's write: the item's activity, when the activity entity is on and the item carries one. */
+export async function finishLead(result: LeadResult, source: Lead, deps: SyncDeps): Promise<LeadResult> {
+  if (!deps.config.activity.enabled || !result.sourceActivityId || result.outcome === "failed") return result;
+  const withActivity = { ...result };
+  await syncActivity(source, result.destinationLeadId, withActivity, deps);
+  return withActivity;
 }
 
 async function syncActivity(source: Lead, leadId: string | null, result: LeadResult, deps: SyncDeps): Promise<void> {

@@ -232,6 +232,23 @@ describe("deliveries", () => {
     ]);
   });
 
+  it("creates a bulk delivery's new leads with one bulk call, failing only the lead LeadSquared refuses", async () => {
+    b.leads.set("dst-pan", { ProspectID: "dst-pan", FirstName: "Holder", mx_PAN: "TAKEN0001Z" });
+    const leads = Array.from({ length: 20 }, (_, i) => ({
+      ProspectID: `s${i}`,
+      FirstName: `Lead ${i}`,
+      EmailAddress: `lead${i}@example.com`,
+    }));
+    leads[7] = { ...leads[7]!, mx_PAN: "TAKEN0001Z" } as (typeof leads)[number];
+    const { job } = await syncOnce(baseConfig({ secondarySearchBy: null }), leads);
+    expect(b.requests.filter((r) => r.path.endsWith("Lead/Bulk/Create")).map((r) => (r.body as unknown[]).length)).toEqual([20]);
+    expect(b.requests.filter((r) => r.path.endsWith("Lead.Create"))).toEqual([]);
+    expect(job).toMatchObject({ status: "failed", created: 19, failed: 1 });
+    expect(job.results[7]!.error).toBe("A lead with the same mx_PAN already exists");
+    expect(b.leads.size).toBe(20);
+    expect(job.results[0]!.apiUrl).toBe(`${b.baseUrl}/v2/LeadManagement.svc/Lead/Bulk/Create`);
+  });
+
   it("posts, updates and skips activities by the activity behaviour", async () => {
     a.leads.set("src-asha", { ...ASHA });
     const config = baseConfig({
