@@ -19,7 +19,7 @@ export const EXTRA_FIELDS: FakeLeadField[] = [
 ];
 
 /** One fake LeadSquared account with its own keys, organisation id, leads, fields and limits. */
-export function fakeAccount(name: string, leads: FakeLead[] = []): FakeLeadSquared {
+export function fakeAccount(name: string, leads: FakeLead[] = [], rateLimit: { limit?: number } = { limit: 500 }): FakeLeadSquared {
   return createFakeLeadSquared({
     accessKey: `u$r-${name}-access-key-0000`,
     secretKey: `${name}-secret-key-0123456789abcdef`,
@@ -27,8 +27,8 @@ export function fakeAccount(name: string, leads: FakeLead[] = []): FakeLeadSquar
     fields: [...FAKE_LSQ_FIELDS, ...EXTRA_FIELDS],
     leads,
     uniqueFields: ["mx_PAN"],
-    // Set-up calls (connector checks) are not paced by the pipeline's budget; the budget's own tests use 25.
-    rateLimit: { limit: 500 },
+    // Set-up calls (connector checks) are not paced by the pipeline's budget, so tests allow more; the bench uses 25.
+    rateLimit,
   });
 }
 

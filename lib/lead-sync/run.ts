@@ -13,7 +13,8 @@ import { destinationSecrets, sourceSecrets } from "./queries";
 import type { StoredItem } from "./receive";
 import { leadSyncConfigSchema } from "./schema";
 import { finishLead, planLead, settlePlan, writeSingle, type LeadPlan, type LeadResult } from "./sync-lead";
-import { BULK_MAX_LEADS, chooseCreateMode } from "./write-mode";
+import { createThroughBulk } from "./bulk-batcher";
+import { chooseCreateMode } from "./write-mode";
 
 /** How long a write stays recognisable as an echo when it comes back through the opposite connector. */
 export const ECHO_TTL_MS = 24 * 60 * 60_000;
@@ -44,12 +45,42 @@ export const runLeadSyncWrite: WriteHandler = async (write, ctx) => {
   const save = (position: number, result: LeadResult, failedBefore: boolean) =>
     saveResult({ jobId, orgId: job.orgId, connectorId: connector.id, position, run, result, failedBefore });
   try {
-    const planned: { position: number; plan: LeadPlan; failedBefore: boolean }[] = [];
-    for (const [i, item] of items.entries()) {
-      const position = from + i;
-      const before = done.get(position);
+    const todo = items
+      .map((item, i) => ({ item, position: from + i, before: done.get(from + i) }))
       // This run did it already (a resumed row), or an earlier run synced it: a retry re-runs failed leads only.
-      if (before && (before.run === run || before.outcome !== "failed")) continue;
+      .filter(({ before }) => !before || (before.run !== run && before.outcome === "failed"));
+    // Leads that could share a bulk call: this row's, plus one per other lead_sync row of the account in the backlog.
+    const mode = chooseCreateMode({
+      creates: todo.length + (todo.length ? await otherRows(write.account, write.id) : 0),
+      searchesPerLead: deps.config.secondarySearchBy ? 2 : 1,
+      standard: CRM_BUDGETS.leadSquared,
+      bulk: CRM_BUDGETS.leadSquaredBulk,
+    });
+    const bulkLimiter = ctx.limiter(CRM_BUDGETS.leadSquaredBulk);
+    type Planned = { position: number; plan: LeadPlan; failedBefore: boolean };
+    const writeOne = async (p: Planned) => {
+      const created =
+        mode === "bulk" && p.plan.write?.kind === "create"
+          ? settlePlan(
+              p.plan,
+              await createThroughBulk({
+                account: write.account ?? connector.id,
+                client: deps.bulkClient,
+                bulkLimiter,
+                attributes: p.plan.write.attributes,
+              }),
+            )
+          : await patiently(() => writeSingle(p.plan, deps.destination));
+      await save(p.position, await finishLead(created, p.plan.source, deps), p.failedBefore);
+    };
+    // Writes start while later leads are still searched; bulk creates go in groups, so a bulk call carries many.
+    const writing: Promise<void>[] = [];
+    let group: Planned[] = [];
+    const startGroup = () => {
+      writing.push(...group.map((p) => writeOne(p)));
+      group = [];
+    };
+    for (const { item, position, before } of todo) {
       const failedBefore = before?.outcome === "failed";
       const early = item.problem
         ? failedItem(item.problem)
@@ -58,33 +89,16 @@ export const runLeadSyncWrite: WriteHandler = async (write, ctx) => {
         await save(position, early, failedBefore);
         continue;
       }
-      const plan = await planLead(item.fields, deps);
-      if (plan.write) planned.push({ position, plan, failedBefore });
-      else await save(position, await finishLead(plan.result, plan.source, deps), failedBefore);
+      const plan = await patiently(() => planLead(item.fields, deps));
+      if (!plan.write) await save(position, await finishLead(plan.result, plan.source, deps), failedBefore);
+      else if (mode === "bulk" && plan.write.kind === "create") {
+        group.push({ position, plan, failedBefore });
+        if (group.length >= BULK_GROUP) startGroup();
+      } else writing.push(writeOne({ position, plan, failedBefore }));
     }
-    const creates = planned.filter((p) => p.plan.write?.kind === "create");
-    const mode = chooseCreateMode({
-      creates: creates.length,
-      searchesPerLead: deps.config.secondarySearchBy ? 2 : 1,
-      standard: CRM_BUDGETS.leadSquared,
-      bulk: CRM_BUDGETS.leadSquaredBulk,
-    });
-    const bulkWritten = new Set<number>();
-    if (mode === "bulk") {
-      const bulk = deps.bulkClient(ctx.limiter(CRM_BUDGETS.leadSquaredBulk));
-      for (let k = 0; k < creates.length; k += BULK_MAX_LEADS) {
-        const slice = creates.slice(k, k + BULK_MAX_LEADS);
-        const { results, url } = await bulk.createLeadsBulk(slice.map((p) => p.plan.write!.attributes));
-        for (const [j, p] of slice.entries()) {
-          await save(p.position, await finishLead(settlePlan(p.plan, { ...results[j]!, url }), p.plan.source, deps), p.failedBefore);
-          bulkWritten.add(p.position);
-        }
-      }
-    }
-    for (const p of planned) {
-      if (bulkWritten.has(p.position)) continue;
-      await save(p.position, await finishLead(await writeSingle(p.plan, deps.destination), p.plan.source, deps), p.failedBefore);
-    }
+    startGroup();
+    const failure = (await Promise.allSettled(writing)).find((r) => r.status === "rejected");
+    if (failure) throw failure.reason;
   } catch (err) {
     const lastTry = write.tries >= MAX_TRIES;
     if (err instanceof CrmError && (!err.transient || lastTry)) {
@@ -109,9 +123,8 @@ async function syncDeps(connector: LeadSyncConnector, limiter: ReturnType<Parame
     destination,
     destinationFields: fieldMap(connector.destinationFields),
     readSourceLead: (id: string) => source.getLead(id),
-    /** The same account paced by its bulk budget (1 call per 5 s), for bulk creates. */
-    bulkClient: (bulkLimiter: typeof limiter) =>
-      createLeadSquaredClient({ baseUrl: connector.destinationHost, ...secrets, limiter: bulkLimiter }),
+    /** The same account unpaced: the bulk queue paces it by the bulk budget. */
+    bulkClient: createLeadSquaredClient({ baseUrl: connector.destinationHost, ...secrets }),
     findSyncedActivity: async (sourceActivityId: string) => {
       const row = await db.leadSyncResult.findFirst({
         where: { connectorId: connector.id, sourceActivityId, destinationActivityId: { not: null } },
@@ -120,6 +133,29 @@ async function syncDeps(connector: LeadSyncConnector, limiter: ReturnType<Parame
       return row?.destinationActivityId ?? null;
     },
   };
+}
+
+/** Bulk creates are handed to the account's bulk queue this many at a time: one window of searches (25 calls). */
+const BULK_GROUP = 25;
+
+// A 429 despite the shared budget (clocks and network jitter) waits here for LeadSquared's window, rather than sending
+// the whole row to the pipeline's backoff; a limit that persists is left to the pipeline.
+const RATE_LIMIT_WAITS = 3;
+
+async function patiently<T>(call: () => Promise<T>): Promise<T> {
+  for (let wait = 1; ; wait++) {
+    try {
+      return await call();
+    } catch (err) {
+      if (!(err instanceof CrmError) || err.kind !== "rate_limited" || wait > RATE_LIMIT_WAITS) throw err;
+      await new Promise((r) => setTimeout(r, err.retryAfterMs ?? 5_000));
+    }
+  }
+}
+
+async function otherRows(account: string | null, id: string): Promise<number> {
+  if (!account) return 0;
+  return db.crmWrite.count({ where: { account, kind: "lead_sync", status: { in: ["pending", "running"] }, id: { not: id } } });
 }
 
 function failedItem(problem: string): LeadResult {
