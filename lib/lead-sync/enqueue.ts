@@ -3,8 +3,8 @@ import { enqueueWrites } from "@/lib/crm-writes/outbox";
 import type { Tx } from "@/lib/db";
 import type { LeadSyncJob } from "@/lib/generated/prisma/client";
 
-/** Leads per pipeline row: a delivery of 500 leads is ten rows, run side by side within the destination's budget. */
-export const LEADS_PER_WRITE = 50;
+/** Leads per pipeline row: a delivery of 500 leads is twenty rows, run side by side within the destination's budget. */
+export const LEADS_PER_WRITE = 25;
 
 export const LEAD_SYNC_KIND = "lead_sync";
 
