@@ -38,7 +38,10 @@ export const postLeadSquaredActivity: WriteHandler = async (write, ctx) => {
 export const updateLeadSquaredLead: WriteHandler = async (write, ctx) => {
   const p = write.payload as LeadSquaredLeadUpdatePayload;
   const client = leadSquaredClientFor(await integrationOf(write, "leadsquared"), ctx.limiter(WRITE_BUDGET_LEADSQUARED));
-  await client.updateLead(p.leadId, p.fields);
+  await client.updateLead(
+    p.leadId,
+    p.fields.map((f) => ({ Attribute: f.attribute, Value: f.value })),
+  );
   return { response: { status: 200, call: "LeadManagement.svc/Lead.Update", fields: p.fields.map((f) => f.attribute) } };
 };
 
