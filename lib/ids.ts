@@ -25,6 +25,6 @@ export function randomToken(length: number): string {
 }
 
 /** Public ids carry their kind (`agt_…`, `call_…`) so a pasted id says what it is. */
-export function newId(prefix: "org" | "usr" | "key" | "agt" | "var" | "call" | "att" | "dlv" | "lead" | "int" | "whk"): string {
+export function newId(prefix: "org" | "usr" | "key" | "agt" | "var" | "call" | "att" | "dlv" | "lead" | "int" | "whk" | "lsc" | "lsj"): string {
   return `${prefix}_${randomToken(20)}`;
 }

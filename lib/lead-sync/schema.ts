@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkTimeZone } from "@/lib/schedule/time-zone";
+import { LOG_RANGES } from "./log-range";
 
 /** What the connector does with a lead, by whether the destination already has it (seed 001, §6.2.1). */
 export const LEAD_BEHAVIOURS = ["capture", "create_only", "update_only", "do_nothing"] as const;
@@ -86,3 +87,58 @@ export const leadSyncConfigSchema = z
     }
   });
 export type LeadSyncConfig = z.infer<typeof leadSyncConfigSchema>;
+
+const keepableKey = z
+  .string()
+  .trim()
+  .max(500, "That is longer than any key; paste only the key.")
+  .optional()
+  .transform((v) => v || undefined);
+
+/** A LeadSquared account's host and keys; keys left empty keep the stored ones when editing. */
+export const leadSyncAccountSchema = z.object({
+  host: z.string().trim().min(1, "Enter the account's API host, e.g. https://api-in21.leadsquared.com"),
+  accessKey: keepableKey,
+  secretKey: keepableKey,
+});
+export type LeadSyncAccountInput = z.infer<typeof leadSyncAccountSchema>;
+
+/** The destination is this organisation's connected LeadSquared integration, or an account given here. */
+export const leadSyncDestinationSchema = z.discriminatedUnion("useIntegration", [
+  z.object({ useIntegration: z.literal(true) }),
+  leadSyncAccountSchema.extend({ useIntegration: z.literal(false) }),
+]);
+
+/** Create or edit a connector: the configuration plus both accounts. */
+export const leadSyncConnectorInputSchema = z.object({
+  config: leadSyncConfigSchema,
+  destination: leadSyncDestinationSchema,
+  source: leadSyncAccountSchema,
+});
+export type LeadSyncConnectorInput = z.infer<typeof leadSyncConnectorInputSchema>;
+
+export const LOG_VIEWS = ["new", "updated", "failed"] as const;
+export const JOB_STATUS_FILTERS = ["all", "success", "failure"] as const;
+export const SYNC_STATUS_FILTERS = ["all", "error", "success"] as const;
+
+/** The Logs screen's filters (seed 001, §8): date range, job status, sync status, and the New/Updated/Failed view. */
+export const leadSyncLogFilterSchema = z.object({
+  connectorId: z.string().optional(),
+  range: z.enum(LOG_RANGES).default("last_7_days"),
+  jobStatus: z.enum(JOB_STATUS_FILTERS).default("all"),
+  syncStatus: z.enum(SYNC_STATUS_FILTERS).default("all"),
+  view: z.enum(LOG_VIEWS).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().optional(),
+});
+export type LeadSyncLogFilter = z.infer<typeof leadSyncLogFilterSchema>;
+
+/** Who besides admins may manage Lead Sync: by role, or by each member's own grant (Advanced, User Level). */
+export const leadSyncAccessSchema = z.object({
+  mode: z.enum(["role", "user"]),
+  roles: z
+    .array(z.enum(["admin", "member"]))
+    .max(2)
+    .default([]),
+});
+export type LeadSyncAccessInput = z.infer<typeof leadSyncAccessSchema>;

@@ -35,12 +35,21 @@ export type FakeLeadSquaredOptions = {
   /** Overrides for the UserByAccessKey.Get answer, e.g. another region's LSQCommonServiceURLs. */
   user?: Partial<typeof FAKE_LSQ_USER>;
   /** Default 25 calls per 5 s per access key, answered with 429 (or "200": HTTP 200 + the exception body, §1.4). */
-  rateLimit?: { limit?: number; windowMs?: number; answer?: "429" | "200" };
+  rateLimit?: { limit?: number; windowMs?: number; answer?: "429" | "200"; bulkLimit?: number };
   /** The account's activity type codes (custom types are numeric, §1.5.6); default 201 and 202. */
   activityTypes?: number[];
   /** The fake's clock for the rate limit and the request log; share one with the client's limiter in tests. */
   now?: () => number;
+  /** Fields whose values must be unique besides EmailAddress and Phone (an admin's "make field unique"). */
+  uniqueFields?: string[];
 };
+
+/** A lead event the account's automations and webhooks fire (Lead_Post_Create, Lead_Post_Update). */
+export type FakeLeadEvent = { eventType: "Lead_Post_Create" | "Lead_Post_Update"; lead: FakeLead };
+
+const BULK_PATHS = new Set(["/v2/LeadManagement.svc/Lead/Bulk/Create", "/v2/ProspectActivity.svc/Bulk/CustomActivity/Add/ByLeadId"]);
+const MAX_BULK_LEADS = 50;
+const MAX_BULK_ACTIVITIES = 25;
 
 export const FAKE_LSQ_ACCESS_KEY = "u$r1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d";
 export const FAKE_LSQ_SECRET_KEY = "9f8e7d6c5b4a39281706f5e4d3c2b1a0fedcba98";
@@ -147,6 +156,7 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
   const limit = options.rateLimit?.limit ?? 25;
   const windowMs = options.rateLimit?.windowMs ?? 5_000;
   const rateAnswer = options.rateLimit?.answer ?? "429";
+  const bulkLimit = options.rateLimit?.bulkLimit ?? 1;
   const leads = new Map((options.leads ?? FAKE_LSQ_LEADS).map((l) => [String(l.ProspectID), { ...l }]));
   const fields = options.fields ?? FAKE_LSQ_FIELDS;
   const user = { ...FAKE_LSQ_USER, ...options.user };
@@ -157,7 +167,100 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
   // Scripted failures, each for any path or only for one (e.g. the Create after the look-ups before it).
   const failures: { mode: FailureMode; path?: string }[] = [];
   const accepted = new Map<string, number[]>();
+  const acceptedBulk = new Map<string, number[]>();
+  const uniqueFields = ["EmailAddress", "Phone", ...(options.uniqueFields ?? [])];
+  const leadEvents: FakeLeadEvent[] = [];
+  let automation: ((event: FakeLeadEvent) => void | Promise<void>) | null = null;
+  let autoId = 5000;
 
+  function fire(eventType: FakeLeadEvent["eventType"], lead: FakeLead): void {
+    const event = { eventType, lead: { ...lead } };
+    leadEvents.push(event);
+    // Automations run after the API call answered, as LeadSquared's queue does.
+    if (automation) setTimeout(() => void automation?.(event), 0);
+  }
+
+  const fieldNamed = (name: string) => fields.find((f) => f.SchemaName.toLowerCase() === name.toLowerCase());
+  const valueOf = (lead: FakeLead, name: string) => {
+    const key = Object.keys(lead).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key === undefined ? null : lead[key];
+  };
+  const digits = (v: string | null | undefined) => (v ?? "").replace(/\D/g, "");
+
+  /** LeadSquared's write body: [{Attribute, Value}] with known fields and values each field's type accepts (§1.5.5). */
+  function readAttributes(body: unknown): { attributes: Record<string, string> } | Answer {
+    if (!Array.isArray(body)) return lsqError(400, "MXInvalidInputException", "The body must be an array of {Attribute, Value}");
+    const attributes: Record<string, string> = {};
+    for (const item of body) {
+      if (!isObject(item) || typeof item.Attribute !== "string")
+        return lsqError(400, "MXInvalidInputException", "Each item needs an Attribute");
+      if (item.Attribute === "SearchBy") {
+        attributes.SearchBy = String(item.Value ?? "");
+        continue;
+      }
+      const field = fieldNamed(item.Attribute);
+      if (!field) return lsqError(400, "MXInvalidInputException", `Attribute '${item.Attribute}' does not exist`);
+      const value = item.Value === null || item.Value === undefined ? "" : String(item.Value);
+      const type = field.DataType.toLowerCase();
+      if (value && type === "number" && !/^-?\d+(\.\d+)?$/.test(value))
+        return lsqError(400, "MXInvalidInputException", `'${value}' is not a valid number for ${field.DisplayName}`);
+      if (value && type === "datetime" && !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value))
+        return lsqError(400, "MXInvalidInputException", `'${value}' is not a valid date for ${field.DisplayName}`);
+      if (value && field.Options && !field.Options.some((o) => o.Value === value))
+        return lsqError(400, "MXInvalidInputException", `'${value}' is not an option of ${field.DisplayName}`);
+      attributes[field.SchemaName] = value;
+    }
+    return { attributes };
+  }
+
+  function duplicateOf(attributes: Record<string, string>, exceptId?: string): string | null {
+    for (const name of uniqueFields) {
+      const value = attributes[name];
+      if (!value) continue;
+      for (const lead of leads.values()) {
+        if (lead.ProspectID === exceptId) continue;
+        const other = valueOf(lead, name);
+        const same =
+          name === "Phone" ? digits(other) === digits(value) && digits(value) !== "" : other?.toLowerCase() === value.toLowerCase();
+        if (same) return name;
+      }
+    }
+    return null;
+  }
+
+  function insertLead(attributes: Record<string, string>): FakeLead | Answer {
+    const { SearchBy: _searchBy, ...values } = attributes;
+    if (!values.FirstName && !values.LastName && !values.EmailAddress && !values.Phone)
+      return lsqError(400, "MXMandatoryAttributeMissingException", "One of FirstName, LastName, EmailAddress or Phone is mandatory");
+    const duplicate = duplicateOf(values);
+    if (duplicate) return lsqError(400, "MXDuplicateEntryException", `A lead with the same ${duplicate} already exists`);
+    const at = new Date(now()).toISOString().slice(0, 19).replace("T", " ") + ".000";
+    const lead: FakeLead = { ProspectID: randomUUID(), ProspectAutoId: String(++autoId), ...values, CreatedOn: at, ModifiedOn: at };
+    leads.set(lead.ProspectID!, lead);
+    fire("Lead_Post_Create", lead);
+    return lead;
+  }
+
+  function changeLead(id: string, attributes: Record<string, string>, post: boolean): FakeLead | Answer {
+    const lead = leads.get(id);
+    if (!lead) return lsqError(400, "MXInvalidEntityException", `Lead ${id} does not exist`);
+    const { SearchBy: _searchBy, ...values } = attributes;
+    const duplicate = duplicateOf(values, id);
+    if (duplicate) return lsqError(400, "MXDuplicateEntryException", `A lead with the same ${duplicate} already exists`);
+    Object.assign(lead, values, { ModifiedOn: new Date(now()).toISOString().slice(0, 19).replace("T", " ") + ".000" });
+    // Lead.Update fires Lead update webhooks and automations only with postUpdatedLead=true (§1.5.5).
+    if (post) fire("Lead_Post_Update", lead);
+    return lead;
+  }
+
+  function findBy(field: string, value: string): FakeLead | undefined {
+    const all = [...leads.values()];
+    if (field === "phone")
+      return all.find((l) => [l.Phone, l.Mobile].some((p) => digits(p) !== "" && (digits(p).endsWith(value) || value.endsWith(digits(p)))));
+    return all.find((l) => (valueOf(l, field) ?? "").toLowerCase() === value.toLowerCase() && value !== "");
+  }
+
+  const isAnswer = (x: unknown): x is Answer => isObject(x) && typeof x.status === "number" && "body" in x;
   const routes: Record<string, Route> = {
     "/v2/Authentication.svc/UserByAccessKey.Get": { method: "GET", handle: () => ({ status: 200, body: user }) },
     "/v2/LeadManagement.svc/LeadsMetaData.Get": {
@@ -176,6 +279,125 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
         return { status: 200, body: lead ? [lead] : [] };
       },
     },
+    "/v2/LeadManagement.svc/Leads.GetByEmailaddress": {
+      method: "GET",
+      handle: (q) => {
+        if (!q.emailaddress) return lsqError(400, "MXMandatoryAttributeMissingException", "'emailaddress' is mandatory");
+        const lead = findBy("EmailAddress", q.emailaddress);
+        return { status: 200, body: lead ? [lead] : [] };
+      },
+    },
+    "/v2/LeadManagement.svc/RetrieveLeadByPhoneNumber": {
+      method: "GET",
+      handle: (q) => {
+        if (!q.phone || /\D/.test(q.phone))
+          return lsqError(400, "MXInvalidInputException", "'phone' must be digits only, without spaces or hyphens");
+        const lead = findBy("phone", q.phone);
+        return { status: 200, body: lead ? [lead] : [] };
+      },
+    },
+    "/v2/LeadManagement.svc/Leads.Get": {
+      method: "POST",
+      handle: (_q, body) => {
+        const p = isObject(body) && isObject(body.Parameter) ? body.Parameter : null;
+        if (!p || typeof p.LookupName !== "string" || p.SqlOperator !== "=")
+          return lsqError(400, "MXInvalidInputException", "Parameter.LookupName, LookupValue and SqlOperator '=' are required here");
+        const lead = findBy(p.LookupName, String(p.LookupValue ?? ""));
+        return { status: 200, body: lead ? [lead] : [] };
+      },
+    },
+    "/v2/LeadManagement.svc/Lead.Create": {
+      method: "POST",
+      handle: (_q, body) => {
+        const read = readAttributes(body);
+        if (isAnswer(read)) return read;
+        const lead = insertLead(read.attributes);
+        return isAnswer(lead) ? lead : { status: 200, body: { Status: "Success", Message: { Id: lead.ProspectID } } };
+      },
+    },
+    "/v2/LeadManagement.svc/Lead.Update": {
+      method: "POST",
+      handle: (q, body) => {
+        if (!q.leadid) return lsqError(400, "MXMandatoryAttributeMissingException", "'leadId' is mandatory for updating lead");
+        const read = readAttributes(body);
+        if (isAnswer(read)) return read;
+        const lead = changeLead(q.leadid, read.attributes, q.postupdatedlead === "true");
+        return isAnswer(lead) ? lead : { status: 200, body: { Status: "Success", Message: { AffectedRows: 1 } } };
+      },
+    },
+    // Match order ProspectId, then SearchBy (ignored when ProspectId, EmailAddress and Phone are all given), then
+    // EmailAddress, then Phone; LeadUpdateBehavior as documented (§1.5.5).
+    "/v2/LeadManagement.svc/Lead.Capture": {
+      method: "POST",
+      handle: (q, body) => {
+        const read = readAttributes(body);
+        if (isAnswer(read)) return read;
+        const a = read.attributes;
+        const byId = a.ProspectID ? leads.get(a.ProspectID) : undefined;
+        const searchBy = a.SearchBy && !(a.ProspectID && a.EmailAddress && a.Phone) ? a.SearchBy : null;
+        const found =
+          byId && (!a.EmailAddress || (byId.EmailAddress ?? "").toLowerCase() === a.EmailAddress.toLowerCase())
+            ? byId
+            : searchBy && a[searchBy]
+              ? findBy(searchBy === "Phone" ? "phone" : searchBy, searchBy === "Phone" ? digits(a[searchBy]) : a[searchBy]!)
+              : ((a.EmailAddress ? findBy("EmailAddress", a.EmailAddress) : undefined) ??
+                (a.Phone ? findBy("phone", digits(a.Phone)) : undefined));
+        const { ProspectID: _id, ...values } = a;
+        if (!found) {
+          const lead = insertLead(values);
+          return isAnswer(lead)
+            ? lead
+            : { status: 200, body: { Status: "Success", Message: { Id: lead.ProspectID, RelatedId: lead.ProspectID, IsCreated: true } } };
+        }
+        const behaviour = q.leadupdatebehavior;
+        const unique = new Set(uniqueFields);
+        const kept = Object.fromEntries(
+          Object.entries(values).filter(([k]) =>
+            behaviour === "DoNotUpdate"
+              ? false
+              : behaviour === "UpdateOnlyEmptyFields"
+                ? !valueOf(found, k)
+                : behaviour === "DoNotUpdateUniqueFields"
+                  ? !unique.has(k)
+                  : k !== "Source",
+          ),
+        );
+        const lead = changeLead(found.ProspectID!, kept, true);
+        return isAnswer(lead)
+          ? lead
+          : { status: 200, body: { Status: "Success", Message: { Id: found.ProspectID, RelatedId: found.ProspectID, IsCreated: false } } };
+      },
+    },
+    "/v2/LeadManagement.svc/Lead/Bulk/Create": {
+      method: "POST",
+      handle: (_q, body) => {
+        if (!Array.isArray(body) || body.length > MAX_BULK_LEADS)
+          return lsqError(400, "MXInvalidInputException", `The body must be an array of at most ${MAX_BULK_LEADS} leads`);
+        const response = body.map((item) => {
+          const read = readAttributes(item);
+          const lead = isAnswer(read) ? read : insertLead(read.attributes);
+          if (!isAnswer(lead)) return { LeadId: lead.ProspectID, LeadCreated: true };
+          const b = lead.body as { ExceptionMessage?: string };
+          return { LeadCreated: false, ExceptionMessage: b.ExceptionMessage ?? "Not created" };
+        });
+        return { status: 200, body: { Response: response } };
+      },
+    },
+    "/v2/ProspectActivity.svc/Bulk/CustomActivity/Add/ByLeadId": {
+      method: "POST",
+      handle: (_q, body) => {
+        if (!Array.isArray(body) || body.length > MAX_BULK_ACTIVITIES)
+          return lsqError(400, "MXInvalidInputException", `The body must be an array of at most ${MAX_BULK_ACTIVITIES} activities`);
+        const response = body.map((item) => {
+          const posted = postActivity(item);
+          return posted.status === 200
+            ? { ProspectActivityId: (posted.body as { Message: { Id: string } }).Message.Id }
+            : { ExceptionMessage: (posted.body as { ExceptionMessage: string }).ExceptionMessage };
+        });
+        return { status: 200, body: { Response: response } };
+      },
+    },
+    "/v2/ProspectActivity.svc/Update": { method: "POST", handle: (_q, body) => updateActivity(body) },
     "/v2/Webhook.svc/Create": { method: "POST", handle: (_q, body) => createWebhook(body) },
     "/v2/Webhook.svc/Retrieve": { method: "POST", handle: (_q, body) => retrieveWebhooks(body) },
     "/v2/Webhook.svc/Update": { method: "POST", handle: (_q, body) => updateWebhook(body) },
@@ -215,6 +437,20 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     return { status: 200, body: { Status: "Success", Message: { Id: activity.Id } } };
   }
 
+  function updateActivity(body: unknown): Answer {
+    if (!isObject(body) || typeof body.ProspectActivityId !== "string")
+      return lsqError(400, "MXMandatoryAttributeMissingException", "'ProspectActivityId' is mandatory");
+    const activity = activities.find((a) => a.Id === body.ProspectActivityId);
+    if (!activity) return lsqError(400, "MXInvalidEntityException", `Activity ${body.ProspectActivityId} does not exist`);
+    if (typeof body.ActivityNote === "string") activity.ActivityNote = body.ActivityNote;
+    for (const f of Array.isArray(body.Fields) ? body.Fields.filter(isObject) : []) {
+      const existing = activity.Fields.find((x) => x.SchemaName === String(f.SchemaName));
+      if (existing) existing.Value = String(f.Value);
+      else activity.Fields.push({ SchemaName: String(f.SchemaName), Value: String(f.Value) });
+    }
+    return { status: 200, body: { Status: "Success", Message: { AffectedRows: 1 } } };
+  }
+
   function createWebhook(body: unknown): Answer {
     const checked = validWebhook(body);
     if ("status" in checked) return checked;
@@ -242,12 +478,14 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     return key === accessKey && secret === secretKey;
   }
 
-  function withinLimit(): boolean {
+  // Bulk APIs have their own budget: 1 call per 5 s on every plan (§1.4).
+  function withinLimit(path: string): boolean {
     const t = now();
-    const recent = (accepted.get(accessKey) ?? []).filter((at) => at > t - windowMs);
-    if (recent.length >= limit) return false;
+    const [map, max] = BULK_PATHS.has(path) ? [acceptedBulk, bulkLimit] : [accepted, limit];
+    const recent = (map.get(accessKey) ?? []).filter((at) => at > t - windowMs);
+    if (recent.length >= max) return false;
     recent.push(t);
-    accepted.set(accessKey, recent);
+    map.set(accessKey, recent);
     return true;
   }
 
@@ -272,7 +510,7 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     if (!route) return { status: 404, html: "<html><body>Endpoint not found.</body></html>" };
     if (route.method !== method) return { status: 405, html: "<html><body>Method not allowed.</body></html>" };
     if (!authorised(query, headers)) return lsqError(401, "MXUnAuthorizedAccessException", "Invalid AccessKey or SecretKey");
-    if (!withinLimit()) {
+    if (!withinLimit(path)) {
       const exceeded = lsqError(
         429,
         "MXAPIRateLimitExceededException",
@@ -321,6 +559,12 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     webhooks,
     /** Activities posted on leads, in arrival order. */
     activities,
+    /** Lead events the account fired (what its automations and webhooks saw), in order. */
+    leadEvents,
+    /** The account's automation on New Lead and Lead Update (a Webhook action), or null to remove it. */
+    setAutomation(run: ((event: FakeLeadEvent) => void | Promise<void>) | null): void {
+      automation = run;
+    },
     get baseUrl(): string {
       return life.baseUrl;
     },

@@ -29,6 +29,10 @@ export type LeadSquaredAccount = {
 };
 
 export type LeadField = { schemaName: string; displayName: string; dataType: string };
+/** A lead field with what a write must respect: dropdown options and maximum length. */
+export type LeadFieldDetail = LeadField & { options?: string[]; maxLength?: number };
+/** A lead write's body: LeadSquared's attribute list (§1.5.5). */
+export type LeadAttribute = { Attribute: string; Value: string };
 
 /** A lead as LeadSquared returns it: flat SchemaName → value, values are strings or null. */
 export type LeadSquaredLead = Record<string, string | null>;
@@ -97,6 +101,87 @@ export function createLeadSquaredClient(config: LeadSquaredConfig) {
       });
     },
 
+    /** Every lead field with its dropdown options and maximum length (LeadsMetaData.Get, §1.5.2), for writes. */
+    async leadFieldDetails(): Promise<LeadFieldDetail[]> {
+      const data = await call("GET", "/v2/LeadManagement.svc/LeadsMetaData.Get");
+      if (!Array.isArray(data)) throw notLeadSquared(host);
+      return data.flatMap((f) => {
+        const schemaName = isRecord(f) ? text(f.SchemaName) : null;
+        if (!isRecord(f) || !schemaName) return [];
+        const options = Array.isArray(f.Options) ? f.Options.flatMap((o) => (isRecord(o) && text(o.Value) ? [text(o.Value)!] : [])) : [];
+        const maxLength = Number(text(f.MaxLength) ?? Number.NaN);
+        return [
+          {
+            schemaName,
+            displayName: text(f.DisplayName) ?? schemaName,
+            dataType: text(f.DataType) ?? "Text",
+            ...(options.length ? { options } : {}),
+            ...(Number.isInteger(maxLength) && maxLength > 0 ? { maxLength } : {}),
+          },
+        ];
+      });
+    },
+
+    /**
+     * The lead whose `field` equals `value`, or null: email and phone have their own look-ups (Leads.GetByEmailaddress,
+     * RetrieveLeadByPhoneNumber, which matches Phone and Mobile and wants digits only); any other unique field goes
+     * through the Leads.Get search with `=` (§1.5.3–1.5.4). Each is one call.
+     */
+    async findLead(field: string, value: string): Promise<{ lead: LeadSquaredLead | null; url: string }> {
+      const lower = field.toLowerCase();
+      const [method, path, query, body]: ["GET" | "POST", string, Record<string, string>, unknown] =
+        lower === "emailaddress"
+          ? ["GET", "/v2/LeadManagement.svc/Leads.GetByEmailaddress", { emailaddress: value }, undefined]
+          : lower === "phone" || lower === "mobile"
+            ? ["GET", "/v2/LeadManagement.svc/RetrieveLeadByPhoneNumber", { phone: value.replace(/\D/g, "") }, undefined]
+            : [
+                "POST",
+                "/v2/LeadManagement.svc/Leads.Get",
+                {},
+                { Parameter: { LookupName: field, LookupValue: value, SqlOperator: "=" }, Paging: { PageIndex: 1, PageSize: 1 } },
+              ];
+      const data = await call(method, path, query, body);
+      if (!Array.isArray(data)) throw notLeadSquared(host);
+      const lead = data[0];
+      if (lead !== undefined && !isRecord(lead)) throw notLeadSquared(host);
+      return { lead: lead ? flatLead(lead) : null, url: origin + describeUrl(path, query) };
+    },
+
+    /** Lead.Create (§1.5.5); returns the new lead's id. LeadSquared fires its Lead create webhooks for it. */
+    async createLead(attributes: LeadAttribute[]): Promise<{ id: string; url: string }> {
+      const path = "/v2/LeadManagement.svc/Lead.Create";
+      const data = await call("POST", path, {}, attributes);
+      const id = isRecord(data) && isRecord(data.Message) ? (text(data.Message.Id) ?? text(data.Message.RelatedId)) : null;
+      if (!id) throw notLeadSquared(host);
+      return { id, url: origin + describeUrl(path) };
+    },
+
+    /**
+     * Lead.Update (§1.5.5). `postUpdatedLead` is left out, so LeadSquared fires no Lead update webhook or automation
+     * for this write: the documented way to keep a two-way sync from echoing.
+     */
+    async updateLead(leadId: string, attributes: LeadAttribute[]): Promise<{ url: string }> {
+      const path = "/v2/LeadManagement.svc/Lead.Update";
+      await call("POST", path, { leadId }, attributes);
+      return { url: origin + describeUrl(path, { leadId }) };
+    },
+
+    /** Bulk create (one bulk-budget call for up to 50 leads, §1.4–1.5.5); ids in the order sent, or each lead's error. */
+    async createLeadsBulk(leads: LeadAttribute[][]): Promise<{ results: ({ id: string } | { error: string })[]; url: string }> {
+      const path = "/v2/LeadManagement.svc/Lead/Bulk/Create";
+      const data = await call("POST", path, {}, leads);
+      const list = isRecord(data) && Array.isArray(data.Response) ? data.Response : null;
+      if (!list || list.length !== leads.length) throw notLeadSquared(host);
+      return {
+        results: list.map((r) =>
+          isRecord(r) && text(r.LeadId)
+            ? { id: text(r.LeadId)! }
+            : { error: (isRecord(r) && text(r.ExceptionMessage)) || "LeadSquared did not create this lead" },
+        ),
+        url: origin + describeUrl(path),
+      };
+    },
+
     /** One lead by ProspectID, or null when there is none (Leads.GetById answers an array, `[]` if missing; §1.5.3). */
     async getLead(id: string): Promise<LeadSquaredLead | null> {
       if (!id.trim()) return null;
@@ -105,7 +190,7 @@ export function createLeadSquaredClient(config: LeadSquaredConfig) {
       const lead = data[0];
       if (lead === undefined) return null;
       if (!isRecord(lead)) throw notLeadSquared(host);
-      return Object.fromEntries(Object.entries(lead).map(([k, v]) => [k, v === null || v === undefined ? null : stringOf(v)]));
+      return flatLead(lead);
     },
 
     /** Registers a webhook in the account (POST Webhook.svc/Create, §1.5.7); returns its id. */
@@ -216,6 +301,16 @@ function throwIfFailed(res: JsonResponse, host: string, scrub: (s: string) => st
     });
   }
   if (res.json === undefined) throw notLeadSquared(host, res.status);
+}
+
+function flatLead(lead: Record<string, unknown>): LeadSquaredLead {
+  return Object.fromEntries(Object.entries(lead).map(([k, v]) => [k, v === null || v === undefined ? null : stringOf(v)]));
+}
+
+/** The URL a log may show: path and the non-secret parameters; the keys never appear. */
+function describeUrl(path: string, query: Record<string, string> = {}): string {
+  const search = new URLSearchParams(query).toString();
+  return search ? `${path}?${search}` : path;
 }
 
 function readWebhook(w: unknown): LeadSquaredWebhook[] {
