@@ -1,3 +1,4 @@
+import { LeadSyncAccessSettings } from "@/components/lead-sync/access-settings";
 import { MembersPanel } from "@/components/settings/members-panel";
 import { OrganizationForm } from "@/components/settings/organization-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -24,6 +25,7 @@ export default async function SettingsPage() {
           defaults={{ name: org.name, timezone: org.timezone, countryCode: `+${org.defaultCountryCode}` }}
         />
         {isAdmin && <MembersPanel currentUserId={user.id} />}
+        {isAdmin && <LeadSyncAccessSettings />}
       </div>
     </>
   );
