@@ -7,3 +7,6 @@ export const inngest = new Inngest({ id: "leadline" });
 export const callTaskWake = eventType("call/task.wake", {
   schema: staticSchema<{ taskId: string; agentId: string; runAt: string; sentAt: string }>(),
 });
+
+/** CRM writes were queued (lib/crm-writes): drain them. Carries nothing; the rows are in Postgres. */
+export const crmWritesDue = eventType("crm/writes.due", { schema: staticSchema<Record<string, never>>() });

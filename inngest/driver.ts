@@ -1,6 +1,7 @@
 import "server-only";
 import { registerCallDriver, type CallDriver } from "@/lib/calls/driver";
-import { callTaskWake, inngest } from "./client";
+import { registerWriteDriver, type WriteDriver } from "@/lib/crm-writes/driver";
+import { callTaskWake, crmWritesDue, inngest } from "./client";
 
 /**
  * Inngest cannot join a Postgres transaction: the relay sends each wake-up from the outbox at once (the run sleeps to
@@ -20,7 +21,17 @@ export const inngestDriver: CallDriver = {
   },
 };
 
+/** CRM writes: ask for a drain; if Inngest is unreachable the rows wait for the minutely cron. */
+export const inngestWriteDriver: WriteDriver = {
+  name: "inngest",
+  kick: () =>
+    void inngest
+      .send(crmWritesDue.create({}))
+      .catch((err: unknown) => console.error("[inngest] crm/writes.due not sent:", (err as Error).message)),
+};
+
 /** Makes Inngest the driver of this process (instrumentation.ts calls it at start-up when Inngest is configured). */
 export function registerInngestDriver(): void {
   registerCallDriver(inngestDriver);
+  registerWriteDriver(inngestWriteDriver);
 }

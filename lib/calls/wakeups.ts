@@ -99,7 +99,7 @@ export function relaySoon(driver: CallDriver): Promise<void> {
 }
 
 /** `run`, never twice at once: a call while it runs gets the next run, which one call or many share. */
-function coalesced(run: () => Promise<void>): () => Promise<void> {
+export function coalesced(run: () => Promise<void>): () => Promise<void> {
   let current: Promise<void> | null = null;
   let next: Promise<void> | null = null;
   const request = (): Promise<void> => {

@@ -1,6 +1,8 @@
 import "server-only";
 import { registerCallDriver } from "@/lib/calls/driver";
+import { registerWriteDriver } from "@/lib/crm-writes/driver";
 import { env } from "@/lib/env";
+import { embeddedWriteDriver } from "@/lib/jobs/crm-writes";
 import { embeddedDriver } from "@/lib/jobs/embedded-queue";
 import { startEmbeddedWorker, type EmbeddedWorker } from "@/lib/jobs/embedded-worker";
 import { engineDeps } from "@/lib/webhook/engine-deps";
@@ -11,6 +13,7 @@ const globalForJobs = globalThis as unknown as { leadlineWorker?: Promise<Embedd
 export function startEmbeddedDriver(): Promise<EmbeddedWorker> {
   const e = env();
   registerCallDriver(embeddedDriver);
+  registerWriteDriver(embeddedWriteDriver);
   globalForJobs.leadlineWorker ??= startEmbeddedWorker({
     connectionString: e.DATABASE_URL,
     deps: engineDeps(),

@@ -4,6 +4,7 @@ import { Logger, run, runMigrations, type Task, type WorkerEvents } from "graphi
 import { advanceTasks, type StepDeps } from "@/lib/calls/engine";
 import { relaySoon, startSweeper, startWakeupRelay } from "@/lib/calls/wakeups";
 import { db } from "@/lib/db";
+import { startWriteDrain } from "@/lib/jobs/crm-writes";
 import { embeddedDriver, WAKE_TASK } from "@/lib/jobs/embedded-queue";
 
 const HEARTBEAT_MS = 5_000;
@@ -78,12 +79,15 @@ export async function startEmbeddedWorker(opts: {
   // Wake-ups from the outbox reach graphile-worker on the same clock as its own polls.
   const stopRelay = startWakeupRelay(embeddedDriver, pollInterval);
   const stopSweeper = startSweeper(opts.sweepEveryMs ?? SWEEP_EVERY_MS, opts.deps);
+  // CRM writes (lib/crm-writes) drain on the same clock.
+  const stopWriteDrain = startWriteDrain(pollInterval);
   return {
     poolId: id,
     stop: async () => {
       clearInterval(timer);
       stopRelay();
       stopSweeper();
+      stopWriteDrain();
       await runner.stop();
       await db.workerPool.deleteMany({ where: { id } });
     },

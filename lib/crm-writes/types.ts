@@ -1,0 +1,14 @@
+import type { BudgetSpec } from "@/lib/crm/rate-budget";
+import type { RateLimiter } from "@/lib/crm/leadsquared/rate-limit";
+import type { CrmWrite } from "@/lib/generated/prisma/client";
+
+export type { CrmWrite };
+
+/** What a handler gets besides its row: the clock, and the row's account budget (a no-op when the row has none). */
+export type WriteContext = { now: () => Date; limiter: (spec: BudgetSpec) => RateLimiter };
+
+/**
+ * Runs one write. Returning is success; throw WriteRetry for trouble that may pass, WriteRefused for a refusal that
+ * will not (errors.ts). `response` is stored on the row (redacted by the handler: no credentials, short excerpts).
+ */
+export type WriteHandler = (write: CrmWrite, ctx: WriteContext) => Promise<{ response?: unknown; note?: string }>;
