@@ -50,7 +50,8 @@ export function WebhookSteps({ url, enabled }: { url: string; enabled: boolean }
       {!enabled && (
         <div className="mt-4">
           <Notice tone="warning" title="The sync is off">
-            Leads posted to this URL are refused until you enable the sync under More actions.
+            Until you enable it under More actions, each post to this URL is logged as a failed job (LeadSquared still gets its 200);
+            enable the sync, then Retry those jobs.
           </Notice>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { deliverMail, MAIL_KIND } from "@/lib/mail/outbox";
+import { runLeadSyncWrite } from "@/lib/lead-sync/run";
 import type { WriteHandler } from "./types";
 
 /**
@@ -7,4 +8,5 @@ import type { WriteHandler } from "./types";
  */
 export const WRITE_HANDLERS: Record<string, WriteHandler> = {
   [MAIL_KIND]: deliverMail,
+  lead_sync: runLeadSyncWrite,
 };

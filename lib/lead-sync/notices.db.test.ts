@@ -85,6 +85,7 @@ async function failedJob(options: { notify: boolean; notifyUser: "admin" | "nobo
         create: [
           {
             position: 0,
+            run: 1,
             orgId: organization.id,
             connectorId: connector.id,
             outcome: "created",
@@ -95,6 +96,7 @@ async function failedJob(options: { notify: boolean; notifyUser: "admin" | "nobo
             position: 1,
             orgId: organization.id,
             connectorId: connector.id,
+            run: 1,
             outcome: "failed",
             searchField: "EmailAddress",
             searchValue: "asha@acme.test",

@@ -11,6 +11,7 @@ import { newId, randomToken } from "@/lib/ids";
 import type { LeadSquaredSecrets } from "@/lib/integrations/schema";
 import { drainSoon } from "@/lib/crm-writes/outbox";
 import { queueSyncRun } from "./enqueue";
+import { noticeLeadSyncFailure } from "./notices";
 import { logRange } from "./log-range";
 import {
   leadSyncConfigSchema,
@@ -235,15 +236,21 @@ export async function authenticateConnector(id: string, secret: string): Promise
   return expected.length === given.length && timingSafeEqual(expected, given) ? row : null;
 }
 
-/** Stores a delivery as a job and queues its run in the same transaction: nothing is answered before it is durable. */
+/**
+ * Stores a delivery as a job and queues its run in the same transaction: nothing is answered before it is durable.
+ * With `refusal` (the sync is disabled) the job is stored as failed with it, to be retried once the cause is fixed.
+ */
 export async function storeJob(input: {
   connector: LeadSyncConnector;
   contentType: string | null;
   query: Record<string, string>;
+  /** The body as stored for the log: redacted and capped. */
   body: string;
-  leadCount: number;
+  /** Each item of the delivery, secret-looking fields redacted. */
+  leads: Record<string, unknown>[];
+  refusal?: string;
 }): Promise<LeadSyncJob> {
-  const { connector } = input;
+  const { connector, refusal } = input;
   const config = leadSyncConfigSchema.parse(connector.config);
   const job = await db.$transaction(async (tx) => {
     const created = await tx.leadSyncJob.create({
@@ -254,13 +261,16 @@ export async function storeJob(input: {
         contentType: input.contentType,
         query: input.query,
         body: input.body,
-        leadCount: input.leadCount,
+        leads: input.leads as Prisma.InputJsonValue[],
+        leadCount: input.leads.length,
         leadBehaviour: config.lead.behaviour,
         activityBehaviour: config.activity.enabled ? config.activity.behaviour : null,
         runs: 1,
+        ...(refusal ? { status: "failed" as const, error: refusal, finishedAt: new Date() } : {}),
       },
     });
-    await queueSyncRun(tx, { job: created, account: connectorAccount(connector) });
+    if (!refusal) await queueSyncRun(tx, { job: created, account: connectorAccount(connector) });
+    else await noticeLeadSyncFailure(tx, created.id);
     return created;
   });
   drainSoon();

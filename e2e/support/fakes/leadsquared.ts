@@ -206,7 +206,8 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
         return lsqError(400, "MXInvalidInputException", `'${value}' is not a valid number for ${field.DisplayName}`);
       if (value && type === "datetime" && !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value))
         return lsqError(400, "MXInvalidInputException", `'${value}' is not a valid date for ${field.DisplayName}`);
-      if (value && field.Options && !field.Options.some((o) => o.Value === value))
+      // A new Lead Source is added to the list rather than refused.
+      if (value && field.Options && field.SchemaName !== "Source" && !field.Options.some((o) => o.Value === value))
         return lsqError(400, "MXInvalidInputException", `'${value}' is not an option of ${field.DisplayName}`);
       attributes[field.SchemaName] = value;
     }

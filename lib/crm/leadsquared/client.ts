@@ -228,6 +228,23 @@ export function createLeadSquaredClient(config: LeadSquaredConfig) {
     },
 
     /**
+     * Changes an activity's note and fields. The endpoint (ProspectActivity.svc/Update with ProspectActivityId) is not
+     * in our stored LeadSquared documents; it is the one Lead Sync's "update existing activity" needs, to verify.
+     */
+    async updateActivity(input: { activityId: string; note?: string; fields: { schemaName: string; value: string }[] }): Promise<void> {
+      await call(
+        "POST",
+        "/v2/ProspectActivity.svc/Update",
+        {},
+        {
+          ProspectActivityId: input.activityId,
+          ...(input.note === undefined ? {} : { ActivityNote: input.note }),
+          Fields: input.fields.map((f) => ({ SchemaName: f.schemaName, Value: f.value })),
+        },
+      );
+    },
+
+    /**
      * The account's webhooks (POST Webhook.svc/Retrieve, §1.5.7), filtered as the documented example does: event
      * name (e.g. "Lead_Post_Create", empty for all) and StatusCode (0 by default). The response shape is not
      * documented, so a bare array or an object holding it as `List` or `Webhooks` is read, 25 per page.

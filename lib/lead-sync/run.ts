@@ -1,0 +1,245 @@
+import "server-only";
+import { createLeadSquaredClient, CrmError, type LeadFieldDetail } from "@/lib/crm/leadsquared/client";
+import { CRM_BUDGETS } from "@/lib/crm/rate-budget";
+import { MAX_TRIES } from "@/lib/crm-writes/backoff";
+import { WriteRefused } from "@/lib/crm-writes/errors";
+import type { WriteHandler } from "@/lib/crm-writes/types";
+import { drainSoon } from "@/lib/crm-writes/outbox";
+import { db, type Tx } from "@/lib/db";
+import { Prisma, type LeadSyncConnector } from "@/lib/generated/prisma/client";
+import type { DestinationField } from "./convert";
+import { arrivingFingerprint } from "./echo";
+import type { LeadSyncWritePayload } from "./enqueue";
+import { noticeLeadSyncFailure } from "./notices";
+import { destinationSecrets, sourceSecrets } from "./queries";
+import type { StoredItem } from "./receive";
+import { leadSyncConfigSchema } from "./schema";
+import { syncLead, type LeadResult } from "./sync-lead";
+
+/** How long a write stays recognisable as an echo when it comes back through the opposite connector. */
+export const ECHO_TTL_MS = 24 * 60 * 60_000;
+
+const fieldMap = (fields: unknown): Map<string, DestinationField> =>
+  new Map((fields as LeadFieldDetail[]).map((f) => [f.schemaName.toLowerCase(), f]));
+
+/**
+ * The `lead_sync` handler of the CRM write pipeline: syncs leads [from, to) of a job's run into the destination,
+ * paced by the destination account's budget. Each lead's result is stored as soon as it is known, so a retried row
+ * (429, 5xx, a crash) resumes after the last lead done. The last row of a run to finish settles the job.
+ */
+export const runLeadSyncWrite: WriteHandler = async (write, ctx) => {
+  const { jobId, run, from, to } = write.payload as LeadSyncWritePayload;
+  const job = await db.leadSyncJob.findFirst({ where: { id: jobId, orgId: write.orgId }, include: { connector: true } });
+  if (!job || job.runs !== run) return { note: "superseded: the job was removed or retried since" };
+  const { connector } = job;
+  if (!connector.enabled) {
+    await failJob(jobId, run, "The sync was disabled before this job ran; enable it, then retry the job.");
+    return { note: "connector disabled" };
+  }
+  await db.leadSyncJob.updateMany({ where: { id: jobId, runs: run, status: "queued" }, data: { status: "running" } });
+  const items = (job.leads as StoredItem[]).slice(from, to);
+  const previous = await db.leadSyncResult.findMany({ where: { jobId, position: { gte: from, lt: to } } });
+  const done = new Map(previous.map((r) => [r.position, r]));
+  const deps = await syncDeps(connector, ctx.limiter(CRM_BUDGETS.leadSquared));
+  const sourceFields = fieldMap(connector.sourceFields);
+  try {
+    for (const [i, item] of items.entries()) {
+      const position = from + i;
+      const before = done.get(position);
+      // This run did it already (a resumed row), or an earlier run synced it: a retry re-runs failed leads only.
+      if (before && (before.run === run || before.outcome !== "failed")) continue;
+      const result = item.problem
+        ? failedItem(item.problem)
+        : ((await echoOf(connector, item.fields, sourceFields, deps.config.defaultCountryCode)) ?? (await syncLead(item.fields, deps)));
+      await saveResult({
+        jobId,
+        orgId: job.orgId,
+        connectorId: connector.id,
+        position,
+        run,
+        result,
+        failedBefore: before?.outcome === "failed",
+      });
+    }
+  } catch (err) {
+    const lastTry = write.tries >= MAX_TRIES;
+    if (err instanceof CrmError && (!err.transient || lastTry)) {
+      // Keys refused, a wrong host or a limit that never lifted: every lead not done fails with the reason.
+      await failRest(job.orgId, connector.id, jobId, run, from, to, done, err.message);
+      await settleJob(jobId, run);
+      throw err.transient ? err : new WriteRefused(err.message);
+    }
+    throw err;
+  }
+  await settleJob(jobId, run);
+  return { response: { jobId, run, leads: to - from } };
+};
+
+async function syncDeps(connector: LeadSyncConnector, limiter: ReturnType<Parameters<WriteHandler>[1]["limiter"]>) {
+  const config = leadSyncConfigSchema.parse(connector.config);
+  const destination = createLeadSquaredClient({ baseUrl: connector.destinationHost, ...(await destinationSecrets(connector)), limiter });
+  const source = createLeadSquaredClient({ baseUrl: connector.sourceHost, ...sourceSecrets(connector) });
+  return {
+    config,
+    destination,
+    destinationFields: fieldMap(connector.destinationFields),
+    readSourceLead: (id: string) => source.getLead(id),
+    findSyncedActivity: async (sourceActivityId: string) => {
+      const row = await db.leadSyncResult.findFirst({
+        where: { connectorId: connector.id, sourceActivityId, destinationActivityId: { not: null } },
+        orderBy: { updatedAt: "desc" },
+      });
+      return row?.destinationActivityId ?? null;
+    },
+  };
+}
+
+function failedItem(problem: string): LeadResult {
+  return {
+    outcome: "failed",
+    sourceLeadId: null,
+    destinationLeadId: null,
+    searchField: null,
+    searchValue: null,
+    apiUrl: null,
+    request: null,
+    response: null,
+    error: problem,
+    activityOutcome: null,
+    activityError: null,
+    sourceActivityId: null,
+    destinationActivityId: null,
+    written: null,
+  };
+}
+
+/** A lead this sync's opposite direction wrote, coming back with the values it wrote: skipped, so the pair settles. */
+async function echoOf(
+  connector: LeadSyncConnector,
+  lead: Record<string, unknown>,
+  sourceFields: Map<string, DestinationField>,
+  defaultCountryCode: string,
+): Promise<LeadResult | null> {
+  const id = Object.entries(lead).find(([k]) => k.toLowerCase() === "prospectid")?.[1];
+  if (typeof id !== "string" || !id) return null;
+  const echoes = await db.leadSyncEcho.findMany({
+    where: { accountId: connector.sourceAccountId, leadId: id, expiresAt: { gt: new Date() }, connectorId: { not: connector.id } },
+  });
+  const match = echoes.find(
+    (e) => arrivingFingerprint({ lead, fields: e.fields, accountFields: sourceFields, defaultCountryCode }) === e.fingerprint,
+  );
+  if (!match) return null;
+  return {
+    ...failedItem(""),
+    outcome: "skipped",
+    sourceLeadId: id,
+    error: `An echo: sync ${match.connectorId} wrote this lead with these values; not sent back`,
+  };
+}
+
+async function saveResult(input: {
+  jobId: string;
+  orgId: string;
+  connectorId: string;
+  position: number;
+  run: number;
+  result: LeadResult;
+  failedBefore: boolean;
+}) {
+  const { result } = input;
+  const json = (v: unknown) => (v === null || v === undefined ? Prisma.DbNull : (v as Prisma.InputJsonValue));
+  const data = {
+    orgId: input.orgId,
+    connectorId: input.connectorId,
+    run: input.run,
+    outcome: result.outcome,
+    fixed: input.failedBefore && (result.outcome === "created" || result.outcome === "updated"),
+    sourceLeadId: result.sourceLeadId,
+    destinationLeadId: result.destinationLeadId,
+    searchField: result.searchField,
+    searchValue: result.searchValue,
+    apiUrl: result.apiUrl,
+    request: json(result.request),
+    response: json(result.response),
+    error: result.error,
+    activityOutcome: result.activityOutcome,
+    activityError: result.activityError,
+    sourceActivityId: result.sourceActivityId,
+    destinationActivityId: result.destinationActivityId,
+    updatedAt: new Date(),
+  };
+  const connector = await db.leadSyncConnector.findUnique({ where: { id: input.connectorId }, select: { destinationAccountId: true } });
+  await db.$transaction(async (tx) => {
+    await tx.leadSyncResult.upsert({
+      where: { jobId_position: { jobId: input.jobId, position: input.position } },
+      create: { jobId: input.jobId, position: input.position, ...data },
+      update: data,
+    });
+    if (result.written && connector) {
+      const { leadId, fingerprint, fields } = result.written;
+      const expiresAt = new Date(Date.now() + ECHO_TTL_MS);
+      await tx.leadSyncEcho.upsert({
+        where: { accountId_leadId_fingerprint: { accountId: connector.destinationAccountId, leadId, fingerprint } },
+        create: { connectorId: input.connectorId, accountId: connector.destinationAccountId, leadId, fingerprint, fields, expiresAt },
+        update: { expiresAt, connectorId: input.connectorId, fields },
+      });
+    }
+  });
+}
+
+async function failRest(
+  orgId: string,
+  connectorId: string,
+  jobId: string,
+  run: number,
+  from: number,
+  to: number,
+  done: Map<number, { run: number; outcome: string }>,
+  reason: string,
+) {
+  const written = await db.leadSyncResult.findMany({ where: { jobId, run, position: { gte: from, lt: to } }, select: { position: true } });
+  const now = new Set(written.map((r) => r.position));
+  for (let position = from; position < to; position++) {
+    const before = done.get(position);
+    if (now.has(position) || (before && before.outcome !== "failed")) continue;
+    await saveResult({ jobId, orgId, connectorId, position, run, result: failedItem(reason), failedBefore: false });
+  }
+}
+
+async function failJob(jobId: string, run: number, reason: string) {
+  await settleAndNotice(jobId, (tx) =>
+    tx.leadSyncJob.updateMany({
+      where: { id: jobId, runs: run, status: { in: ["queued", "running"] } },
+      data: { status: "failed", error: reason, finishedAt: new Date() },
+    }),
+  );
+}
+
+/** A job's end and, when it failed, its notice and mail, in one transaction: no failure goes untold after a crash. */
+async function settleAndNotice(jobId: string, settle: (tx: Tx) => Promise<unknown>) {
+  const told = await db.$transaction(async (tx) => {
+    await settle(tx);
+    return noticeLeadSyncFailure(tx, jobId);
+  });
+  if (told) drainSoon();
+}
+
+/**
+ * Settles the job once every lead has a result of this run or an earlier success: counts, succeeded or failed. One
+ * statement guarded by the run and the open states, so the several rows of a run settle it once.
+ */
+async function settleJob(jobId: string, run: number) {
+  await settleAndNotice(
+    jobId,
+    (tx) => tx.$executeRaw`
+    UPDATE lead_sync_jobs j SET
+      created = c.created, updated = c.updated, skipped = c.skipped, failed = c.failed,
+      status = CASE WHEN c.failed > 0 THEN 'failed'::"LeadSyncJobStatus" ELSE 'succeeded'::"LeadSyncJobStatus" END,
+      finished_at = now()
+    FROM (SELECT count(*) FILTER (WHERE outcome = 'created') AS created, count(*) FILTER (WHERE outcome = 'updated') AS updated,
+                 count(*) FILTER (WHERE outcome = 'skipped') AS skipped, count(*) FILTER (WHERE outcome = 'failed') AS failed,
+                 count(*) FILTER (WHERE run = ${run} OR outcome <> 'failed') AS settled
+          FROM lead_sync_results WHERE job_id = ${jobId}) c
+    WHERE j.id = ${jobId} AND j.runs = ${run} AND j.status IN ('queued', 'running') AND c.settled >= j.lead_count`,
+  );
+}
