@@ -75,6 +75,7 @@ async function failedJob(options: { notify: boolean; notifyUser: "admin" | "nobo
       status: "failed",
       query: {},
       body: "[]",
+      leads: [],
       leadCount: 2,
       leadBehaviour: "capture",
       failed: 1,
