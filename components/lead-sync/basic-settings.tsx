@@ -11,7 +11,10 @@ export function BasicSettings({ form }: { form: ConnectorForm }) {
   const { errors } = form.formState;
   const people = usePeople();
   const fields = (form.watch("config.lead.fields") ?? []).filter((f) => f.enabled !== false && f.destination);
+  // The selects are controlled: their options arrive with the field lists, after the value was set.
   const searchBy = form.watch("config.searchBy") ?? "";
+  const secondary = form.watch("config.secondarySearchBy") ?? "";
+  const notifyUserId = form.watch("config.notifyUserId") ?? "";
   const keyOptions = (current: string) => {
     const names = fields.map((f) => f.destination);
     return current && !names.some((n) => n.toLowerCase() === current.toLowerCase()) ? [current, ...names] : names;
@@ -49,6 +52,7 @@ export function BasicSettings({ form }: { form: ConnectorForm }) {
           hint="A unique field that identifies the lead in this account; Mark Unique in the mapping sets it too."
           error={errors.config?.searchBy?.message}
           {...form.register("config.searchBy")}
+          value={searchBy}
         >
           <option value="">Choose a mapped field</option>
           {keyOptions(searchBy).map((n) => (
@@ -62,20 +66,21 @@ export function BasicSettings({ form }: { form: ConnectorForm }) {
           hint="Tried when Search By finds no lead."
           error={errors.config?.secondarySearchBy?.message}
           {...form.register("config.secondarySearchBy", { setValueAs: (v: string | null) => (v ? v : null) })}
+          value={secondary}
         >
           <option value="">None</option>
-          {keyOptions(form.watch("config.secondarySearchBy") ?? "").map((n) => (
+          {keyOptions(secondary).map((n) => (
             <option key={n} value={n}>
               {n}
             </option>
           ))}
         </SelectField>
         <SelectField
-          key={people.data ? "people" : "loading"}
           label="User to notify on failure"
           hint="Sees failed jobs on the Lead Sync page, and by email when notifications are on."
           error={errors.config?.notifyUserId?.message ?? people.error?.message}
           {...form.register("config.notifyUserId", { setValueAs: (v: string | null) => (v ? v : null) })}
+          value={notifyUserId}
         >
           <option value="">Nobody</option>
           {people.data?.map((p) => (

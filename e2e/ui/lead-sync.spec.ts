@@ -98,9 +98,9 @@ test("configure a connector, sync a lead, see a broken mapping fail and notify, 
   await page.goto(`${connectorPath}?tab=settings`);
   await page.getByRole("button", { name: "Add custom field" }).click();
   const custom = mapping.getByRole("listitem").last();
-  await custom.getByLabel("Source field").fill("mx_Note");
-  await custom.getByLabel("Destination field").fill("mx_Is_VIP");
-  await custom.getByLabel("Destination field").press("Escape");
+  await custom.getByRole("combobox", { name: "Source field" }).fill("mx_Note");
+  await custom.getByRole("combobox", { name: "Destination field" }).fill("mx_Is_VIP");
+  await custom.getByRole("combobox", { name: "Destination field" }).press("Escape");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   const second = await post({ ProspectID: "src-2", FirstName: "Ravi", EmailAddress: "ravi@example.com", mx_Note: "maybe" });
