@@ -32,7 +32,11 @@ function columns(connectorId: string): Column<LogRow>[] {
       ),
     },
     { header: "Received", cell: (r) => formatDateTime(r.receivedAt), className: "lg:whitespace-nowrap" },
-    { header: "Lead", cell: (r) => (r.searchValue ? `${r.searchField ?? "lead"}: ${r.searchValue}` : "—"), className: "break-all" },
+    {
+      header: "Lead",
+      cell: (r) => (r.searchValue ? `${r.searchField ?? "lead"}: ${r.searchValue}` : r.sourceLeadId ? `source id ${r.sourceLeadId}` : "—"),
+      className: "break-all",
+    },
     {
       header: "Sync status",
       cell: (r) => <StatusBadge status={r.outcome === "failed" ? "error" : r.outcome} label={r.fixed ? "fixed" : undefined} />,

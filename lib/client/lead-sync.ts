@@ -35,6 +35,7 @@ export type LogRow = {
   fixed: boolean;
   searchField: string | null;
   searchValue: string | null;
+  sourceLeadId: string | null;
   destinationLeadId: string | null;
   error: string | null;
   leadBehaviour: string;

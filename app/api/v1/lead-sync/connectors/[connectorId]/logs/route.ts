@@ -28,6 +28,7 @@ export const GET = withLeadSync(async ({ req, orgId, params }) => {
       fixed: r.fixed,
       searchField: r.searchField,
       searchValue: r.searchValue,
+      sourceLeadId: r.sourceLeadId,
       destinationLeadId: r.destinationLeadId,
       error: r.error,
       leadBehaviour: r.job.leadBehaviour,
