@@ -50,8 +50,8 @@ export function WebhookSteps({ url, enabled }: { url: string; enabled: boolean }
       {!enabled && (
         <div className="mt-4">
           <Notice tone="warning" title="The sync is off">
-            Until you enable it under More actions, each post to this URL is logged as a failed job (LeadSquared still gets its 200);
-            enable the sync, then Retry those jobs.
+            Until you enable it under More actions, each post to this URL is logged as a failed job (LeadSquared still gets its 200); enable
+            the sync, then Retry those jobs.
           </Notice>
         </div>
       )}
