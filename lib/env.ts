@@ -34,6 +34,13 @@ const envSchema = z.object({
   LEADLINE_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   VAPI_BASE_URL: z.string().url().optional(),
   HUBSPOT_API_BASE_URL: z.string().url().default("https://api.hubapi.com"),
+  /** smtp:// or smtps:// with user and password in the URL; unset keeps mails in the dashboard's outbox. */
+  LEADLINE_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "LEADLINE_SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** The From of every mail, e.g. "Leadline <leadline@example.com>"; default no-reply@ the public URL's host. */
+  LEADLINE_MAIL_FROM: z.string().min(3).optional(),
   /** Origins besides LeadSquared's API hosts that a LeadSquared integration may use, e.g. a test server. */
   LEADLINE_LEADSQUARED_ALLOWED_HOSTS: z
     .string()

@@ -26,7 +26,7 @@ export function randomToken(length: number): string {
 
 /** Public ids carry their kind (`agt_…`, `call_…`) so a pasted id says what it is. */
 export function newId(
-  prefix: "org" | "usr" | "key" | "agt" | "var" | "call" | "att" | "dlv" | "lead" | "int" | "whk" | "cw" | "lsc" | "lsj",
+  prefix: "org" | "usr" | "key" | "agt" | "var" | "call" | "att" | "dlv" | "lead" | "int" | "whk" | "cw" | "lsc" | "lsj" | "lsn" | "mail",
 ): string {
   return `${prefix}_${randomToken(20)}`;
 }

@@ -3,12 +3,15 @@ import Link from "next/link";
 import { AppNav } from "@/components/shell/app-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { requireUser } from "@/lib/auth/session";
+import { countNotices } from "@/lib/lead-sync/notices";
+import { canManageLeadSync } from "@/lib/lead-sync/queries";
 import { Providers } from "./providers";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const leadSync = (await canManageLeadSync(user.orgId, user)) ? { failures: await countNotices(user.orgId, user.id) } : undefined;
   return (
     <Providers>
       <a
@@ -25,7 +28,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             </span>
             Leadline
           </Link>
-          <AppNav isAdmin={user.role === "admin"} />
+          <AppNav isAdmin={user.role === "admin"} leadSync={leadSync} />
           <div className="ml-auto flex min-w-0 items-center gap-3 text-sm text-slate-600">
             <span className="hidden truncate xl:inline">
               {user.name} · {user.organization.name}

@@ -11,15 +11,18 @@ export function Choice({
   text,
   options,
   filters,
+  anyLabel = "Any",
 }: {
   name: string;
   text: string;
   options: ReadonlyArray<readonly [string, string]>;
   filters: Filters;
+  /** What the empty choice means, when it is not "any" (e.g. a default range). */
+  anyLabel?: string;
 }) {
   return (
     <SelectField label={text} value={filters.value(name)} onChange={(e) => filters.set({ [name]: e.target.value })}>
-      <option value="">Any</option>
+      <option value="">{anyLabel}</option>
       {options.map(([value, shown]) => (
         <option key={value} value={value}>
           {shown}

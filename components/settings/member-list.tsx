@@ -1,6 +1,7 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
+import { MemberLeadSyncGrant } from "@/components/lead-sync/member-grant";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
@@ -63,6 +64,7 @@ export function MemberList({ currentUserId }: { currentUserId: string }) {
             <p className="break-all text-slate-600">{m.email}</p>
           </div>
           <span className="rounded-full border border-slate-200 bg-slate-50 px-2 py-0.5 text-xs font-medium text-slate-700">{m.role}</span>
+          {m.role === "member" && <MemberLeadSyncGrant userId={m.id} name={m.name} />}
           {m.id !== currentUserId && <RemoveMember member={m} />}
         </li>
       ))}

@@ -1,21 +1,25 @@
 "use client";
 
-import { Bot, KeyRound, Menu, PhoneCall, Plug, Settings, Webhook, type LucideIcon } from "lucide-react";
+import { ArrowLeftRight, Bot, KeyRound, Menu, PhoneCall, Plug, Settings, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useRef, useState } from "react";
 
-const LINKS: Array<{ href: string; label: string; icon: LucideIcon; adminOnly?: boolean }> = [
+const LINKS: Array<{ href: string; label: string; icon: LucideIcon; adminOnly?: boolean; leadSync?: boolean }> = [
   { href: "/integrations", label: "Integrations", icon: Plug, adminOnly: true },
   { href: "/agents", label: "Agents", icon: Bot, adminOnly: true },
   { href: "/calls", label: "Calls", icon: PhoneCall },
   { href: "/deliveries", label: "Deliveries", icon: Webhook },
+  { href: "/lead-sync", label: "Lead Sync", icon: ArrowLeftRight, leadSync: true },
   { href: "/api-keys", label: "API keys", icon: KeyRound, adminOnly: true },
   { href: "/settings", label: "Settings", icon: Settings },
 ];
 
-/** The main links: a row from lg up; below that a "Menu" button opens them as a list under the header. */
-export function AppNav({ isAdmin }: { isAdmin: boolean }) {
+/**
+ * The main links: a row from lg up; below that a "Menu" button opens them as a list under the header. Lead Sync shows
+ * for people with access to it, with the count of failed jobs waiting for them.
+ */
+export function AppNav({ isAdmin, leadSync }: { isAdmin: boolean; leadSync?: { failures: number } }) {
   const pathname = usePathname();
   // The menu remembers the page it was opened on, so navigating closes it without an effect.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -46,7 +50,7 @@ export function AppNav({ isAdmin }: { isAdmin: boolean }) {
         id="main-menu"
         className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-20 flex-col gap-1 border-b border-slate-200 bg-white p-2 text-sm shadow-md lg:static lg:flex lg:flex-row lg:border-0 lg:p-0 lg:shadow-none`}
       >
-        {LINKS.filter((l) => isAdmin || !l.adminOnly).map((l) => {
+        {LINKS.filter((l) => (isAdmin || !l.adminOnly) && (!l.leadSync || leadSync)).map((l) => {
           const active = pathname === l.href || pathname.startsWith(`${l.href}/`);
           return (
             <li key={l.href}>
@@ -58,6 +62,12 @@ export function AppNav({ isAdmin }: { isAdmin: boolean }) {
               >
                 <l.icon aria-hidden className="size-4 shrink-0" />
                 {l.label}
+                {l.leadSync && !!leadSync?.failures && (
+                  <span data-testid="lead-sync-failures" className="rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white">
+                    {leadSync.failures}
+                    <span className="sr-only"> failed sync {leadSync.failures === 1 ? "job" : "jobs"}</span>
+                  </span>
+                )}
               </Link>
             </li>
           );

@@ -1,4 +1,4 @@
-import { expect, type PlaywrightWorkerArgs } from "@playwright/test";
+import { expect, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
 import { createAgent, organisationWithKey, waitForCall } from "./api";
 import { FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_LEADS, FAKE_LSQ_SECRET_KEY, type FakeLead, type FakeLeadSquared } from "./fakes/leadsquared";
 
@@ -60,4 +60,33 @@ export async function seedDashboard(playwright: PlaywrightWorkerArgs["playwright
     calls: { completed: completedId, failedBeforeDialing: failedId },
     deliveries: { accepted: deliveryOf("accepted"), rejected: deliveryOf("rejected"), refused: deliveryOf("error") },
   };
+}
+
+/**
+ * A Lead Sync connector from `source` into the connected LeadSquared account, and one job: a delivery posted while
+ * the sync is off, logged as failed (so its notice and the Failed view have something to show).
+ */
+export async function seedLeadSync(admin: APIRequestContext, source: FakeLeadSquared) {
+  const mapped = (name: string) => ({ source: name, destination: name });
+  const created = await admin.post("/api/v1/lead-sync/connectors", {
+    data: {
+      config: {
+        name: "Clinic → Patients",
+        leadSource: "Clinic account",
+        defaultCountryCode: "91",
+        sourceTimeZone: "Asia/Kolkata",
+        searchBy: "EmailAddress",
+        secondarySearchBy: "Mobile",
+        lead: { behaviour: "capture", fields: ["FirstName", "EmailAddress", "Mobile"].map(mapped) },
+        activity: { enabled: false, behaviour: "capture", fields: [] },
+      },
+      destination: { useIntegration: true },
+      source: { host: source.baseUrl, accessKey: source.accessKey, secretKey: source.secretKey },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { connector } = (await created.json()) as { connector: { id: string; webhookUrl: string } };
+  const posted = await admin.post(connector.webhookUrl, { data: { FirstName: "Meera", EmailAddress: "meera@example.com" } });
+  const { jobId } = (await posted.json()) as { jobId: string };
+  return { connectorId: connector.id, jobId };
 }

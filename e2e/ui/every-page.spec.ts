@@ -1,30 +1,41 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInPage } from "../support/accounts";
-import { LEAD_WITHOUT_PHONE, seedDashboard } from "../support/dashboard-data";
+import { LEAD_WITHOUT_PHONE, seedDashboard, seedLeadSync } from "../support/dashboard-data";
 import { dashboardPages } from "../support/dashboard-pages";
 import { resetDatabase } from "../support/db";
-import { createFakeLeadSquared, FAKE_LSQ_LEADS } from "../support/fakes/leadsquared";
+import { createFakeLeadSquared, FAKE_LSQ_LEADS, FAKE_LSQ_USER } from "../support/fakes/leadsquared";
 
 const lsq = createFakeLeadSquared({ leads: [...FAKE_LSQ_LEADS, LEAD_WITHOUT_PHONE] });
+// Another LeadSquared account, the source of a Lead Sync connector into the connected one.
+const lsqSource = createFakeLeadSquared({
+  accessKey: "u$r-source-access-key-0000",
+  secretKey: "source-secret-key-0123456789abcdef",
+  user: { ...FAKE_LSQ_USER, OrgId: "org-source", OrgShortCode: "org-source" },
+  leads: [],
+});
 let seeded: Awaited<ReturnType<typeof seedDashboard>>;
 let pages: string[];
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   test.setTimeout(120_000);
   await resetDatabase();
-  await lsq.start();
+  await Promise.all([lsq.start(), lsqSource.start()]);
   seeded = await seedDashboard(playwright, baseURL!, lsq);
+  const leadSync = await seedLeadSync(seeded.admin, lsqSource);
   // One page per state worth seeing: a completed call and one that failed before dialing; a rejected and a refused delivery.
   pages = dashboardPages({
     agentId: [seeded.agents.mapped],
     callId: [seeded.calls.completed, seeded.calls.failedBeforeDialing],
     deliveryId: [seeded.deliveries.rejected, seeded.deliveries.refused],
+    connectorId: [leadSync.connectorId],
+    jobId: [leadSync.jobId],
   });
   // The agent page's tabs are pages of their own (README: /agents/<id>?tab=…).
   pages.push(...["variables", "webhook"].map((tab) => `/agents/${seeded.agents.mapped}?tab=${tab}`));
+  pages.push(`/lead-sync/${leadSync.connectorId}?tab=settings`);
 });
-test.afterAll(() => lsq.stop());
+test.afterAll(() => Promise.all([lsq.stop(), lsqSource.stop()]));
 
 /** axe's serious and critical findings on the page as it is now, one line each, for a readable failure. */
 async function seriousViolations(page: Page): Promise<string[]> {

@@ -2,6 +2,7 @@ import { createHubSpotCall, postLeadSquaredActivity, updateHubSpotContact, updat
 import { WRITE_KINDS } from "./outcome-writes";
 import { CALL_ENDED_WEBHOOK_KIND } from "@/lib/call-webhooks/enqueue";
 import { callEndedWebhookHandler } from "@/lib/call-webhooks/handler";
+import { deliverMail, MAIL_KIND } from "@/lib/mail/outbox";
 import { runLeadSyncWrite } from "@/lib/lead-sync/run";
 import type { WriteHandler } from "./types";
 
@@ -15,5 +16,6 @@ export const WRITE_HANDLERS: Record<string, WriteHandler> = {
   [WRITE_KINDS.hubSpotCall]: createHubSpotCall,
   [WRITE_KINDS.hubSpotContactUpdate]: updateHubSpotContact,
   [CALL_ENDED_WEBHOOK_KIND]: callEndedWebhookHandler(),
+  [MAIL_KIND]: deliverMail,
   lead_sync: runLeadSyncWrite,
 };

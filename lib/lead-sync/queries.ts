@@ -11,6 +11,7 @@ import { newId, randomToken } from "@/lib/ids";
 import type { LeadSquaredSecrets } from "@/lib/integrations/schema";
 import { drainSoon } from "@/lib/crm-writes/outbox";
 import { queueSyncRun } from "./enqueue";
+import { noticeLeadSyncFailure } from "./notices";
 import { logRange } from "./log-range";
 import {
   leadSyncConfigSchema,
@@ -269,9 +270,10 @@ export async function storeJob(input: {
       },
     });
     if (!refusal) await queueSyncRun(tx, { job: created, account: connectorAccount(connector) });
+    else await noticeLeadSyncFailure(tx, created.id);
     return created;
   });
-  if (!refusal) drainSoon();
+  drainSoon();
   return job;
 }
 

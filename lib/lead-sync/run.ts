@@ -4,11 +4,13 @@ import { CRM_BUDGETS } from "@/lib/crm/rate-budget";
 import { MAX_TRIES } from "@/lib/crm-writes/backoff";
 import { WriteRefused } from "@/lib/crm-writes/errors";
 import type { WriteHandler } from "@/lib/crm-writes/types";
-import { db } from "@/lib/db";
+import { drainSoon } from "@/lib/crm-writes/outbox";
+import { db, type Tx } from "@/lib/db";
 import { Prisma, type LeadSyncConnector } from "@/lib/generated/prisma/client";
 import type { DestinationField } from "./convert";
 import { arrivingFingerprint } from "./echo";
 import type { LeadSyncWritePayload } from "./enqueue";
+import { noticeLeadSyncFailure } from "./notices";
 import { destinationSecrets, sourceSecrets } from "./queries";
 import type { StoredItem } from "./receive";
 import { leadSyncConfigSchema } from "./schema";
@@ -271,10 +273,21 @@ async function failRest(
 }
 
 async function failJob(jobId: string, run: number, reason: string) {
-  await db.leadSyncJob.updateMany({
-    where: { id: jobId, runs: run, status: { in: ["queued", "running"] } },
-    data: { status: "failed", error: reason, finishedAt: new Date() },
+  await settleAndNotice(jobId, (tx) =>
+    tx.leadSyncJob.updateMany({
+      where: { id: jobId, runs: run, status: { in: ["queued", "running"] } },
+      data: { status: "failed", error: reason, finishedAt: new Date() },
+    }),
+  );
+}
+
+/** A job's end and, when it failed, its notice and mail, in one transaction: no failure goes untold after a crash. */
+async function settleAndNotice(jobId: string, settle: (tx: Tx) => Promise<unknown>) {
+  const told = await db.$transaction(async (tx) => {
+    await settle(tx);
+    return noticeLeadSyncFailure(tx, jobId);
   });
+  if (told) drainSoon();
 }
 
 /**
@@ -282,7 +295,9 @@ async function failJob(jobId: string, run: number, reason: string) {
  * statement guarded by the run and the open states, so the several rows of a run settle it once.
  */
 async function settleJob(jobId: string, run: number) {
-  await db.$executeRaw`
+  await settleAndNotice(
+    jobId,
+    (tx) => tx.$executeRaw`
     UPDATE lead_sync_jobs j SET
       created = c.created, updated = c.updated, skipped = c.skipped, failed = c.failed,
       status = CASE WHEN c.failed > 0 THEN 'failed'::"LeadSyncJobStatus" ELSE 'succeeded'::"LeadSyncJobStatus" END,
@@ -291,5 +306,6 @@ async function settleJob(jobId: string, run: number) {
                  count(*) FILTER (WHERE outcome = 'skipped') AS skipped, count(*) FILTER (WHERE outcome = 'failed') AS failed,
                  count(*) FILTER (WHERE run = ${run} OR outcome <> 'failed') AS settled
           FROM lead_sync_results WHERE job_id = ${jobId}) c
-    WHERE j.id = ${jobId} AND j.runs = ${run} AND j.status IN ('queued', 'running') AND c.settled >= j.lead_count`;
+    WHERE j.id = ${jobId} AND j.runs = ${run} AND j.status IN ('queued', 'running') AND c.settled >= j.lead_count`,
+  );
 }

@@ -1,5 +1,6 @@
 import { CallWebhookDeliveries } from "@/components/call-webhooks/call-webhook-deliveries";
 import { CallWebhookPanel } from "@/components/call-webhooks/call-webhook-panel";
+import { LeadSyncAccessSettings } from "@/components/lead-sync/access-settings";
 import { MembersPanel } from "@/components/settings/members-panel";
 import { OrganizationForm } from "@/components/settings/organization-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -28,6 +29,7 @@ export default async function SettingsPage() {
         {isAdmin && <MembersPanel currentUserId={user.id} />}
         {isAdmin && <CallWebhookPanel scope="org" />}
         {isAdmin && <CallWebhookDeliveries />}
+        {isAdmin && <LeadSyncAccessSettings />}
       </div>
     </>
   );

@@ -1,0 +1,122 @@
+"use client";
+
+import { ChevronDown } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/field";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { useConnector, useRemoveConnector, useSetConnectorEnabled, type ConnectorView } from "@/lib/client/lead-sync";
+
+/** More actions (seed 001, §6.3 and §9): enable or disable the sync, edit, view logs, remove after a question. */
+export function ConnectorActions({ initial }: { initial: ConnectorView }) {
+  const router = useRouter();
+  const { data: connector = initial } = useConnector(initial.id, initial);
+  const toggle = useSetConnectorEnabled(connector.id);
+  const remove = useRemoveConnector(connector.id);
+  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const name = connector.config.name;
+
+  const close = () => {
+    setOpen(false);
+    opener.current?.focus();
+  };
+  const onRemove = () =>
+    remove.mutate(undefined, {
+      onSuccess: () => {
+        router.push("/lead-sync");
+        router.refresh();
+      },
+    });
+
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <StatusBadge status={connector.enabled ? "active" : "disabled"} label={connector.enabled ? "sync on" : "sync off"} />
+        <div className="relative" onKeyDown={(e) => e.key === "Escape" && open && close()}>
+          <Button
+            ref={opener}
+            type="button"
+            variant="secondary"
+            aria-expanded={open}
+            aria-controls="connector-actions"
+            onClick={() => setOpen(!open)}
+          >
+            More actions
+            <ChevronDown aria-hidden />
+          </Button>
+          {open && (
+            <ul
+              id="connector-actions"
+              aria-label="More actions"
+              className="absolute right-0 z-20 mt-1 flex w-56 flex-col rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg"
+            >
+              <li>
+                <button
+                  type="button"
+                  className="w-full rounded px-3 py-2 text-left hover:bg-slate-100"
+                  disabled={toggle.isPending}
+                  onClick={() => toggle.mutate(!connector.enabled, { onSuccess: () => (setOpen(false), router.refresh()) })}
+                >
+                  {connector.enabled ? "Disable sync" : "Enable sync"}
+                </button>
+              </li>
+              <li>
+                <Link
+                  className="block rounded px-3 py-2 hover:bg-slate-100"
+                  href={`/lead-sync/${connector.id}?tab=settings`}
+                  onClick={() => setOpen(false)}
+                >
+                  Edit configuration
+                </Link>
+              </li>
+              <li>
+                <Link className="block rounded px-3 py-2 hover:bg-slate-100" href={`/lead-sync/${connector.id}/logs`}>
+                  View logs
+                </Link>
+              </li>
+              <li>
+                <button
+                  type="button"
+                  className="w-full rounded px-3 py-2 text-left text-red-700 hover:bg-red-50"
+                  onClick={() => {
+                    setOpen(false);
+                    setConfirming(true);
+                  }}
+                >
+                  Remove configuration
+                </button>
+              </li>
+            </ul>
+          )}
+        </div>
+      </div>
+      <FormError message={toggle.error?.message} />
+      {confirming && (
+        <div
+          role="alertdialog"
+          aria-labelledby="remove-connector-question"
+          onKeyDown={(e) => e.key === "Escape" && setConfirming(false)}
+          className="flex max-w-md flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm"
+        >
+          <p id="remove-connector-question">
+            <strong>Remove “{name}”?</strong> Its webhook URL stops working and its logs are deleted. Leads already synced stay in the
+            destination account. Delete the automation in the source account too.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <Button variant="danger" autoFocus onClick={onRemove} disabled={remove.isPending}>
+              Yes, remove {name}
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirming(false)}>
+              Keep it
+            </Button>
+          </div>
+          <FormError message={remove.error?.message} />
+        </div>
+      )}
+    </div>
+  );
+}
