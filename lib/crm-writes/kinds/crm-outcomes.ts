@@ -3,7 +3,7 @@ import { CRM_BUDGETS } from "@/lib/crm/rate-budget";
 import { db } from "@/lib/db";
 import type { CrmType } from "@/lib/generated/prisma/client";
 import { hubSpotClientFor, leadSquaredClientFor } from "@/lib/integrations/queries";
-import { CRM_NAMES } from "@/lib/integrations/schema";
+import { CRM_NAMES } from "@/lib/crm/crms";
 import { WriteRefused } from "../errors";
 import type {
   HubSpotCallPayload,

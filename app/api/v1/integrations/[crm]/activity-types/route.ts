@@ -2,11 +2,11 @@
 import { leadSquaredActivityTypes } from "@/lib/crm-writes/agent-settings";
 import { ApiError } from "@/lib/http/errors";
 import { withOrg } from "@/lib/http/route";
-import { parseCrm } from "@/lib/integrations/queries";
+import { crmOfParam } from "@/lib/crm/crms";
 
 export const GET = withOrg(
   async ({ orgId, params }) => {
-    if (parseCrm(params.crm) !== "leadsquared")
+    if (crmOfParam(params.crm) !== "leadsquared")
       throw new ApiError(404, "not_found", "Activity types are LeadSquared's; HubSpot logs calls as call engagements.");
     return Response.json({ activityTypes: await leadSquaredActivityTypes(orgId) });
   },
