@@ -127,8 +127,8 @@ describe("LeadSquared write-back", () => {
       mode: "each_attempt",
       leadSquaredActivityEvent: 202,
       fieldUpdates: [
-        { outcome: "no_answer", field: "ProspectStage", value: "Not reachable" },
-        { outcome: "completed", field: "ProspectStage", value: "Contacted" },
+        { outcome: "no_answer", field: "ProspectStage", value: "Opportunity" },
+        { outcome: "completed", field: "ProspectStage", value: "Customer" },
       ],
     });
     const attempt = await endAndSettle(s, 1, "no_answer", false);
@@ -165,8 +165,8 @@ describe("LeadSquared write-back", () => {
     });
     const update = lsq.requests.find((r) => r.path === "/v2/LeadManagement.svc/Lead.Update")!;
     expect(update.query).toMatchObject({ leadId: LEAD });
-    expect(update.body).toEqual([{ Attribute: "ProspectStage", Value: "Not reachable" }]);
-    expect(lsq.leads.get(LEAD)!.ProspectStage).toBe("Not reachable");
+    expect(update.body).toEqual([{ Attribute: "ProspectStage", Value: "Opportunity" }]);
+    expect(lsq.leads.get(LEAD)!.ProspectStage).toBe("Opportunity");
     const rows = await writes();
     expect(rows.map((w) => w.status)).toEqual(["written", "written"]);
     expect(rows[0]!.response).toMatchObject({ activityId: lsq.activities[0]!.Id });
