@@ -5,8 +5,9 @@ import { createScratchDatabase } from "../../test/databases";
 import { PASSWORD, signInPage } from "../support/accounts";
 import { dashboardPages, routesOf } from "../support/dashboard-pages";
 import { createAgent, organisationWithKey, waitForCall } from "../support/api";
+import { seedLeadSync } from "../support/dashboard-data";
 import { createFakeHubSpot, FAKE_HUBSPOT_CONTACTS } from "../support/fakes/hubspot";
-import { createFakeLeadSquared, FAKE_LSQ_LEADS } from "../support/fakes/leadsquared";
+import { createFakeLeadSquared, FAKE_LSQ_LEADS, FAKE_LSQ_USER } from "../support/fakes/leadsquared";
 import { createFakeVapi } from "../support/fakes/vapi";
 import { startAppServer, type AppServer } from "../support/server";
 
@@ -18,9 +19,17 @@ const SECRETS = {
   hubSpotClientSecret: "hs-client-secret-sweep-5e6f7a8b-cs04",
   vapiApiKey: "vapi-private-key-sweep-1a2b3c4d-vk05",
   mistypedSecretKey: "typed-wrong-secret-sweep-3f4e-ws06",
+  leadSyncSourceAccessKey: "lsq-source-access-sweep-2b3c4d-sa07",
+  leadSyncSourceSecretKey: "lsq-source-secret-sweep-6e7f8a-ss08",
 };
 
 const lsq = createFakeLeadSquared({ accessKey: SECRETS.lsqAccessKey, secretKey: SECRETS.lsqSecretKey });
+// The second account a Lead Sync connector reads from, with keys of its own.
+const lsqSource = createFakeLeadSquared({
+  accessKey: SECRETS.leadSyncSourceAccessKey,
+  secretKey: SECRETS.leadSyncSourceSecretKey,
+  user: { ...FAKE_LSQ_USER, OrgId: "org-source", OrgShortCode: "org-source" },
+});
 const hubspot = createFakeHubSpot({ token: SECRETS.hubSpotToken });
 const vapi = createFakeVapi({ apiKey: SECRETS.vapiApiKey, reportDelayMs: 100, stepMs: 50 });
 // Its own server, so the test can read what the server prints.
@@ -29,7 +38,7 @@ let server: AppServer;
 test.beforeAll(async () => {
   const url = await createScratchDatabase(process.env.DATABASE_URL!, "leadline_test_secrets");
   await applyMigrations(url);
-  await Promise.all([lsq.start(), hubspot.start(), vapi.start()]);
+  await Promise.all([lsq.start(), lsqSource.start(), hubspot.start(), vapi.start()]);
   server = await startAppServer({
     DATABASE_URL: url,
     HUBSPOT_API_BASE_URL: hubspot.baseUrl,
@@ -40,7 +49,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await server?.kill();
-  await Promise.all([lsq.stop(), hubspot.stop(), vapi.stop()]);
+  await Promise.all([lsq.stop(), lsqSource.stop(), hubspot.stop(), vapi.stop()]);
 });
 
 function expectNoSecret(where: string, text: string, secrets: string[]) {
@@ -109,6 +118,9 @@ async function setUpEverything(playwright: PlaywrightWorkerArgs["playwright"]) {
   await waitForCall(api, vapiCallId, (c) => c.attempts[0]?.dialedAt !== null);
   expect(vapi.requests.some((r) => r.headers.authorization === `Bearer ${SECRETS.vapiApiKey}`)).toBe(true);
 
+  // A Lead Sync connector and its job, read with the account's keys before they are rotated away below.
+  const leadSync = await seedLeadSync(admin, lsqSource);
+
   // A re-check that fails, so the error path is swept too.
   lsq.rotateKeys({ secretKey: "rotated-away-secret-key" });
   expect((await (await admin.post("/api/v1/integrations/leadsquared/test")).json()).integration.status).toBe("error");
@@ -121,6 +133,9 @@ async function setUpEverything(playwright: PlaywrightWorkerArgs["playwright"]) {
     deliveryId: [deliveryId],
     keyId: [keyId],
     crm: ["leadsquared", "hubspot"],
+    connectorId: [leadSync.connectorId],
+    jobId: [leadSync.jobId],
+    scope: ["org", simulator.id],
   };
   return { admin, api, key, account, ids };
 }
