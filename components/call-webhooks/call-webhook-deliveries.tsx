@@ -9,10 +9,11 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { FormError, SelectField } from "@/components/ui/field";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CALL_WEBHOOK_DELIVERY_STATUSES } from "@/lib/call-webhooks/schema";
-import { useCallWebhookDeliveries, useReplayCallWebhookDelivery, type CallWebhookDeliveryRow } from "@/lib/client/call-webhooks";
+import type { CallWebhookDelivery } from "@/lib/call-webhooks/deliveries";
+import { useCallWebhookDeliveries, useReplayCallWebhookDelivery } from "@/lib/client/call-webhooks";
 import { formatDateTime } from "@/lib/client/format";
 
-function Replay({ row }: { row: CallWebhookDeliveryRow }) {
+function Replay({ row }: { row: CallWebhookDelivery }) {
   const replay = useReplayCallWebhookDelivery();
   const busy = row.status === "pending" || row.status === "running";
   return (
@@ -31,7 +32,7 @@ function Replay({ row }: { row: CallWebhookDeliveryRow }) {
   );
 }
 
-const COLUMNS: ReadonlyArray<Column<CallWebhookDeliveryRow>> = [
+const COLUMNS: ReadonlyArray<Column<CallWebhookDelivery>> = [
   { header: "Created", cell: (r) => <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time> },
   {
     header: "Event",

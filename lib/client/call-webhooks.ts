@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { CallWebhookDelivery } from "@/lib/call-webhooks/deliveries";
 import type { CallWebhookEvents, CallWebhookSettings } from "@/lib/call-webhooks/schema";
 import { apiFetch } from "@/lib/client/api";
 
@@ -58,24 +59,6 @@ export function useDeleteCallWebhook(scope: string) {
   });
 }
 
-export type CallWebhookDeliveryRow = {
-  id: string;
-  endpointId: string | null;
-  eventId: string | null;
-  type: string | null;
-  callId: string | null;
-  attemptId: string | null;
-  status: string;
-  tries: number;
-  nextTryAt: string | null;
-  lastError: string | null;
-  responseStatus: number | null;
-  durationMs: number | null;
-  responseBody: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
 const deliveryKeys = {
   all: ["call-webhooks", "deliveries"] as const,
   list: (filter: Record<string, string>) => ["call-webhooks", "deliveries", filter] as const,
@@ -86,7 +69,7 @@ export function useCallWebhookDeliveries(filter: Record<string, string>) {
   return useQuery({
     queryKey: deliveryKeys.list(filter),
     queryFn: () =>
-      apiFetch<{ deliveries: CallWebhookDeliveryRow[] }>(`/api/v1/call-webhooks/deliveries?${new URLSearchParams(filter)}`).then(
+      apiFetch<{ deliveries: CallWebhookDelivery[] }>(`/api/v1/call-webhooks/deliveries?${new URLSearchParams(filter)}`).then(
         (r) => r.deliveries,
       ),
     refetchInterval: 2_000,
@@ -97,7 +80,7 @@ export function useReplayCallWebhookDelivery() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      apiFetch<{ delivery: CallWebhookDeliveryRow }>(`/api/v1/call-webhooks/deliveries/${encodeURIComponent(id)}/replay`, {
+      apiFetch<{ delivery: CallWebhookDelivery }>(`/api/v1/call-webhooks/deliveries/${encodeURIComponent(id)}/replay`, {
         method: "POST",
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.all }),
