@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { reserveSlot, type BudgetSpec } from "@/lib/crm/rate-budget";
+import { createPgRateLimiter, type BudgetSpec } from "@/lib/crm/rate-budget";
 import type { RateLimiter } from "@/lib/crm/leadsquared/rate-limit";
 import { pool as defaultPool } from "@/lib/db";
 import type { CrmWriteStatus, Prisma } from "@/lib/generated/prisma/client";
@@ -73,25 +73,6 @@ const toWrite = (r: Row): CrmWrite => ({
 
 const unpaced: RateLimiter = { acquire: async () => {} };
 
-// A request must leave within this long of its slot. On a busy server a request can leave much later than its slot
-// (the event loop was busy), while the one 25 slots later leaves on time: the CRM then counts 26 in its window.
-// A slot missed by more is given up and a new one taken, so every request leaves within [slot, slot + LATE_MS].
-export const LATE_MS = 300;
-
-/** The account's shared budget (lib/crm/rate-budget.ts), taking a new slot when this one was missed. */
-function punctualLimiter(pool: pg.Pool, account: string, spec: BudgetSpec): RateLimiter {
-  return {
-    async acquire() {
-      for (let i = 0; ; i++) {
-        const { slotMs, waitMs } = await reserveSlot(pool, account, spec);
-        if (waitMs > 0) await new Promise((r) => setTimeout(r, waitMs));
-        // Bounded: a clock that disagrees with Postgres's by more than LATE_MS must not loop for ever.
-        if (Date.now() - slotMs <= LATE_MS || i === 3) return;
-      }
-    },
-  };
-}
-
 /**
  * Runs every due write: `pending` ones whose time came, and `running` ones whose lease passed (their process died).
  * Rows are claimed with SKIP LOCKED and leased in one statement, so drains in several processes never run a row at
@@ -147,7 +128,8 @@ async function runOne(pool: pg.Pool, write: CrmWrite, opts: DrainOptions, now: (
     await finish("failed", { error: `No handler for writes of kind "${write.kind}".` });
     return "failed";
   }
-  const limiter = (spec: BudgetSpec): RateLimiter => (write.account ? punctualLimiter(pool, write.account, spec) : unpaced);
+  const limiter = (spec: BudgetSpec): RateLimiter =>
+    write.account ? createPgRateLimiter({ pool, account: write.account, spec }) : unpaced;
   try {
     const result = await handler(write, { now, limiter });
     const response = result.note === undefined ? result.response : { ...(asObject(result.response) ?? {}), note: result.note };

@@ -217,9 +217,7 @@ describe("LeadSquared write-back", () => {
     expect(await writes()).toMatchObject([{ status: "failed", lastError: expect.stringMatching(/999/) }]);
   });
 
-  // Passed 4 of 6 runs on the shared machine under a load of 15–18: a first request can still land late. Run it with
-  // LEADLINE_CRM_BUDGET_TEST=1 until the cause is found (see the writeback report).
-  it.skipIf(!process.env.LEADLINE_CRM_BUDGET_TEST)(
+  it(
     "two processes draining one account's writes together stay within 25 calls per 5 s, with no 429",
     async () => {
       const s = await seed("leadsquared", { mode: "each_attempt", leadSquaredActivityEvent: 201 });
@@ -239,7 +237,8 @@ describe("LeadSquared write-back", () => {
       expect(most).toBeLessThanOrEqual(25);
       expect(lsq.activities).toHaveLength(35);
     },
-    30_000,
+    // Time is not the behaviour here: a starved machine misses slots and takes new ones, which takes longer.
+    90_000,
   );
 });
 
