@@ -7,7 +7,7 @@ import type { CrmWriteStatus, Prisma } from "@/lib/generated/prisma/client";
 import { backoffMs, MAX_TRIES } from "./backoff";
 import { drainSoon } from "./driver";
 import { judge } from "./errors";
-import { WRITE_HANDLERS } from "./handlers";
+import { GIVE_UP_HANDLERS, WRITE_HANDLERS } from "./handlers";
 import type { CrmWrite, WriteHandler } from "./types";
 
 export type DrainOptions = {
@@ -119,15 +119,14 @@ async function runOne(pool: pg.Pool, write: CrmWrite, opts: DrainOptions, now: (
         now(),
       ],
     );
+  const giveUp = async (error: string, response?: unknown) => {
+    await GIVE_UP_HANDLERS[write.kind]?.(write, error);
+    await finish("failed", { error, response });
+    return "failed" as const;
+  };
   // Claimed past its last try: the previous claim never finished (a crash mid-write), and it does not get more.
-  if (write.tries > maxTries) {
-    await finish("failed", { error: `${write.lastError ?? "The write did not finish"} (gave up after ${maxTries} tries)` });
-    return "failed";
-  }
-  if (!handler) {
-    await finish("failed", { error: `No handler for writes of kind "${write.kind}".` });
-    return "failed";
-  }
+  if (write.tries > maxTries) return giveUp(`${write.lastError ?? "The write did not finish"} (gave up after ${maxTries} tries)`);
+  if (!handler) return giveUp(`No handler for writes of kind "${write.kind}".`);
   const limiter = (spec: BudgetSpec): RateLimiter =>
     write.account ? createPgRateLimiter({ pool, account: write.account, spec }) : unpaced;
   try {
@@ -138,9 +137,7 @@ async function runOne(pool: pg.Pool, write: CrmWrite, opts: DrainOptions, now: (
   } catch (err) {
     const verdict = judge(err);
     if (!verdict.retry || write.tries >= maxTries) {
-      const why = verdict.retry ? `${verdict.message} (gave up after ${write.tries} tries)` : verdict.message;
-      await finish("failed", { error: why, response: verdict.response });
-      return "failed";
+      return giveUp(verdict.retry ? `${verdict.message} (gave up after ${write.tries} tries)` : verdict.message, verdict.response);
     }
     const runAt = new Date(now().getTime() + backoffMs(write.tries, verdict.retryAfterMs, opts.random));
     await finish("pending", { runAt, error: verdict.message, response: verdict.response });

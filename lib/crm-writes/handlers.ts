@@ -3,8 +3,8 @@ import { WRITE_KINDS } from "./outcome-writes";
 import { CALL_ENDED_WEBHOOK_KIND } from "@/lib/call-webhooks/enqueue";
 import { callEndedWebhookHandler } from "@/lib/call-webhooks/handler";
 import { deliverMail, MAIL_KIND } from "@/lib/mail/outbox";
-import { runLeadSyncWrite } from "@/lib/lead-sync/run";
-import type { WriteHandler } from "./types";
+import { giveUpLeadSyncWrite, runLeadSyncWrite } from "@/lib/lead-sync/run";
+import type { GiveUpHandler, WriteHandler } from "./types";
 
 /**
  * Every kind of CRM write and the handler that runs it, one line each. A row whose kind is missing here fails with
@@ -18,4 +18,9 @@ export const WRITE_HANDLERS: Record<string, WriteHandler> = {
   [CALL_ENDED_WEBHOOK_KIND]: callEndedWebhookHandler(),
   [MAIL_KIND]: deliverMail,
   lead_sync: runLeadSyncWrite,
+};
+
+/** The kinds whose rows stand for a record of their own (a Lead Sync job) that must end when the pipeline gives up. */
+export const GIVE_UP_HANDLERS: Record<string, GiveUpHandler> = {
+  lead_sync: giveUpLeadSyncWrite,
 };

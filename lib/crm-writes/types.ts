@@ -12,3 +12,10 @@ export type WriteContext = { now: () => Date; limiter: (spec: BudgetSpec) => Rat
  * will not (errors.ts). `response` is stored on the row (redacted by the handler: no credentials, short excerpts).
  */
 export type WriteHandler = (write: CrmWrite, ctx: WriteContext) => Promise<{ response?: unknown; note?: string }>;
+
+/**
+ * What a kind owes its own records when the pipeline gives up on one of its rows (out of tries, or its last try died
+ * with its process), so nothing of its stays open. Runs before the row is marked failed, so a crash in between runs it
+ * again: it must be idempotent.
+ */
+export type GiveUpHandler = (write: CrmWrite, reason: string) => Promise<void>;

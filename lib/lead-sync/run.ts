@@ -3,7 +3,7 @@ import { createLeadSquaredClient, CrmError, type LeadFieldDetail } from "@/lib/c
 import { CRM_BUDGETS } from "@/lib/crm/rate-budget";
 import { MAX_TRIES } from "@/lib/crm-writes/backoff";
 import { WriteRefused } from "@/lib/crm-writes/errors";
-import type { WriteHandler } from "@/lib/crm-writes/types";
+import type { GiveUpHandler, WriteHandler } from "@/lib/crm-writes/types";
 import { drainSoon } from "@/lib/crm-writes/outbox";
 import { db, type Tx } from "@/lib/db";
 import { Prisma, type LeadSyncConnector } from "@/lib/generated/prisma/client";
@@ -113,6 +113,22 @@ export const runLeadSyncWrite: WriteHandler = async (write, ctx) => {
   }
   await settleJob(jobId, run);
   return { response: { jobId, run, leads: to - from } };
+};
+
+/**
+ * The pipeline gave up on a row (out of tries, or its last try died with its process): the row's leads not done yet
+ * fail with the reason, so the job ends and its Retry re-runs them. A no-op for a row of a job retried or removed since.
+ */
+export const giveUpLeadSyncWrite: GiveUpHandler = async (write, reason) => {
+  const { jobId, run, from, to } = write.payload as LeadSyncWritePayload;
+  const job = await db.leadSyncJob.findFirst({ where: { id: jobId, orgId: write.orgId }, select: { runs: true, connectorId: true } });
+  if (!job || job.runs !== run) return;
+  const previous = await db.leadSyncResult.findMany({
+    where: { jobId, position: { gte: from, lt: to } },
+    select: { position: true, run: true, outcome: true },
+  });
+  await failRest(write.orgId, job.connectorId, jobId, run, from, to, new Map(previous.map((r) => [r.position, r])), reason);
+  await settleJob(jobId, run);
 };
 
 async function syncDeps(connector: LeadSyncConnector, limiter: ReturnType<Parameters<WriteHandler>[1]["limiter"]>) {

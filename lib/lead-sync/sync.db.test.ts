@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FakeLeadSquared } from "@/e2e/support/fakes/leadsquared";
+import { MAX_TRIES } from "@/lib/crm-writes/backoff";
 import { db } from "@/lib/db";
 import { truncateAll } from "@/test/databases";
 import { createOrg } from "@/test/factories";
@@ -208,6 +209,26 @@ describe("failures", () => {
     expect(after).toMatchObject({ status: "failed", failed: 2 });
     expect(after.results[0]!.error).toMatch(/did not accept this Access Key/);
     expect(b.leads.size).toBe(0);
+  });
+
+  it("ends the job when the pipeline gives up on its row without running it (its last try died with its process)", async () => {
+    const { webhookUrl } = await makeConnector(orgId, a, b, baseConfig());
+    const job = await deliver(webhookUrl, [ASHA, { ProspectID: "src-ravi", FirstName: "Ravi", EmailAddress: "ravi@example.com" }]);
+    // The server was killed mid-write on the row's last try: it is still `running`, its lease passed, and it has no tries left.
+    await db.crmWrite.updateMany({
+      where: { kind: "lead_sync" },
+      data: { status: "running", tries: MAX_TRIES, leaseUntil: new Date(Date.now() - 1_000), lastError: "The server stopped mid-write" },
+    });
+    await drainAll();
+    const failed = await getJob(orgId, job.id);
+    expect(failed).toMatchObject({ status: "failed", failed: 2 });
+    expect(failed.results.map((r) => r.error)).toEqual(Array(2).fill(`The server stopped mid-write (gave up after ${MAX_TRIES} tries)`));
+    expect(b.leads.size).toBe(0);
+
+    await retryJob(orgId, job.id);
+    await drainAll();
+    expect(await getJob(orgId, job.id)).toMatchObject({ status: "succeeded", runs: 2, created: 2, failed: 0 });
+    expect(b.leads.size).toBe(2);
   });
 });
 
