@@ -5,14 +5,14 @@ import type { CallDriver } from "@/lib/calls/driver";
 import { advanceTasks, attemptIdFor, type ProviderBinding } from "@/lib/calls/engine";
 import { DIAL_GIVE_UP_MS, DIAL_IN_FLIGHT_MS, SWEEP_GRACE_MS } from "@/lib/calls/state";
 import { relayWakeups, sweepOverdue } from "@/lib/calls/wakeups";
-import { claimDue, endAttempt, recordReport } from "@/lib/calls/writes";
+import { claimDue, endAttempt, recordDialed, recordReport } from "@/lib/calls/writes";
 import { db } from "@/lib/db";
 import type { Agent } from "@/lib/generated/prisma/client";
 import { ProviderError, type FoundCall } from "@/lib/providers/voice/port";
 import { truncateAll } from "@/test/databases";
 
 const sweepTimings = { outcomeTimeoutMs: 60_000, dialInFlightMs: DIAL_IN_FLIGHT_MS, sweepGraceMs: SWEEP_GRACE_MS };
-import { scriptedProvider, seedCalls, testDeps } from "@/test/call-fixtures";
+import { createAgentRow, scriptedProvider, seedCalls, testDeps } from "@/test/call-fixtures";
 
 const outbox: CallDriver = { name: "inngest", handOverAheadMs: 0, handOver: async () => {} };
 const live = (agentId: string) => db.callAttempt.count({ where: { agentId, status: { in: ["dialing", "in_progress"] } } });
@@ -327,4 +327,52 @@ describe("the batch claim", () => {
     expect(most[b.agent.id]).toBeLessThanOrEqual(5);
     expect(most[b.agent.id]).toBeGreaterThan(1);
   }, 90_000);
+});
+
+describe("a report that comes before the dial is recorded", () => {
+  it("ends its attempt at once, found by our attempt id; the late record of the dial adds only the dial time", async () => {
+    const { agent, tasks } = await seedCalls(outbox, { phones: ["+919876500301"], schedule: {}, receivedAt: new Date() });
+    const [claim] = await claimDue([tasks[0]!.id], new Date());
+    const report = {
+      providerCallId: "prov_early",
+      outcome: "completed" as const,
+      detail: "answered",
+      endedAt: new Date(),
+      retryable: false,
+    };
+    // Another agent's report cannot end this attempt, whatever attempt id it names.
+    const stranger = await createAgentRow(agent.orgId);
+    expect(await recordReport(stranger, { ...report, attemptId: claim!.attemptId })).toBeNull();
+    // Without the attempt id the provider's call id is not known yet: the provider is asked to try again.
+    expect(await recordReport(agent, report)).toBeNull();
+
+    expect(await recordReport(agent, { ...report, attemptId: claim!.attemptId })).toEqual({
+      taskId: claim!.taskId,
+      attempt: 1,
+      duplicate: false,
+    });
+    expect(await db.callAttempt.findUniqueOrThrow({ where: { id: claim!.attemptId } })).toMatchObject({
+      status: "ended",
+      outcome: "completed",
+      providerCallId: "prov_early",
+      dialedAt: null,
+    });
+    const dialedAt = new Date();
+    await recordDialed([{ ...claim!, providerCallId: "prov_early", deadline: new Date(Date.now() + 60_000) }], dialedAt);
+    expect(await db.callAttempt.findUniqueOrThrow({ where: { id: claim!.attemptId } })).toMatchObject({ status: "ended", dialedAt });
+    // The task keeps the report's wake-up (now), not the outcome deadline of a call still on the line.
+    expect((await db.callWakeup.findUniqueOrThrow({ where: { taskId: claim!.taskId } })).runAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(await recordReport(agent, report)).toEqual({ taskId: claim!.taskId, attempt: 1, duplicate: true });
+
+    const { dials, binding } = scriptedProvider({ outcomes: {}, reportDelayMs: null, now: () => new Date(), onReport: async () => true });
+    await advanceTasks(
+      testDeps(binding, () => new Date()),
+      [claim!.taskId],
+    );
+    expect(dials).toHaveLength(0);
+    expect(await db.callTask.findUniqueOrThrow({ where: { id: claim!.taskId } })).toMatchObject({
+      status: "completed",
+      lastOutcome: "completed",
+    });
+  });
 });

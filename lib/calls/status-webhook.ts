@@ -26,7 +26,8 @@ export async function handleStatusWebhook(providerName: string, url: URL, header
   }
   if (!report) return { recorded: false, reason: "not a final report" };
   const recorded = await recordReport(agent, report);
-  // Unknown for now: the report can beat our own write of the call id, so a 404 makes the provider try again.
+  // Neither its call id nor our attempt id is known (a provider that does not echo it, beating our write of the call
+  // id): a 404 makes a provider that retries try again.
   if (!recorded) throw new ApiError(404, "unknown_call", `No attempt of agent ${agent.id} has provider call id ${report.providerCallId}.`);
   // The report queued the task's wake-up in its own transaction: settle it now rather than on the relay's clock.
   if (!recorded.duplicate) wakeSoon();

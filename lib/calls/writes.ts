@@ -55,22 +55,33 @@ export async function claimDue(taskIds: string[], now: Date): Promise<Claimed[]>
 
 export type Dialed = Claimed & { providerCallId: string; deadline: Date };
 
-/** The provider has the calls: each attempt and its task go on the line, woken again at the outcome deadline. */
+/**
+ * The provider has the calls: each attempt and its task go on the line, woken again at the outcome deadline. One
+ * statement. An attempt whose report came first (recordReport found it by our attempt id) only gets its dial time:
+ * its task keeps the wake-up the report gave it.
+ */
 export async function recordDialed(dialed: Dialed[], now: Date): Promise<void> {
   if (!dialed.length) return;
-  const ids = dialed.map((d) => d.attemptId);
-  await db.$transaction(async (tx) => {
-    await tx.$executeRaw`UPDATE call_attempts a SET status = 'in_progress', provider_call_id = d.call_id, dialed_at = ${now}::timestamptz, error = NULL
-      FROM unnest(${ids}::text[], ${dialed.map((d) => d.providerCallId)}::text[]) AS d(id, call_id)
-      WHERE a.id = d.id AND a.status = 'dialing'`;
-    await tx.$executeRaw`UPDATE call_tasks t SET status = 'in_progress', updated_at = now()
-      FROM unnest(${dialed.map((d) => d.taskId)}::text[], ${dialed.map((d) => d.attempt)}::int[]) AS d(id, n)
-      WHERE t.id = d.id AND t.attempts_made = d.n AND t.status = ANY(${from("dialed")}::"CallStatus"[])`;
-    await queueWakeups(
-      tx,
-      dialed.map((d) => ({ taskId: d.taskId, agentId: d.agentId, fromAttempt: d.attempt, runAt: d.deadline })),
-    );
-  });
+  await db.$executeRaw`
+    WITH d AS (
+      SELECT * FROM unnest(${dialed.map((d) => d.attemptId)}::text[], ${dialed.map((d) => d.providerCallId)}::text[],
+        ${dialed.map((d) => d.taskId)}::text[], ${dialed.map((d) => d.agentId)}::text[], ${dialed.map((d) => d.attempt)}::int[],
+        ${dialed.map((d) => d.deadline)}::timestamptz[]) AS d(id, call_id, task_id, agent_id, n, deadline)
+    ), live AS (
+      UPDATE call_attempts a SET status = 'in_progress', provider_call_id = d.call_id, dialed_at = ${now}::timestamptz, error = NULL
+      FROM d WHERE a.id = d.id AND a.status = 'dialing'
+      RETURNING a.id
+    ), reported AS (
+      UPDATE call_attempts a SET dialed_at = ${now}::timestamptz
+      FROM d WHERE a.id = d.id AND a.status = 'ended' AND a.dialed_at IS NULL AND a.provider_call_id = d.call_id
+    ), moved AS (
+      UPDATE call_tasks t SET status = 'in_progress', updated_at = now()
+      FROM d JOIN live USING (id)
+      WHERE t.id = d.task_id AND t.attempts_made = d.n AND t.status = ANY(${from("dialed")}::"CallStatus"[])
+    )
+    INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
+    SELECT d.task_id, d.agent_id, d.n, d.deadline FROM d JOIN live USING (id) ORDER BY 1
+    ON CONFLICT (task_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, from_attempt = EXCLUDED.from_attempt, run_at = EXCLUDED.run_at`;
 }
 
 /** A dial that did not get through yet (429, 5xx, no answer): the attempt stays dialing and is looked at again at `retryAt`. */
@@ -141,9 +152,9 @@ function endReported(agent: Pick<Agent, "id" | "provider">, report: CallReport) 
   return db.$queryRaw<Array<{ task_id: string; number: number }>>`
     WITH ended AS (
       UPDATE call_attempts SET status = 'ended', outcome = ${report.outcome}::"CallOutcome", outcome_detail = ${report.detail},
-        retryable = ${report.retryable}, ended_at = ${report.endedAt}::timestamptz
-      WHERE agent_id = ${agent.id} AND provider = ${agent.provider}::"VoiceProviderName"
-        AND provider_call_id = ${report.providerCallId} AND status <> 'ended'
+        retryable = ${report.retryable}, ended_at = ${report.endedAt}::timestamptz, provider_call_id = ${report.providerCallId}
+      WHERE agent_id = ${agent.id} AND provider = ${agent.provider}::"VoiceProviderName" AND status <> 'ended'
+        AND (provider_call_id = ${report.providerCallId} OR (id = ${report.attemptId ?? null} AND provider_call_id IS NULL))
       RETURNING id, task_id, agent_id, number
     ), woken AS (
       INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)

@@ -47,6 +47,8 @@ export class ProviderError extends Error {
 /** A terminal report about one call, normalised to Leadline's outcomes. */
 export type CallReport = {
   providerCallId: string;
+  /** Our attempt id, where the provider echoes what we sent: a report that beats our write of the call id still finds its attempt. */
+  attemptId?: string;
   outcome: Outcome;
   /** The provider's own words, e.g. Vapi's endedReason "customer-did-not-answer". */
   detail: string;

@@ -156,6 +156,7 @@ describe("simulator parseStatusWebhook", () => {
   it("returns the report when the signature matches", () => {
     expect(parse(report, hmac(SECRET, report))).toEqual({
       providerCallId: "sim_abc",
+      attemptId: "att_1",
       outcome: "busy",
       detail: "simulated: line busy",
       endedAt: new Date("2026-11-22T04:30:31.000Z"),

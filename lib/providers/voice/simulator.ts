@@ -147,8 +147,8 @@ export function createSimulator(options: SimulatorOptions): VoiceProvider {
         const issue = report.error.issues[0]!;
         throw new ProviderWebhookError(`The simulator report is malformed at ${issue.path.join(".")}: ${issue.message}`, 400);
       }
-      const { callId, outcome, detail, endedAt, retryable } = report.data;
-      return { providerCallId: callId, outcome, detail, endedAt: new Date(endedAt), retryable };
+      const { callId, attemptId, outcome, detail, endedAt, retryable } = report.data;
+      return { providerCallId: callId, attemptId: attemptId || undefined, outcome, detail, endedAt: new Date(endedAt), retryable };
     },
   };
 }

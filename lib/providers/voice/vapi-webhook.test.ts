@@ -45,6 +45,15 @@ describe("parseVapiStatusWebhook", () => {
     });
   });
 
+  it("reads back the attempt id we sent in the call's variables, and ignores variables it cannot read", () => {
+    const withAttempt = {
+      message: { ...END_OF_CALL_REPORT.message, artifact: { variableValues: { leadline_attempt_id: "att_x_1", name: "Asha" } } },
+    };
+    expect(parseVapiStatusWebhook(webhook(withAttempt), CREDENTIALS)?.attemptId).toBe("att_x_1");
+    const odd = { message: { ...END_OF_CALL_REPORT.message, artifact: { variableValues: "not an object" } } };
+    expect(parseVapiStatusWebhook(webhook(odd), CREDENTIALS)).toMatchObject({ outcome: "no_answer", attemptId: undefined });
+  });
+
   it("accepts the secret as a bearer token, as a Vapi bearer credential sends it", () => {
     const report = parseVapiStatusWebhook(webhook(END_OF_CALL_REPORT, { authorization: `Bearer ${SECRET}` }), CREDENTIALS);
     expect(report?.providerCallId).toBe("019a9046-121e-766d-bd1f-84f3ccc309c1");

@@ -12,6 +12,17 @@ const endOfCallReportSchema = z.object({
     endedAt: z.string().nullish(),
     timestamp: z.union([z.number(), z.string()]).nullish(),
     call: z.object({ id: z.string().min(1) }),
+    // Read leniently: only our attempt id matters here, and a report must not be refused for the rest of it.
+    artifact: z
+      .object({
+        variableValues: z
+          .object({ leadline_attempt_id: z.string().min(1) })
+          .partial()
+          .nullish()
+          .catch(null),
+      })
+      .nullish()
+      .catch(null),
   }),
 });
 
@@ -54,10 +65,12 @@ export function parseVapiStatusWebhook(webhook: StatusWebhook, credentials: Reco
     const issue = report.error.issues[0]!;
     throw new ProviderWebhookError(`The end-of-call-report is malformed at ${issue.path.join(".")}: ${issue.message}`, 400);
   }
-  const { endedReason, endedAt, timestamp, call } = report.data.message;
+  const { endedReason, endedAt, timestamp, call, artifact } = report.data.message;
   const { outcome, retryable } = outcomeForEndedReason(endedReason);
   return {
     providerCallId: call.id,
+    // The attempt id we sent in the call's variables (vapi.ts) comes back in the report's artifact.
+    attemptId: artifact?.variableValues?.leadline_attempt_id,
     outcome,
     detail: endedReason,
     // A report without usable times is still the outcome; refusing it would lose it, since Vapi retries no 400.
