@@ -13,7 +13,8 @@ import type { LeadSyncWritePayload } from "./enqueue";
 import { noticeLeadSyncFailure } from "./notices";
 import { destinationSecrets, sourceSecrets } from "./queries";
 import type { StoredItem } from "./receive";
-import { leadSyncConfigSchema } from "./schema";
+import { leadSyncConfigSchema, type LeadSyncConfig } from "./schema";
+import { searchValue } from "./map-lead";
 import { finishLead, planLead, settlePlan, writeSingle, type LeadPlan, type LeadResult } from "./sync-lead";
 import { createThroughBulk } from "./bulk-batcher";
 import { chooseCreateMode } from "./write-mode";
@@ -60,6 +61,14 @@ export const runLeadSyncWrite: WriteHandler = async (write, ctx) => {
     });
     const bulkLimiter = ctx.limiter(CRM_BUDGETS.leadSquaredBulk);
     type Planned = { position: number; plan: LeadPlan; failedBefore: boolean };
+    // Two items of this row that would create one lead (the same Search By value): the later waits for the earlier's
+    // write and searches again, so it updates the lead the earlier created instead of creating a twin.
+    const keysOf = (plan: LeadPlan) => createKeys(plan, deps.config);
+    const creating = new Map<string, Promise<void>>();
+    const track = (p: Planned, written: Promise<void>) => {
+      for (const key of keysOf(p.plan)) creating.set(key, written);
+      return written;
+    };
     const writeOne = async (p: Planned) => {
       const created =
         mode === "bulk" && p.plan.write?.kind === "create"
@@ -79,7 +88,7 @@ export const runLeadSyncWrite: WriteHandler = async (write, ctx) => {
     const writing: Promise<void>[] = [];
     let group: Planned[] = [];
     const startGroup = () => {
-      writing.push(...group.map((p) => writeOne(p)));
+      writing.push(...group.map((p) => track(p, writeOne(p))));
       group = [];
     };
     for (const { item, position, before } of todo) {
@@ -91,12 +100,21 @@ export const runLeadSyncWrite: WriteHandler = async (write, ctx) => {
         await save(position, early, failedBefore);
         continue;
       }
-      const plan = await patiently(() => planLead(item.fields, deps));
+      let plan = await patiently(() => planLead(item.fields, deps));
+      const keys = keysOf(plan);
+      if (keys.some((key) => creating.has(key) || group.some((p) => keysOf(p.plan).includes(key)))) {
+        startGroup();
+        await Promise.allSettled(keys.map((key) => creating.get(key)));
+        plan = await patiently(() => planLead(item.fields, deps));
+      }
       if (!plan.write) await save(position, await finishLead(plan.result, plan.source, deps), failedBefore);
       else if (mode === "bulk" && plan.write.kind === "create") {
         group.push({ position, plan, failedBefore });
         if (group.length >= BULK_GROUP) startGroup();
-      } else writing.push(writeOne({ position, plan, failedBefore }));
+      } else {
+        const planned = { position, plan, failedBefore };
+        writing.push(track(planned, writeOne(planned)));
+      }
     }
     startGroup();
     const failure = (await Promise.allSettled(writing)).find((r) => r.status === "rejected");
@@ -151,6 +169,16 @@ async function syncDeps(connector: LeadSyncConnector, limiter: ReturnType<Parame
       return row?.destinationActivityId ?? null;
     },
   };
+}
+
+/** The Search By values a planned create would be found by once written (none for other plans). */
+function createKeys(plan: LeadPlan, config: LeadSyncConfig): string[] {
+  const write = plan.write;
+  if (write?.kind !== "create") return [];
+  return [config.searchBy, config.secondarySearchBy].flatMap((field) => {
+    const value = field ? searchValue(write.attributes, field) : null;
+    return field && value ? [`${field.toLowerCase()}=${value.trim().toLowerCase()}`] : [];
+  });
 }
 
 /** Bulk creates are handed to the account's bulk queue this many at a time: one window of searches (25 calls). */

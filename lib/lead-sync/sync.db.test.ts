@@ -253,6 +253,31 @@ describe("deliveries", () => {
     ]);
   });
 
+  it.each([
+    { mode: "single calls", others: 1 },
+    { mode: "a bulk call", others: 18 },
+  ])(
+    "makes one lead of two items with one email in a delivery ($mode): the later updates the lead the earlier created",
+    async ({ others }) => {
+      const { webhookUrl } = await makeConnector(orgId, a, b, baseConfig());
+      const rest = Array.from({ length: others }, (_, i) => ({
+        ProspectID: `s${i}`,
+        FirstName: `Lead ${i}`,
+        EmailAddress: `lead${i}@example.com`,
+      }));
+      const job = await deliver(webhookUrl, [
+        ASHA,
+        ...rest,
+        { ...ASHA, ProspectID: "src-asha-2", FirstName: "Asha R.", EmailAddress: "ASHA@example.com" },
+      ]);
+      await drainAll();
+      expect(await getJob(orgId, job.id)).toMatchObject({ status: "succeeded", created: others + 1, updated: 1 });
+      const ashas = [...b.leads.values()].filter((l) => String(l.EmailAddress).toLowerCase() === "asha@example.com");
+      expect(ashas.map((l) => l.FirstName)).toEqual(["Asha R."]);
+      expect(b.leads.size).toBe(others + 1);
+    },
+  );
+
   it("creates a bulk delivery's new leads with one bulk call, failing only the lead LeadSquared refuses", async () => {
     b.leads.set("dst-pan", { ProspectID: "dst-pan", FirstName: "Holder", mx_PAN: "TAKEN0001Z" });
     const leads = Array.from({ length: 20 }, (_, i) => ({
