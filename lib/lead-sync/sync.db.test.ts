@@ -278,6 +278,15 @@ describe("deliveries", () => {
     },
   );
 
+  it("stores and syncs a delivery whose text carries NUL and lone surrogates, each replaced with U+FFFD", async () => {
+    const { webhookUrl } = await makeConnector(orgId, a, b, baseConfig());
+    const raw = String.raw`{"ProspectID":"s9","FirstName":"Asha \ud83d","LastName":"V\u0000","EmailAddress":"asha@example.com"}`;
+    const job = await deliver(webhookUrl, raw);
+    await drainAll();
+    expect(await getJob(orgId, job.id)).toMatchObject({ status: "succeeded", created: 1 });
+    expect(leadByEmail(b, "asha@example.com")).toMatchObject({ FirstName: "Asha \ufffd", LastName: "V\ufffd" });
+  });
+
   it("creates a bulk delivery's new leads with one bulk call, failing only the lead LeadSquared refuses", async () => {
     b.leads.set("dst-pan", { ProspectID: "dst-pan", FirstName: "Holder", mx_PAN: "TAKEN0001Z" });
     const leads = Array.from({ length: 20 }, (_, i) => ({
