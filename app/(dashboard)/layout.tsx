@@ -4,7 +4,7 @@ import { AppNav } from "@/components/shell/app-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { requireUser } from "@/lib/auth/session";
 import { countNotices } from "@/lib/lead-sync/notices";
-import { canManageLeadSync } from "@/lib/lead-sync/queries";
+import { canManageLeadSync } from "@/lib/lead-sync/access";
 import { Providers } from "./providers";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden } from "next/navigation";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
 import { withOrg, type Caller } from "@/lib/http/route";
-import { assertCanManageLeadSync, canManageLeadSync } from "./queries";
+import { assertCanManageLeadSync, canManageLeadSync } from "./access";
 
 type Handler = Parameters<typeof withOrg>[0];
 

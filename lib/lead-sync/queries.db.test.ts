@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FakeLeadSquared } from "@/e2e/support/fakes/leadsquared";
 import { ApiError } from "@/lib/http/errors";
+import { db } from "@/lib/db";
 import { createMember } from "@/lib/orgs/queries";
+import { removeMember } from "@/lib/orgs/remove-member";
 import { createMemberSchema } from "@/lib/orgs/schema";
 import { truncateAll } from "@/test/databases";
 import { createOrg } from "@/test/factories";
 import { baseConfig, deliver, fakeAccount, makeConnector } from "./lead-sync.test-support";
 import {
   authenticateConnector,
-  canManageLeadSync,
   createConnector,
   deleteConnector,
   getConnectorWebhookUrl,
@@ -17,9 +18,8 @@ import {
   retryJob,
   rotateConnectorSecret,
   setConnectorEnabled,
-  setLeadSyncAccess,
-  setLeadSyncUserGrant,
 } from "./queries";
+import { canManageLeadSync, setLeadSyncAccess, setLeadSyncUserGrant } from "./access";
 import { leadSyncConnectorInputSchema, leadSyncLogFilterSchema } from "./schema";
 
 let a: FakeLeadSquared;
@@ -122,5 +122,9 @@ describe("who may manage Lead Sync", () => {
     expect(await canManageLeadSync(orgId, asMember)).toBe(true);
     const other = (await createOrg()).organization.id;
     expect((await errorOf(setLeadSyncUserGrant(other, member.id, true))).status).toBe(404);
+    // A grant goes with its member: removed with them, so nobody later given that id inherits it.
+    const admins = await db.user.findFirstOrThrow({ where: { orgId, role: "admin" } });
+    await removeMember({ orgId, memberId: member.id, actorId: admins.id });
+    expect(await db.leadSyncUserGrant.count({ where: { userId: member.id } })).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // GET|PUT /api/v1/lead-sync/access – who besides admins manages Lead Sync: by role, or by each member's own grant (admins)
 import { readJson } from "@/lib/http/body";
 import { withOrg } from "@/lib/http/route";
-import { getLeadSyncAccess, setLeadSyncAccess } from "@/lib/lead-sync/queries";
+import { getLeadSyncAccess, setLeadSyncAccess } from "@/lib/lead-sync/access";
 import { leadSyncAccessSchema } from "@/lib/lead-sync/schema";
 
 const access = { adminOnly: true };

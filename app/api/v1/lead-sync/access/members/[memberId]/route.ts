@@ -2,7 +2,7 @@
 import { readJson } from "@/lib/http/body";
 import { withOrg } from "@/lib/http/route";
 import { leadSyncGrantSchema } from "@/lib/lead-sync/dashboard-schema";
-import { setLeadSyncUserGrant } from "@/lib/lead-sync/queries";
+import { setLeadSyncUserGrant } from "@/lib/lead-sync/access";
 
 export const PUT = withOrg(
   async ({ req, orgId, params }) => {
