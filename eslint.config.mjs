@@ -3,9 +3,14 @@ import nextTs from "eslint-config-next/typescript";
 
 // Where each layer may reach (README, "Where things live"): app → lib, inngest → lib, components → lib/client and
 // schemas. lib never reaches up into app/, components/ or inngest/; pure modules never touch the database or Next.
+const pages = [{ group: ["@/app/*", "@/components/*"], message: "Only app/ and components/ import app/ or components/." }];
 const upward = [
   { group: ["@/inngest", "@/inngest/*", "**/inngest/*"], message: "lib/ never imports inngest/: drivers plug into lib through its ports." },
-  { group: ["@/app/*", "@/components/*"], message: "lib/ never imports app/ or components/." },
+  ...pages,
+];
+// The Inngest driver plugs into lib/calls as the embedded one does, never through it (its suites run both).
+const otherDriver = [
+  { group: ["@/lib/jobs", "@/lib/jobs/*"], message: "inngest/ never imports lib/jobs: each driver plugs into lib/calls." },
 ];
 // lib/calls reaches neither its drivers nor the webhook that feeds it (the webhook may import lib/calls).
 const engineDown = [
@@ -46,6 +51,12 @@ const config = [
     files: ["lib/jobs/**"],
     ignores: ["**/*.db.test.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [...upward, ...driverSide] }] },
+  },
+  { files: ["inngest/**"], rules: { "no-restricted-imports": ["error", { patterns: pages }] } },
+  {
+    files: ["inngest/**"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [...pages, ...otherDriver] }] },
   },
   {
     files: [

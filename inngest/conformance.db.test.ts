@@ -3,7 +3,7 @@
 // holds only if the claim enforces it, and both must drive the same state machine alike.
 import { InngestTestEngine } from "@inngest/test";
 import { Inngest } from "inngest";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CallDriver, Wakeup } from "@/lib/calls/driver";
 import { advanceTasks, type StepDeps } from "@/lib/calls/engine";
 import { OPEN_STATUSES } from "@/lib/calls/state";
@@ -11,7 +11,7 @@ import { relayWakeups } from "@/lib/calls/wakeups";
 import { recordReport } from "@/lib/calls/writes";
 import { db } from "@/lib/db";
 import { embeddedDriver } from "@/lib/jobs/embedded-queue";
-import { installJobQueue, startEmbeddedWorker, type EmbeddedWorker } from "@/lib/jobs/embedded-worker";
+import { installJobQueue, startEmbeddedWorker } from "@/lib/jobs/embedded-worker";
 import { createCallTaskFunction } from "@/inngest/functions/call-task";
 import { truncateAll } from "@/test/databases";
 import { reportThrough, scriptedProvider, seedCalls, testDeps, type Dial } from "@/test/call-fixtures";
@@ -41,9 +41,19 @@ async function waitUntilFinal(taskIds: string[], timeoutMs: number) {
   }
 }
 
-function embeddedHarness(): Harness & { stop(): Promise<void> } {
-  let worker: EmbeddedWorker | undefined;
+/**
+ * The embedded driver as several server processes would run it: each task's first wake-up is its own job, and two
+ * worker pools start together on those jobs, so the claims race each other (the driver's one job per second would
+ * serialise them, and a broken cap would go unnoticed). Later wake-ups take the driver's own path.
+ */
+function embeddedHarness(): Harness {
   let current: { deps: StepDeps } | undefined;
+  const jobPerTask: CallDriver = {
+    ...embeddedDriver,
+    handOver: async (tx, wakeups) => {
+      for (const w of wakeups) await embeddedDriver.handOver(tx, [w]);
+    },
+  };
   return {
     gapHours: "0.0003",
     now: () => new Date(),
@@ -55,20 +65,23 @@ function embeddedHarness(): Harness & { stop(): Promise<void> } {
         now: () => new Date(),
         onReport: reportThrough(embeddedDriver),
       });
-      current = { deps: testDeps(binding, () => new Date()) };
-      worker ??= await startEmbeddedWorker({
-        connectionString: process.env.DATABASE_URL!,
-        deps: new Proxy({} as StepDeps, { get: (_, k) => current!.deps[k as keyof StepDeps] }),
-        pollIntervalMs: 100,
-      });
-      const { tasks } = await seed(embeddedDriver);
-      await waitUntilFinal(
-        tasks.map((t) => t.id),
-        30_000,
+      const deps = testDeps(binding, () => new Date());
+      current = { deps };
+      // Seeded before any pool runs: no pool's relay can batch these wake-ups first.
+      const { tasks } = await seed(jobPerTask);
+      const pools = await Promise.all(
+        [1, 2].map(() => startEmbeddedWorker({ connectionString: process.env.DATABASE_URL!, deps, pollIntervalMs: 100 })),
       );
+      try {
+        await waitUntilFinal(
+          tasks.map((t) => t.id),
+          30_000,
+        );
+      } finally {
+        await Promise.all(pools.map((p) => p.stop()));
+      }
       return dials;
     },
-    stop: async () => worker?.stop(),
   };
 }
 
@@ -126,7 +139,7 @@ function inngestHarness(): Harness {
   };
 }
 
-const harnesses: Array<[string, () => Harness & { stop?: () => Promise<void> }]> = [
+const harnesses: Array<[string, () => Harness]> = [
   ["embedded (graphile-worker)", embeddedHarness],
   ["inngest (@inngest/test)", inngestHarness],
 ];
@@ -137,7 +150,6 @@ describe.each(harnesses)("call-task driver: %s", (_name, make) => {
   const h = make();
   const hours = Number(h.gapHours);
   beforeEach(() => truncateAll(process.env.DATABASE_URL!));
-  afterAll(async () => h.stop?.());
 
   it("dials at once when there is no window, and finishes on an answered call", async () => {
     let seeded: Awaited<ReturnType<typeof seedCalls>> | undefined;

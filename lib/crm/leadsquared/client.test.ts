@@ -89,7 +89,8 @@ describe("checkCredentials", () => {
     const err = await crmFailure(client({ timeoutMs: 200 }).checkCredentials());
     expect([err.kind, err.transient]).toEqual(["timeout", true]);
     expect(err.message).toBe(`LeadSquared at ${new URL(fake.baseUrl).host} did not answer within 0.2 seconds. Try again in a minute.`);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    // Well short of the 10 s default, however loaded the machine: the given limit is the one applied.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("a web page instead of the API: bad_response naming the host", async () => {

@@ -31,11 +31,14 @@ async function providerError(promise: Promise<unknown>): Promise<ProviderError> 
 
 describe("Vapi startCall against the fake Vapi API", () => {
   let fake: FakeVapi;
+  let baseUrl: string;
   let vapi: ReturnType<typeof createVapi>;
 
   beforeEach(async () => {
     fake = createFakeVapi({ apiKey: API_KEY, reportDelayMs: 60_000, assistantIds: ["asst-1"], phoneNumberIds: ["pn-1"] });
-    vapi = createVapi({ baseUrl: await fake.start(), timeoutMs: 300 });
+    baseUrl = await fake.start();
+    // The client's own 15 s limit: a loaded machine's slow answer is not a timeout. Only the hang test shortens it.
+    vapi = createVapi({ baseUrl });
   });
   afterEach(() => fake.stop());
 
@@ -87,8 +90,9 @@ describe("Vapi startCall against the fake Vapi API", () => {
   it("gives up on a request that hangs after the timeout and calls it transient", async () => {
     fake.failNext(1, "hang");
     const startedAt = Date.now();
-    const error = await providerError(vapi.startCall(request()));
-    expect(Date.now() - startedAt).toBeLessThan(2_000);
+    const error = await providerError(createVapi({ baseUrl, timeoutMs: 300 }).startCall(request()));
+    // Well short of the 15 s default, however loaded the machine: the given limit is the one applied.
+    expect(Date.now() - startedAt).toBeLessThan(10_000);
     expect(error).toMatchObject({ transient: true, status: undefined, message: "Vapi did not answer within 300 ms" });
   });
 
