@@ -82,3 +82,31 @@ export function validWebhook(body: unknown): FakeWebhook | Answer {
     CustomHeaders: headers.filter(isObject).map((h) => ({ Key: String(h.Key), Value: String(h.Value) })),
   };
 }
+
+/** One post the account made to a registered webhook, with the status its URL answered (null: no answer). */
+export type WebhookDelivery = { webhookId: string; url: string; eventType: string; status: number | null; error?: string };
+
+// How LeadSquared posts a lead event to a registered webhook: the registered Method and ContentType, the custom
+// headers, and entityType/entityId/eventType added to the URL (§1.6). The JSON body is the flat lead
+// object; the form and text/plain encodings are undocumented, so the fake sends key=value pairs and JSON text.
+export async function deliverToWebhook(webhook: FakeWebhook, lead: Record<string, string | null>): Promise<WebhookDelivery> {
+  const url = new URL(webhook.URL);
+  url.searchParams.set("entityType", "webhook");
+  url.searchParams.set("entityId", webhook.WebhookId);
+  url.searchParams.set("eventType", webhook.WebhookEvent);
+  const body =
+    webhook.ContentType === "application/x-www-form-urlencoded"
+      ? new URLSearchParams(Object.entries(lead).map(([k, v]) => [k, v ?? ""])).toString()
+      : JSON.stringify(lead);
+  const headers: Record<string, string> = { "content-type": webhook.ContentType };
+  for (const h of webhook.CustomHeaders) headers[h.Key] = h.Value;
+  const delivery: WebhookDelivery = { webhookId: webhook.WebhookId, url: url.toString(), eventType: webhook.WebhookEvent, status: null };
+  try {
+    const res = await fetch(url, { method: webhook.Method, headers, body, signal: AbortSignal.timeout(30_000) });
+    await res.arrayBuffer();
+    delivery.status = res.status;
+  } catch (e) {
+    delivery.error = e instanceof Error ? e.message : String(e);
+  }
+  return delivery;
+}

@@ -1,7 +1,7 @@
 // An in-process LeadSquared API (api-facts §1) on 127.0.0.1 for vitest and Playwright: the endpoints Leadline calls,
 // with LeadSquared's auth, bodies, error shapes and per-key rate limit. Each instance owns all of its state.
 import { randomUUID } from "node:crypto";
-import { lsqError, validWebhook, type Answer, type FakeWebhook } from "./leadsquared-webhooks";
+import { deliverToWebhook, lsqError, validWebhook, type Answer, type FakeWebhook, type WebhookDelivery } from "./leadsquared-webhooks";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { isObject, lifecycle, logEntry, readBody, type FailureMode, type LoggedRequest } from "./http";
 
@@ -25,7 +25,7 @@ export type FakeActivity = {
   Fields: { SchemaName: string; Value: string }[];
 };
 export type { FailureMode, LoggedRequest } from "./http";
-export type { FakeWebhook } from "./leadsquared-webhooks";
+export type { FakeWebhook, WebhookDelivery } from "./leadsquared-webhooks";
 
 export type FakeLeadSquaredOptions = {
   accessKey?: string;
@@ -171,6 +171,8 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
   const acceptedBulk = new Map<string, number[]>();
   const uniqueFields = ["EmailAddress", "Phone", ...(options.uniqueFields ?? [])];
   const leadEvents: FakeLeadEvent[] = [];
+  const webhookDeliveries: WebhookDelivery[] = [];
+  const pendingDeliveries = new Set<Promise<void>>();
   let automation: ((event: FakeLeadEvent) => void | Promise<void>) | null = null;
   let autoId = 5000;
 
@@ -179,6 +181,12 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     leadEvents.push(event);
     // Automations run after the API call answered, as LeadSquared's queue does.
     if (automation) setTimeout(() => void automation?.(event), 0);
+    // Enabled webhooks registered for this event are posted to the same way (StatusCode 0 is enabled).
+    for (const webhook of webhooks.filter((w) => w.WebhookEvent === eventType && w.StatusCode === 0)) {
+      const sent = deliverToWebhook(webhook, event.lead).then((d) => void webhookDeliveries.push(d));
+      pendingDeliveries.add(sent);
+      void sent.finally(() => pendingDeliveries.delete(sent));
+    }
   }
 
   const fieldNamed = (name: string) => fields.find((f) => f.SchemaName.toLowerCase() === name.toLowerCase());
@@ -571,6 +579,12 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     leadUpdates,
     /** Lead events the account fired (what its automations and webhooks saw), in order. */
     leadEvents,
+    /** Posts to registered webhooks, in the order they were answered. */
+    webhookDeliveries,
+    /** Resolves once every webhook post started so far has been answered (or failed). */
+    async webhooksSettled(): Promise<void> {
+      while (pendingDeliveries.size) await Promise.all(pendingDeliveries);
+    },
     /** The account's automation on New Lead and Lead Update (a Webhook action), or null to remove it. */
     setAutomation(run: ((event: FakeLeadEvent) => void | Promise<void>) | null): void {
       automation = run;
