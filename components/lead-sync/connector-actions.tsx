@@ -7,16 +7,24 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { useConnector, useRemoveConnector, useSetConnectorEnabled, type ConnectorView } from "@/lib/client/lead-sync";
+import {
+  useConnector,
+  useRemoveConnector,
+  useRotateConnectorSecret,
+  useSetConnectorEnabled,
+  type ConnectorView,
+} from "@/lib/client/lead-sync";
 
-/** More actions (seed 001, §6.3 and §9): enable or disable the sync, edit, view logs, remove after a question. */
+/** More actions (seed 001, §6.3 and §9): enable or disable the sync, edit, view logs, rotate the secret or remove after a question. */
 export function ConnectorActions({ initial }: { initial: ConnectorView }) {
   const router = useRouter();
   const { data: connector = initial } = useConnector(initial.id, initial);
   const toggle = useSetConnectorEnabled(connector.id);
   const remove = useRemoveConnector(connector.id);
+  const rotate = useRotateConnectorSecret(connector.id);
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [rotating, setRotating] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const name = connector.config.name;
 
@@ -28,6 +36,13 @@ export function ConnectorActions({ initial }: { initial: ConnectorView }) {
     remove.mutate(undefined, {
       onSuccess: () => {
         router.push("/lead-sync");
+        router.refresh();
+      },
+    });
+  const onRotate = () =>
+    rotate.mutate(undefined, {
+      onSuccess: () => {
+        setRotating(false);
         router.refresh();
       },
     });
@@ -81,6 +96,18 @@ export function ConnectorActions({ initial }: { initial: ConnectorView }) {
               <li>
                 <button
                   type="button"
+                  className="w-full rounded px-3 py-2 text-left hover:bg-slate-100"
+                  onClick={() => {
+                    setOpen(false);
+                    setRotating(true);
+                  }}
+                >
+                  Rotate secret
+                </button>
+              </li>
+              <li>
+                <button
+                  type="button"
                   className="w-full rounded px-3 py-2 text-left text-red-700 hover:bg-red-50"
                   onClick={() => {
                     setOpen(false);
@@ -95,6 +122,34 @@ export function ConnectorActions({ initial }: { initial: ConnectorView }) {
         </div>
       </div>
       <FormError message={toggle.error?.message} />
+      {rotating && (
+        <div
+          role="alertdialog"
+          aria-labelledby="rotate-secret-question"
+          onKeyDown={(e) => e.key === "Escape" && setRotating(false)}
+          className="flex max-w-md flex-col gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm"
+        >
+          <p id="rotate-secret-question">
+            <strong>Rotate the secret of “{name}”?</strong> The webhook URL changes and the current one is refused at once: paste the new
+            URL into the source account’s automation right after.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <Button autoFocus onClick={onRotate} disabled={rotate.isPending}>
+              Yes, rotate the secret
+            </Button>
+            <Button variant="secondary" onClick={() => setRotating(false)}>
+              Keep it
+            </Button>
+          </div>
+          <FormError message={rotate.error?.message} />
+        </div>
+      )}
+      {rotate.isSuccess && !rotating && (
+        <p role="status" className="max-w-md text-sm text-slate-700">
+          New webhook URL: <code className="break-all">{rotate.data.webhookUrl}</code>. Paste it into the source account’s automation; the
+          old URL is refused from now on.
+        </p>
+      )}
       {confirming && (
         <div
           role="alertdialog"

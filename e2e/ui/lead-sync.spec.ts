@@ -40,7 +40,7 @@ async function openLogs(page: Page, connectorPath: string, query = "") {
   await expect(page.getByRole("heading", { level: 1, name: "Sync logs" })).toBeVisible();
 }
 
-test("configure a connector, sync a lead, see a broken mapping fail and notify, fix it, retry; the log filters", async ({
+test("configure a connector, sync a lead, see a broken mapping fail and notify, fix it, retry; the log filters; rotate the secret", async ({
   page,
   playwright,
   baseURL,
@@ -157,4 +157,27 @@ test("configure a connector, sync a lead, see a broken mapping fail and notify, 
   await expect(page.getByText("No new leads in this range")).toBeVisible();
   await page.getByLabel("Date").selectOption("last_month");
   await expect(page.getByRole("row", { name: /meera@example\.com/ })).toBeVisible();
+
+  // Rotate the secret: a new URL is shown, and the old one is refused exactly as a wrong secret is.
+  await page.goto(connectorPath);
+  await page.getByRole("button", { name: "More actions" }).click();
+  await page.getByRole("button", { name: "Rotate secret" }).click();
+  await page.getByRole("button", { name: "Yes, rotate the secret" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "New webhook URL" })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("lead-sync-webhook-url")).not.toHaveText(webhookUrl, { timeout: 15_000 });
+  const rotatedUrl = (await page.getByTestId("lead-sync-webhook-url").textContent())!;
+  expect(rotatedUrl).toMatch(new RegExp(`^${baseURL}/api/lead-sync/lsc_\\w+/\\w+$`));
+  await expect(page.getByRole("status").filter({ hasText: "New webhook URL" })).toContainText(rotatedUrl);
+  const old = await post({ ProspectID: "src-3", FirstName: "Old", EmailAddress: "old@example.com" });
+  const wrong = await playwright.request
+    .newContext()
+    .then((c) => c.post(webhookUrl.replace(/\/\w+$/, "/not-the-secret"), { data: { ProspectID: "src-3" } }));
+  expect([old.status(), await old.json()]).toEqual([wrong.status(), await wrong.json()]);
+  expect(old.status()).toBe(404);
+  const fresh = await playwright.request
+    .newContext()
+    .then((c) => c.post(rotatedUrl, { data: { ProspectID: "src-4", FirstName: "New", EmailAddress: "new@example.com" } }));
+  expect(await fresh.json()).toMatchObject({ Status: "Success" });
+  await expect.poll(() => leadByEmail("new@example.com")?.FirstName, { timeout: 30_000 }).toBe("New");
+  expect(leadByEmail("old@example.com")).toBeUndefined();
 });

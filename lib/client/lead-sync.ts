@@ -6,6 +6,7 @@ import { useKeysetPages } from "@/lib/client/keyset-pages";
 import type { CrmField } from "@/lib/crm/fields";
 import type { z } from "zod";
 import type { LeadSyncAccessInput, LeadSyncConfig, LeadSyncConnectorInput, leadSyncConnectorInputSchema } from "@/lib/lead-sync/schema";
+import type { LeadResult } from "@/lib/lead-sync/sync-lead";
 
 type Keys = { accessKey: string; secretKey: string } | null;
 
@@ -42,21 +43,21 @@ export type LogRow = {
   receivedAt: string;
 };
 
-export type JobResult = {
-  position: number;
-  outcome: string;
-  fixed: boolean;
-  sourceLeadId: string | null;
-  destinationLeadId: string | null;
-  searchField: string | null;
-  searchValue: string | null;
-  apiUrl: string | null;
-  request: unknown;
-  response: unknown;
-  error: string | null;
-  activityOutcome: string | null;
-  activityError: string | null;
-};
+/** One lead of a job as the API answers it: the stored LeadResult's fields the detail page shows, by run position. */
+export type JobResult = Pick<
+  LeadResult,
+  | "outcome"
+  | "sourceLeadId"
+  | "destinationLeadId"
+  | "searchField"
+  | "searchValue"
+  | "apiUrl"
+  | "request"
+  | "response"
+  | "error"
+  | "activityOutcome"
+  | "activityError"
+> & { position: number; fixed: boolean };
 
 export type JobDetail = {
   id: string;
@@ -133,6 +134,15 @@ export function useSetConnectorEnabled(id: string) {
       apiFetch<{ connector: ConnectorView }>(`${connectorUrl(id)}/${enabled ? "enable" : "disable"}`, { method: "POST" }).then(
         (r) => r.connector,
       ),
+    onSuccess: (connector) => queryClient.setQueryData(leadSyncKeys.connector(id), connector),
+  });
+}
+
+/** A new webhook secret; the answer carries the new URL, and the old one is refused like a wrong secret. */
+export function useRotateConnectorSecret(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<{ connector: ConnectorView }>(`${connectorUrl(id)}/secret`, { method: "POST" }).then((r) => r.connector),
     onSuccess: (connector) => queryClient.setQueryData(leadSyncKeys.connector(id), connector),
   });
 }
