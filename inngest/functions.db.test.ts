@@ -7,7 +7,11 @@ import { DIAL_IN_FLIGHT_MS, SWEEP_GRACE_MS } from "@/lib/calls/state";
 import { wakeAfterFailure } from "@/lib/calls/writes";
 import { db } from "@/lib/db";
 import { createCallTaskFunction, FAILED_RUN_REWAKE_MS, MAX_SLEEP_MS, sleepTarget } from "@/inngest/functions/call-task";
+import { createDrainWritesFunction } from "@/inngest/functions/drain-writes";
 import { createWakeupRelayFunction } from "@/inngest/functions/relay-wakeups";
+import { crmWritesDue } from "@/inngest/client";
+import { registerWriteDriver } from "@/lib/crm-writes/driver";
+import { createOrg } from "@/test/factories";
 import { truncateAll } from "@/test/databases";
 import { scriptedProvider, seedCalls, testDeps } from "@/test/call-fixtures";
 
@@ -93,5 +97,48 @@ describe("call-task", () => {
       throw new Error("unused");
     });
     expect(typeof fn.opts.onFailure).toBe("function");
+  });
+});
+
+describe("CRM writes under Inngest", () => {
+  it("a call-task run asks for a drain once its step has run, so the writes a settle queued do not wait for the cron", async () => {
+    let kicks = 0;
+    registerWriteDriver({ name: "inngest", kick: () => void kicks++ });
+    try {
+      const { tasks } = await seedCalls(capturing(), { phones: ["+919876500205"], schedule: {}, receivedAt: new Date() });
+      const { dials, binding } = scriptedProvider({ outcomes: {}, reportDelayMs: null, now: () => new Date(), onReport: async () => true });
+      const fn = createCallTaskFunction(inngest, () => testDeps(binding, () => new Date()));
+      const { error } = await new InngestTestEngine({ function: fn }).execute({
+        events: [
+          {
+            name: "call/task.wake",
+            data: { taskId: tasks[0]!.id, agentId: tasks[0]!.agentId, runAt: new Date().toISOString(), sentAt: new Date().toISOString() },
+          },
+        ],
+        steps: [{ id: "wait", handler() {} }],
+      });
+      expect(error).toBeUndefined();
+      expect(dials).toHaveLength(1);
+      expect(kicks).toBe(1);
+    } finally {
+      registerWriteDriver(undefined);
+    }
+  });
+
+  it("the drain function runs on crm/writes.due and every minute, one run at a time, and drains due rows", async () => {
+    const { organization } = await createOrg();
+    await db.crmWrite.create({
+      data: { id: "cw_test_1", orgId: organization.id, kind: "retired_kind", dedupeKey: "retired_kind:1", payload: {} },
+    });
+    const fn = createDrainWritesFunction(inngest);
+    expect(fn.opts.triggers).toEqual([crmWritesDue, { cron: "* * * * *" }]);
+    expect(fn.opts.singleton).toEqual({ mode: "skip" });
+    const { result, error } = await new InngestTestEngine({ function: fn }).execute({ events: [{ name: "crm/writes.due", data: {} }] });
+    expect(error).toBeUndefined();
+    expect(result).toEqual({ claimed: 1, written: 0, retried: 0, failed: 1 });
+    expect(await db.crmWrite.findUniqueOrThrow({ where: { id: "cw_test_1" } })).toMatchObject({
+      status: "failed",
+      lastError: 'No handler for writes of kind "retired_kind".',
+    });
   });
 });

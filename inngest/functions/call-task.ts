@@ -2,6 +2,7 @@ import type { Inngest } from "inngest";
 import type { StepDeps } from "@/lib/calls/engine";
 import { advanceTasks } from "@/lib/calls/engine";
 import { wakeAfterFailure } from "@/lib/calls/writes";
+import { drainSoon } from "@/lib/crm-writes/outbox";
 import { callTaskWake } from "../client";
 
 /** Inngest's longest sleep on the free plan: a wait beyond it is chained (the step finds the task not due and re-queues). */
@@ -37,7 +38,11 @@ export function createCallTaskFunction(inngest: Inngest, deps: () => StepDeps) {
     },
     async ({ event, step }) => {
       await step.sleepUntil("wait", sleepTarget(event.data));
-      await step.run("advance", () => advanceTasks(deps(), [event.data.taskId]));
+      await step.run("advance", async () => {
+        await advanceTasks(deps(), [event.data.taskId]);
+        // The CRM writes a settle queued (lib/crm-writes/after-attempt.ts) go out now, not on the drain's minute.
+        drainSoon();
+      });
       return { taskId: event.data.taskId };
     },
   );
