@@ -36,7 +36,15 @@ export function scriptedProvider(opts: {
       const outcome = script[dials.filter((d) => d.to === req.to).length] ?? "completed";
       dials.push({ attemptId: req.attemptId, to: req.to, at: opts.now(), liveAtStart: ++live });
       const providerCallId = `fake_${req.attemptId}`;
-      const report = { providerCallId, outcome, detail: `scripted ${outcome}`, endedAt: opts.now(), retryable: true };
+      // Like the simulator and Vapi, it echoes our attempt id, so a report that beats recordDialed is still taken.
+      const report = {
+        providerCallId,
+        attemptId: req.attemptId,
+        outcome,
+        detail: `scripted ${outcome}`,
+        endedAt: opts.now(),
+        retryable: true,
+      };
       // Like a real provider, try again while our side does not know the call yet.
       const deliver = async (triesLeft: number) => {
         if ((await opts.onReport(agent, report)) || triesLeft === 0) return;

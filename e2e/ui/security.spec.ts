@@ -57,6 +57,9 @@ test("a page on another port cannot use the signed-in admin's session to change 
     ["/api/v1/calls/call_nothere/cancel", 403],
     ["/api/v1/members", 403],
   ]);
+  // The hostile form's post navigates this tab: let it land before leaving, or the next navigation is interrupted.
+  await expect(page).toHaveURL(/\/api\/v1\/calls\/call_nothere\/cancel$/);
+  await page.waitForLoadState();
 
   await page.goto(`${baseURL}/api-keys`);
   await expect(page.getByText("No keys yet", { exact: true })).toBeVisible();
