@@ -2,9 +2,9 @@
 // posted by LeadSquared itself to the registered URL, the simulated call ends, and its outcome is written back.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signInPage } from "../support/accounts";
-import { createAgent, organisationWithKey } from "../support/api";
+import { connectLeadSquared, createAgent, organisationWithKey } from "../support/api";
 import { resetDatabase } from "../support/db";
-import { createFakeLeadSquared, FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_SECRET_KEY, type FakeLeadSquared } from "../support/fakes/leadsquared";
+import { createFakeLeadSquared, type FakeLeadSquared } from "../support/fakes/leadsquared";
 import { sql } from "../support/sql";
 
 let lsq: FakeLeadSquared;
@@ -25,10 +25,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     { name: "phone", source: "leadsquared", field: "Phone", format: "phone_e164" },
   ];
   expect((await org.api.put(`/api/v1/agents/${agentId}/variables`, { data: { variables } })).status()).toBe(200);
-  const connected = await admin.put("/api/v1/integrations/leadsquared", {
-    data: { host: lsq.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY },
-  });
-  expect(connected.status(), await connected.text()).toBe(200);
+  await connectLeadSquared(admin, lsq);
 });
 test.afterAll(() => lsq.stop());
 
