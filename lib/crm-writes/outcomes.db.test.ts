@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createFakeHubSpot, FAKE_HUBSPOT_CONTACTS, FAKE_HUBSPOT_TOKEN } from "@/e2e/support/fakes/hubspot";
 import { createFakeLeadSquared, FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_LEADS, FAKE_LSQ_SECRET_KEY } from "@/e2e/support/fakes/leadsquared";
-import { settleTask } from "@/lib/calls/writes";
+import { settleTasks } from "@/lib/calls/writes";
 import { HUBSPOT_CALL_DISPOSITIONS } from "@/lib/crm/hubspot/client";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db";
@@ -107,15 +107,19 @@ async function endAndSettle(s: Awaited<ReturnType<typeof seed>>, number: number,
     },
   });
   await db.callTask.update({ where: { id: s.task.id }, data: { status: "in_progress", attemptsMade: number } });
-  const settled = await settleTask(
-    { id: s.task.id, agentId: s.agent.id, attempt: number },
-    { outcome, error: null },
-    final
-      ? { kind: "finish", status: outcome === "completed" ? "completed" : "failed", why: "done" }
-      : { kind: "retry", at: new Date(Date.now() + 3_600_000), reason: { kind: "retry" } as never },
+  const settled = await settleTasks(
+    [
+      {
+        task: { id: s.task.id, agentId: s.agent.id, attempt: number },
+        ended: { outcome, error: null },
+        decision: final
+          ? { kind: "finish", status: outcome === "completed" ? "completed" : "failed", why: "done" }
+          : { kind: "retry", at: new Date(Date.now() + 3_600_000), reason: { kind: "retry" } as never },
+      },
+    ],
     new Date(),
   );
-  expect(settled).toBe(true);
+  expect(settled).toEqual([s.task.id]);
   return attempt;
 }
 
@@ -134,13 +138,17 @@ describe("LeadSquared write-back", () => {
     const attempt = await endAndSettle(s, 1, "no_answer", false);
     // A repeated settle changes nothing (the task moved on) and queues nothing.
     expect(
-      await settleTask(
-        { id: s.task.id, agentId: s.agent.id, attempt: 1 },
-        { outcome: "no_answer", error: null },
-        { kind: "finish", status: "failed", why: "x" },
+      await settleTasks(
+        [
+          {
+            task: { id: s.task.id, agentId: s.agent.id, attempt: 1 },
+            ended: { outcome: "no_answer", error: null },
+            decision: { kind: "finish", status: "failed", why: "x" },
+          },
+        ],
         new Date(),
       ),
-    ).toBe(false);
+    ).toEqual([]);
     const queued = await writes();
     expect(queued.map((w) => [w.kind, w.dedupeKey, w.account, w.status])).toEqual([
       ["leadsquared.activity", `leadsquared.activity:${attempt.id}`, `leadsquared:${s.integration.id}`, "pending"],

@@ -43,6 +43,8 @@ describe("simulator against a local status receiver", () => {
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(DELAY_MS - 5);
     const [post] = receiver.received;
     expect(post!.headers.get("content-type")).toBe("application/json");
+    // It reads only the answer's status, so it asks for no compressed body (a gzip each way per report, otherwise).
+    expect(post!.headers.get("accept-encoding")).toBe("identity");
     expect(post!.headers.get("x-leadline-signature")).toBe(hmac(SECRET, post!.rawBody));
     expect(JSON.parse(post!.rawBody)).toMatchObject({ type: "call.ended", callId: providerCallId, attemptId: `att_${to}`, outcome });
     expect(post!.status).toBe(200);
