@@ -140,7 +140,8 @@ function endReported(agent: Pick<Agent, "id" | "provider">, report: CallReport) 
   return db.$queryRaw<Array<{ task_id: string; number: number }>>`
     WITH ended AS (
       UPDATE call_attempts SET status = 'ended', outcome = ${report.outcome}::"CallOutcome", outcome_detail = ${report.detail},
-        retryable = ${report.retryable}, ended_at = ${report.endedAt}::timestamptz, provider_call_id = ${report.providerCallId}
+        retryable = ${report.retryable}, ended_at = ${report.endedAt}::timestamptz, provider_call_id = ${report.providerCallId},
+        summary = ${report.summary ?? null}, transcript = ${report.transcript ?? null}, recording_url = ${report.recordingUrl ?? null}
       WHERE agent_id = ${agent.id} AND provider = ${agent.provider}::"VoiceProviderName" AND status <> 'ended'
         AND (provider_call_id = ${report.providerCallId} OR (id = ${report.attemptId ?? null} AND provider_call_id IS NULL))
       RETURNING id, task_id, agent_id, number

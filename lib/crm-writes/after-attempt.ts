@@ -1,6 +1,8 @@
 import "server-only";
 import { planCallEndedWebhooks } from "@/lib/call-webhooks/enqueue";
+import { callPageUrl } from "@/lib/call-webhooks/payload";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { NewWrite } from "./outbox";
 import { planAttemptWrites } from "./outcome-writes";
 import { readWriteBack } from "./settings";
@@ -56,6 +58,7 @@ export async function planAfterAttemptWrites(inputs: AfterAttempt[]): Promise<Ne
       settings: readWriteBack(task.agent.writeBack),
       final: input.final,
       maxAttempts: task.maxAttempts,
+      callUrl: callPageUrl(input.task.id, env().LEADLINE_PUBLIC_URL),
       attempt: {
         id: attempt.id,
         number: attempt.number,
@@ -65,6 +68,9 @@ export async function planAfterAttemptWrites(inputs: AfterAttempt[]): Promise<Ne
         providerCallId: attempt.providerCallId,
         dialedAt: attempt.dialedAt,
         endedAt: attempt.endedAt,
+        summary: attempt.summary,
+        transcript: attempt.transcript,
+        recordingUrl: attempt.recordingUrl,
       },
     });
   });
