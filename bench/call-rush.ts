@@ -159,14 +159,22 @@ async function main() {
           [agentIds],
         )
       ).rows;
-    let rows: DialRow[] = [];
+    // Only a count while the rush runs: reading every dialed row four times a second took CPU from what is measured.
+    const dialedSoFar = async () =>
+      Number(
+        (
+          await client.query<{ n: string }>("SELECT count(*) AS n FROM call_attempts WHERE agent_id = ANY($1) AND dialed_at IS NOT NULL", [
+            agentIds,
+          ])
+        ).rows[0]!.n,
+      );
     let cpuAtDue: CpuSnapshot | undefined;
     while (Date.now() < dueAt.getTime() + TIMEOUT_MS) {
       if (!cpuAtDue && Date.now() >= dueAt.getTime() - 1_000) cpuAtDue = cpuSnapshot();
-      rows = await dials();
-      if (rows.length >= acknowledged) break;
+      if ((await dialedSoFar()) >= acknowledged) break;
       await sleep(250);
     }
+    const rows = await dials();
     const cpu = cpuSpent(cpuAtDue ?? cpuSnapshot(), cpuSnapshot(), server.process.pid!);
     // Let the last calls end, so every interval is closed when the overlap is computed.
     for (let i = 0; i < 40; i++) {
