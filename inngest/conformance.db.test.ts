@@ -10,7 +10,8 @@ import { OPEN_STATUSES } from "@/lib/calls/state";
 import { relayWakeups } from "@/lib/calls/wakeups";
 import { recordReport } from "@/lib/calls/writes";
 import { db } from "@/lib/db";
-import { embeddedDriver } from "@/lib/jobs/embedded-queue";
+import { addWakeJobs, embeddedDriver } from "@/lib/jobs/embedded-queue";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { installJobQueue, startEmbeddedWorker } from "@/lib/jobs/embedded-worker";
 import { createCallTaskFunction } from "@/inngest/functions/call-task";
 import { truncateAll } from "@/test/databases";
@@ -49,10 +50,9 @@ async function waitUntilFinal(taskIds: string[], timeoutMs: number) {
 function embeddedHarness(): Harness {
   let current: { deps: StepDeps } | undefined;
   const jobPerTask: CallDriver = {
-    ...embeddedDriver,
-    handOver: async (tx, wakeups) => {
-      for (const w of wakeups) await embeddedDriver.handOver(tx, [w]);
-    },
+    name: "embedded",
+    handOverAheadMs: embeddedDriver.handOverAheadMs,
+    handOverSql: addWakeJobs(Prisma.sql`task_id`),
   };
   return {
     gapHours: "0.0003",

@@ -11,6 +11,37 @@ function Step({ label, iso, zone }: { label: string; iso: string | null; zone: s
   );
 }
 
+/** What the provider reported of the call, as text; the recording is a plain link, never a player from its origin. */
+function CallContent({ attempt: a }: { attempt: CallAttemptRow }) {
+  if (!a.summary && !a.recordingUrl && !a.transcript) return null;
+  return (
+    <div className="mt-2 space-y-1 text-sm">
+      {a.summary && (
+        <p>
+          <span className="font-medium">Summary: </span>
+          {a.summary}
+        </p>
+      )}
+      {a.recordingUrl && (
+        <p>
+          <a href={a.recordingUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-brand-700 underline">
+            Recording
+          </a>{" "}
+          <span className="text-xs text-slate-500">(opens the provider&apos;s link)</span>
+        </p>
+      )}
+      {a.transcript && (
+        <details>
+          <summary className="cursor-pointer text-brand-700">Transcript</summary>
+          <p className="mt-1 max-h-96 overflow-y-auto rounded border border-slate-200 bg-slate-50 p-2 whitespace-pre-wrap">
+            {a.transcript}
+          </p>
+        </details>
+      )}
+    </div>
+  );
+}
+
 export function AttemptsTimeline({ attempts, zone }: { attempts: CallAttemptRow[]; zone: string }) {
   if (attempts.length === 0) return <p className="text-sm text-slate-600">No attempt has been dialed yet.</p>;
   return (
@@ -33,6 +64,7 @@ export function AttemptsTimeline({ attempts, zone }: { attempts: CallAttemptRow[
             {a.outcomeDetail && ` · ${a.outcomeDetail}`}
           </p>
           {a.error && <p className="mt-1 text-sm text-red-700">{a.error}</p>}
+          <CallContent attempt={a} />
         </li>
       ))}
     </ol>

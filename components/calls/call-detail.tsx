@@ -63,7 +63,7 @@ export function CallDetailView({ callId, agentName, canAct }: { callId: string; 
       <Card title="Attempts">
         <AttemptsTimeline attempts={call.attempts} zone={call.timezone} />
       </Card>
-      {call.source !== "api" && <CallWrites callId={call.id} canAct={canAct} />}
+      {call.source !== "api" && <CallWrites callId={call.id} progress={`${call.status}:${call.attemptsMade}`} canAct={canAct} />}
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Variables sent to the agent">
           <KeyValues entries={Object.entries(call.variables)} empty="No variables." />

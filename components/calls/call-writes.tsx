@@ -15,8 +15,8 @@ const STATE_WORDS: Record<CallWrite["status"], string> = {
 };
 
 /** The call's write-back to the CRM: each write's state, why one failed, and Retry for admins. */
-export function CallWrites({ callId, canAct }: { callId: string; canAct: boolean }) {
-  const writes = useCallWrites(callId);
+export function CallWrites({ callId, progress, canAct }: { callId: string; progress: string; canAct: boolean }) {
+  const writes = useCallWrites(callId, progress);
   const retry = useRetryWrite(callId);
   return (
     <Card title="Write-back to the CRM">

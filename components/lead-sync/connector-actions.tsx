@@ -3,7 +3,7 @@
 import { ChevronDown } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -123,26 +123,23 @@ export function ConnectorActions({ initial }: { initial: ConnectorView }) {
       </div>
       <FormError message={toggle.error?.message} />
       {rotating && (
-        <div
-          role="alertdialog"
-          aria-labelledby="rotate-secret-question"
-          onKeyDown={(e) => e.key === "Escape" && setRotating(false)}
-          className="flex max-w-md flex-col gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm"
-        >
-          <p id="rotate-secret-question">
-            <strong>Rotate the secret of “{name}”?</strong> The webhook URL changes and the current one is refused at once: paste the new
-            URL into the source account’s automation right after.
-          </p>
-          <div className="flex flex-wrap gap-2">
+        <ConfirmPanel
+          id="rotate-secret-question"
+          tone="warning"
+          question={
+            <>
+              <strong>Rotate the secret of “{name}”?</strong> The webhook URL changes and the current one is refused at once: paste the new
+              URL into the source account’s automation right after.
+            </>
+          }
+          confirm={
             <Button autoFocus onClick={onRotate} disabled={rotate.isPending}>
               Yes, rotate the secret
             </Button>
-            <Button variant="secondary" onClick={() => setRotating(false)}>
-              Keep it
-            </Button>
-          </div>
-          <FormError message={rotate.error?.message} />
-        </div>
+          }
+          onCancel={() => setRotating(false)}
+          error={rotate.error?.message}
+        />
       )}
       {rotate.isSuccess && !rotating && (
         <p role="status" className="max-w-md text-sm text-slate-700">
@@ -151,27 +148,57 @@ export function ConnectorActions({ initial }: { initial: ConnectorView }) {
         </p>
       )}
       {confirming && (
-        <div
-          role="alertdialog"
-          aria-labelledby="remove-connector-question"
-          onKeyDown={(e) => e.key === "Escape" && setConfirming(false)}
-          className="flex max-w-md flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm"
-        >
-          <p id="remove-connector-question">
-            <strong>Remove “{name}”?</strong> Its webhook URL stops working and its logs are deleted. Leads already synced stay in the
-            destination account. Delete the automation in the source account too.
-          </p>
-          <div className="flex flex-wrap gap-2">
+        <ConfirmPanel
+          id="remove-connector-question"
+          tone="danger"
+          question={
+            <>
+              <strong>Remove “{name}”?</strong> Its webhook URL stops working and its logs are deleted. Leads already synced stay in the
+              destination account. Delete the automation in the source account too.
+            </>
+          }
+          confirm={
             <Button variant="danger" autoFocus onClick={onRemove} disabled={remove.isPending}>
               Yes, remove {name}
             </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
-              Keep it
-            </Button>
-          </div>
-          <FormError message={remove.error?.message} />
-        </div>
+          }
+          onCancel={() => setConfirming(false)}
+          error={remove.error?.message}
+        />
       )}
+    </div>
+  );
+}
+
+const TONES = {
+  warning: "border-amber-200 bg-amber-50",
+  danger: "border-red-200 bg-red-50",
+} as const;
+
+/** A question asked in place before an action that cannot be undone; Escape or "Keep it" leaves everything as it was. */
+function ConfirmPanel(props: {
+  id: string;
+  tone: keyof typeof TONES;
+  question: ReactNode;
+  confirm: ReactNode;
+  onCancel: () => void;
+  error: string | undefined;
+}) {
+  return (
+    <div
+      role="alertdialog"
+      aria-labelledby={props.id}
+      onKeyDown={(e) => e.key === "Escape" && props.onCancel()}
+      className={`flex max-w-md flex-col gap-2 rounded-md border p-3 text-sm ${TONES[props.tone]}`}
+    >
+      <p id={props.id}>{props.question}</p>
+      <div className="flex flex-wrap gap-2">
+        {props.confirm}
+        <Button variant="secondary" onClick={props.onCancel}>
+          Keep it
+        </Button>
+      </div>
+      <FormError message={props.error} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import {
   WRITE_BACK_MODE_LABELS,
   WRITE_BACK_MODES,
   writeBackSchema,
+  type WriteBackInput,
   type WriteBackSettings,
 } from "@/lib/crm-writes/settings";
 import { OUTCOMES } from "@/lib/schedule/types";
@@ -28,7 +29,7 @@ function WriteBackForm({ agentId, initial }: { agentId: string; initial: WriteBa
   const save = useSaveWriteBack(agentId);
   const types = useActivityTypes();
   const [message, setMessage] = useState<{ error?: string; saved?: boolean }>({});
-  const form = useForm<WriteBackSettings>({ resolver: zodResolver(writeBackSchema), defaultValues: initial });
+  const form = useForm<WriteBackInput, unknown, WriteBackSettings>({ resolver: zodResolver(writeBackSchema), defaultValues: initial });
   const updates = useFieldArray({ control: form.control, name: "fieldUpdates" });
   const errors = form.formState.errors;
 
@@ -38,7 +39,9 @@ function WriteBackForm({ agentId, initial }: { agentId: string; initial: WriteBa
       form.reset(await save.mutateAsync(values));
       setMessage({ saved: true });
     } catch (err) {
-      setMessage({ error: applyServerErrors(err, form.setError, ["mode", "leadSquaredActivityEvent", "hubSpotEngagement"]) });
+      setMessage({
+        error: applyServerErrors(err, form.setError, ["mode", "leadSquaredActivityEvent", "hubSpotEngagement", "includeTranscript"]),
+      });
     }
   });
 
@@ -56,7 +59,7 @@ function WriteBackForm({ agentId, initial }: { agentId: string; initial: WriteBa
         hint={
           types.error
             ? `${types.error.message} Without an activity type no activity is posted.`
-            : "Each outcome is posted as an activity of this type on the lead (outcome, attempt, duration, provider call id). Create a custom activity type in LeadSquared first if you want one of your own."
+            : "Each outcome is posted as an activity of this type on the lead (outcome, attempt, duration, provider call id, and the summary, recording link and transcript when the provider gives them). Create a custom activity type in LeadSquared first if you want one of your own."
         }
         error={errors.leadSquaredActivityEvent?.message}
         {...form.register("leadSquaredActivityEvent", {
@@ -78,6 +81,13 @@ function WriteBackForm({ agentId, initial }: { agentId: string; initial: WriteBa
         <span>
           HubSpot: log each outcome as a call engagement on the contact. HubSpot needs the <code>crm.objects.contacts.write</code> scope on
           the private app for this (see Integrations → HubSpot).
+        </span>
+      </label>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" className="mt-1" {...form.register("includeTranscript")} />
+        <span>
+          Send the call&apos;s transcript to the CRM. Turn this off to keep what the lead said out of the CRM: the summary and recording
+          link still go, and the transcript stays on the call&apos;s page in Leadline.
         </span>
       </label>
       <fieldset className="space-y-2">

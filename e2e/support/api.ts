@@ -1,5 +1,14 @@
 import { expect, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
 import { sameOrigin, setUpFirstOrganisation, signInRequest } from "./accounts";
+import { FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_SECRET_KEY } from "./fakes/leadsquared";
+
+/** Connects the organisation to a fake LeadSquared account (its standard keys), as the Integrations page does. */
+export async function connectLeadSquared(request: APIRequestContext, account: { baseUrl: string }) {
+  const res = await request.put("/api/v1/integrations/leadsquared", {
+    data: { host: account.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
 
 /** A fresh organisation (first-run setup) and an API key for it, through the public endpoints. */
 export async function organisationWithKey(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string) {

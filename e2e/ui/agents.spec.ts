@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { sameOrigin, signInPage } from "../support/accounts";
 import { addVariable, variableRow as row } from "../support/agents";
-import { organisationWithKey, waitForCall } from "../support/api";
+import { connectLeadSquared, organisationWithKey, waitForCall } from "../support/api";
 import { resetDatabase } from "../support/db";
 import { createFakeHubSpot, FAKE_HUBSPOT_TOKEN, type FakeHubSpot } from "../support/fakes/hubspot";
 import { createFakeLeadSquared, FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_SECRET_KEY, type FakeLeadSquared } from "../support/fakes/leadsquared";
@@ -27,10 +27,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   hubspot = createFakeHubSpot();
   await hubspot.start(Number(process.env.E2E_HUBSPOT_PORT));
   // The connect screens are another screen's business; here the CRMs are connected through the API.
-  const lsqConnect = await admin.put("/api/v1/integrations/leadsquared", {
-    data: { host: lsq.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY },
-  });
-  expect(lsqConnect.status(), await lsqConnect.text()).toBe(200);
+  await connectLeadSquared(admin, lsq);
   const hubConnect = await admin.put("/api/v1/integrations/hubspot", { data: { token: FAKE_HUBSPOT_TOKEN, clientSecret: CLIENT_SECRET } });
   expect(hubConnect.status(), await hubConnect.text()).toBe(200);
 });

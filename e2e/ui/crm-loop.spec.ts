@@ -1,10 +1,12 @@
 // The issue's done-when journey: one click registers the webhook in (fake) LeadSquared, a lead created there is
-// posted by LeadSquared itself to the registered URL, the simulated call ends, and its outcome is written back.
+// posted by LeadSquared itself to the registered URL, the simulated call ends, and its outcome is written back with
+// the call's summary, recording link and transcript.
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { SIMULATED_SUMMARY } from "../../lib/providers/voice/simulator";
 import { signInPage } from "../support/accounts";
-import { createAgent, organisationWithKey } from "../support/api";
+import { connectLeadSquared, createAgent, organisationWithKey } from "../support/api";
 import { resetDatabase } from "../support/db";
-import { createFakeLeadSquared, FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_SECRET_KEY, type FakeLeadSquared } from "../support/fakes/leadsquared";
+import { createFakeLeadSquared, type FakeLeadSquared } from "../support/fakes/leadsquared";
 import { sql } from "../support/sql";
 
 let lsq: FakeLeadSquared;
@@ -25,10 +27,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     { name: "phone", source: "leadsquared", field: "Phone", format: "phone_e164" },
   ];
   expect((await org.api.put(`/api/v1/agents/${agentId}/variables`, { data: { variables } })).status()).toBe(200);
-  const connected = await admin.put("/api/v1/integrations/leadsquared", {
-    data: { host: lsq.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY },
-  });
-  expect(connected.status(), await connected.text()).toBe(200);
+  await connectLeadSquared(admin, lsq);
 });
 test.afterAll(() => lsq.stop());
 
@@ -80,15 +79,29 @@ test("one click registers the webhook, LeadSquared posts a new lead through it, 
   await page.goto(`/calls/${task!.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("completed", { timeout: 60_000 });
   const write = page.getByTestId("crm-write");
-  await expect(write).toHaveCount(1);
+  // The write list refreshes every 10 s while it is empty, so one loaded before the call ended shows it a little later.
+  await expect(write).toHaveCount(1, { timeout: 20_000 });
   await expect(write.getByTestId("crm-write-state")).toHaveText("written", { timeout: 60_000 });
-  await page.screenshot({ path: "test-results/screens/crm-loop-call.png", fullPage: true });
 
-  // The activity in LeadSquared carries the attempt's outcome, number, duration and provider call id.
-  const [attempt] = await sql<{ number: number; dialed_at: Date; ended_at: Date; provider_call_id: string }>(
-    "SELECT number, dialed_at, ended_at, provider_call_id FROM call_attempts WHERE task_id = $1",
+  // The call's page shows what the simulator reported: the summary, a plain link to the recording, and the
+  // transcript folded away until asked for.
+  const timeline = page.getByRole("listitem", { name: "Attempt 1" });
+  await expect(timeline).toContainText(`Summary: ${SIMULATED_SUMMARY}`);
+  const [attempt] = await sql<{ number: number; dialed_at: Date; ended_at: Date; provider_call_id: string; transcript: string }>(
+    "SELECT number, dialed_at, ended_at, provider_call_id, transcript FROM call_attempts WHERE task_id = $1",
     [task!.id],
   );
+  const recording = `https://recordings.simulator.invalid/${attempt!.provider_call_id}.wav`;
+  await expect(timeline.getByRole("link", { name: "Recording" })).toHaveAttribute("href", recording);
+  expect(attempt!.transcript).toMatch(/^AI: Hello Kavya, /);
+  const firstLine = attempt!.transcript.split("\n")[0]!;
+  await expect(timeline.getByText(firstLine)).toBeHidden();
+  await timeline.getByText("Transcript", { exact: true }).click();
+  await expect(timeline.getByText(firstLine)).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/crm-loop-call.png", fullPage: true });
+
+  // The activity in LeadSquared carries the attempt's outcome, number, duration and provider call id, then the
+  // recording link, the simulator's summary and the transcript.
   const call = (await (await admin.get(`/api/v1/calls/${task!.id}`)).json()) as { call: { maxAttempts: number } };
   const seconds = Math.round((attempt!.ended_at.getTime() - attempt!.dialed_at.getTime()) / 1000);
   expect(attempt!.provider_call_id).toBeTruthy();
@@ -103,6 +116,11 @@ test("one click registers the webhook, LeadSquared posts a new lead through it, 
         `Duration: ${seconds} s`,
         `Provider call id: ${attempt!.provider_call_id}`,
         "Provider's reason: simulated: answered and talked",
+        `Recording: ${recording}`,
+        `Summary: ${SIMULATED_SUMMARY}`,
+        "",
+        "Transcript:",
+        attempt!.transcript,
       ].join("\n"),
       Fields: [],
     },

@@ -1,8 +1,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signInPage } from "../support/accounts";
-import { createAgent, organisationWithKey } from "../support/api";
+import { connectLeadSquared, createAgent, organisationWithKey } from "../support/api";
 import { resetDatabase } from "../support/db";
-import { createFakeLeadSquared, FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_SECRET_KEY, type FakeLeadSquared } from "../support/fakes/leadsquared";
+import { createFakeLeadSquared, FAKE_LSQ_SECRET_KEY, type FakeLeadSquared } from "../support/fakes/leadsquared";
 
 let lsq: FakeLeadSquared;
 let admin: APIRequestContext;
@@ -18,10 +18,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   ({ admin } = org);
   email = org.account.email;
   agentId = (await createAgent(org.api)).id;
-  const connected = await admin.put("/api/v1/integrations/leadsquared", {
-    data: { host: lsq.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY },
-  });
-  expect(connected.status(), await connected.text()).toBe(200);
+  await connectLeadSquared(admin, lsq);
 });
 test.afterAll(() => lsq.stop());
 

@@ -1,14 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { organisationWithKey } from "../support/api";
+import { connectLeadSquared, organisationWithKey } from "../support/api";
 import { signInPage } from "../support/accounts";
 import { resetDatabase } from "../support/db";
-import {
-  createFakeLeadSquared,
-  FAKE_LSQ_ACCESS_KEY,
-  FAKE_LSQ_FIELDS,
-  FAKE_LSQ_SECRET_KEY,
-  FAKE_LSQ_USER,
-} from "../support/fakes/leadsquared";
+import { createFakeLeadSquared, FAKE_LSQ_FIELDS, FAKE_LSQ_USER } from "../support/fakes/leadsquared";
 import { sql } from "../support/sql";
 
 // Two LeadSquared accounts: the clinic's (source) and this organisation's connected one (destination), which alone has
@@ -47,10 +41,7 @@ test("configure a connector, sync a lead, see a broken mapping fail and notify, 
 }) => {
   test.setTimeout(180_000);
   const { admin, account } = await organisationWithKey(playwright, baseURL!);
-  const connect = await admin.put("/api/v1/integrations/leadsquared", {
-    data: { host: destination.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY },
-  });
-  expect(connect.status(), await connect.text()).toBe(200);
+  await connectLeadSquared(admin, destination);
 
   // Configure: both accounts, fields read from both, Basic settings.
   await signInPage(page, account.email);

@@ -1,9 +1,9 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createOrganisationWithCli, sameOrigin, signInPage, signInRequest } from "../support/accounts";
-import { organisationWithKey } from "../support/api";
+import { connectLeadSquared, organisationWithKey } from "../support/api";
 import { resetDatabase } from "../support/db";
 import { createFakeHubSpot, FAKE_HUBSPOT_TOKEN, type FakeHubSpot } from "../support/fakes/hubspot";
-import { createFakeLeadSquared, FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_SECRET_KEY, type FakeLeadSquared } from "../support/fakes/leadsquared";
+import { createFakeLeadSquared, type FakeLeadSquared } from "../support/fakes/leadsquared";
 
 let lsq: FakeLeadSquared;
 let hubspot: FakeHubSpot;
@@ -25,13 +25,6 @@ test.afterAll(async () => {
   await lsq.stop();
   await hubspot.stop();
 });
-
-async function connectLeadSquared(api: APIRequestContext) {
-  const res = await api.put("/api/v1/integrations/leadsquared", {
-    data: { host: lsq.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY },
-  });
-  expect(res.status(), await res.text()).toBe(200);
-}
 
 /** An agent whose variables all read LeadSquared, through the API the dashboard uses. */
 async function leadSquaredAgent(api: APIRequestContext, name: string, zone = "Asia/Kolkata") {
@@ -63,7 +56,7 @@ test("a new admin lands on the four set-up steps, each ticked from real data, un
 
   await page.getByRole("link", { name: "Connect a CRM" }).click();
   await expect(page).toHaveURL(/\/integrations$/);
-  await connectLeadSquared(admin);
+  await connectLeadSquared(admin, lsq);
   // An agent without the phone variable is an agent, but its variables are not mapped yet.
   const created = await admin.post("/api/v1/agents", { data: { name: "Sales caller", timezone: "Asia/Kolkata" } });
   const { agent } = (await created.json()) as { agent: { id: string } };
@@ -108,7 +101,7 @@ test("the builder warns of a CRM the variables do not read, names the cause when
   const account = await createOrganisationWithCli("Harbour Homes", "bo@harbour.test");
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: sameOrigin(baseURL!) });
   await signInRequest(api, account.email);
-  await connectLeadSquared(api);
+  await connectLeadSquared(api, lsq);
   expect((await api.put("/api/v1/integrations/hubspot", { data: { token: FAKE_HUBSPOT_TOKEN } })).status()).toBe(200);
   const agentId = await leadSquaredAgent(api, "Harbour caller");
 

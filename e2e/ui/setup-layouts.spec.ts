@@ -1,9 +1,9 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signInPage } from "../support/accounts";
 import { variableRow } from "../support/agents";
-import { organisationWithKey } from "../support/api";
+import { connectLeadSquared, organisationWithKey } from "../support/api";
 import { resetDatabase } from "../support/db";
-import { createFakeLeadSquared, FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_SECRET_KEY, type FakeLeadSquared } from "../support/fakes/leadsquared";
+import { createFakeLeadSquared, type FakeLeadSquared } from "../support/fakes/leadsquared";
 
 let lsq: FakeLeadSquared;
 let admin: APIRequestContext;
@@ -18,10 +18,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   } = await organisationWithKey(playwright, baseURL!));
   lsq = createFakeLeadSquared();
   await lsq.start();
-  const connected = await admin.put("/api/v1/integrations/leadsquared", {
-    data: { host: lsq.baseUrl, accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY },
-  });
-  expect(connected.status(), await connected.text()).toBe(200);
+  await connectLeadSquared(admin, lsq);
   const created = await admin.post("/api/v1/agents", {
     data: { name: "Sales caller with a rather long name for a phone", timezone: "Asia/Kolkata" },
   });

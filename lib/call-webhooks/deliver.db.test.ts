@@ -4,11 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createWebhookReceiver, type WebhookReceiver } from "@/e2e/support/fakes/webhook-receiver";
 import { createCallTask } from "@/lib/calls/create";
 import { replayCallWebhookDelivery } from "@/lib/call-webhooks/deliveries";
-import { CALL_ENDED_WEBHOOK_KIND, queueCallEndedWebhooks } from "@/lib/call-webhooks/enqueue";
+import { CALL_ENDED_WEBHOOK_KIND, planCallEndedWebhooks } from "@/lib/call-webhooks/enqueue";
 import { callEndedWebhookHandler } from "@/lib/call-webhooks/handler";
 import { saveCallWebhook } from "@/lib/call-webhooks/queries";
 import type { CallWebhookSettings } from "@/lib/call-webhooks/schema";
 import { drainWrites } from "@/lib/crm-writes/drain";
+import { enqueueWrites } from "@/lib/crm-writes/outbox";
 import { db } from "@/lib/db";
 import type { Agent } from "@/lib/generated/prisma/client";
 import { parseScheduleParams } from "@/lib/schedule/parse-schedule-params";
@@ -85,24 +86,16 @@ async function endedAttempt() {
   return { task, attempt };
 }
 
-const queue = (call: Awaited<ReturnType<typeof endedAttempt>>, final: boolean) =>
-  db.$transaction((tx) => queueCallEndedWebhooks(tx, { task: call.task, attempt: 1, final }));
+const queue = async (call: Awaited<ReturnType<typeof endedAttempt>>, final: boolean) =>
+  enqueueWrites(db, await planCallEndedWebhooks([{ task: call.task, attempt: 1, final }]));
 
 const writes = () => db.crmWrite.findMany({ where: { kind: CALL_ENDED_WEBHOOK_KIND }, orderBy: { dedupeKey: "asc" } });
 
-describe("queueCallEndedWebhooks", () => {
-  it("queues in the caller's transaction: a rollback leaves nothing, a repeat queues nothing more", async () => {
+describe("planCallEndedWebhooks", () => {
+  it("plans a post per wanted endpoint and event; queued again, it adds nothing", async () => {
     const org = await endpoint("org");
     const mine = await endpoint(agent.id, { events: "final_only" });
     const call = await endedAttempt();
-    await expect(
-      db.$transaction(async (tx) => {
-        await queueCallEndedWebhooks(tx, { task: call.task, attempt: 1, final: true });
-        throw new Error("the attempt's transaction failed");
-      }),
-    ).rejects.toThrow("the attempt's transaction failed");
-    expect(await writes()).toEqual([]);
-
     await queue(call, false);
     await queue(call, true);
     await queue(call, true);

@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { callEndedPayload } from "@/lib/call-webhooks/payload";
 import { endpointsForAgent } from "@/lib/call-webhooks/queries";
-import { enqueueWrites, type NewWrite } from "@/lib/crm-writes/outbox";
-import type { Tx } from "@/lib/db";
+import type { NewWrite } from "@/lib/crm-writes/outbox";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { randomToken } from "@/lib/ids";
 
@@ -19,28 +19,34 @@ export const queuedCallWebhookSchema = z.object({
 export type QueuedCallWebhook = z.infer<typeof queuedCallWebhookSchema>;
 
 /**
- * Queues the call-ended posts for an attempt that just ended, in the transaction that ended it: `call.attempt_ended`
- * to endpoints that want each attempt, and when the call is over (`final`) `call.ended` to every endpoint. Dedupe keys
- * make a second call for the same attempt a no-op. The caller calls drainSoon() after the commit.
+ * The call-ended posts for attempts that just ended, for the statement that settles them to queue (lib/calls/writes.ts,
+ * settleTasks): `call.attempt_ended` to endpoints that want each attempt, and when the call is over (`final`)
+ * `call.ended` to every endpoint. Dedupe keys make a second queueing of the same attempt a no-op.
  */
-export async function queueCallEndedWebhooks(
-  tx: Tx,
-  /** The shape of queueAfterAttemptWrites' input (lib/crm-writes/after-attempt.ts): `attempt` is its number. */
-  input: { task: { id: string; agentId: string }; attempt: number; final: boolean },
-): Promise<void> {
-  const endpoints = await endpointsForAgent(tx, input.task.agentId);
-  const wanted = endpoints.flatMap((e) => [
-    ...(e.events === "each_attempt" ? [{ endpointId: e.id, final: false }] : []),
-    ...(input.final ? [{ endpointId: e.id, final: true }] : []),
-  ]);
-  if (!wanted.length) return;
-  const attempt = await tx.callAttempt.findUniqueOrThrow({
-    where: { taskId_number: { taskId: input.task.id, number: input.attempt } },
+export async function planCallEndedWebhooks(
+  /** The shape of planAfterAttemptWrites' input (lib/crm-writes/after-attempt.ts): `attempt` is its number. */
+  inputs: Array<{ task: { id: string; agentId: string }; attempt: number; final: boolean }>,
+): Promise<NewWrite[]> {
+  const endpointsOf = new Map<string, Awaited<ReturnType<typeof endpointsForAgent>>>();
+  for (const agentId of new Set(inputs.map((i) => i.task.agentId))) endpointsOf.set(agentId, await endpointsForAgent(db, agentId));
+  const wanted = inputs.flatMap((input) =>
+    endpointsOf
+      .get(input.task.agentId)!
+      .flatMap((e) => [
+        ...(e.events === "each_attempt" ? [{ input, endpointId: e.id, final: false }] : []),
+        ...(input.final ? [{ input, endpointId: e.id, final: true }] : []),
+      ]),
+  );
+  if (!wanted.length) return [];
+  const attempts = await db.callAttempt.findMany({
+    where: { OR: [...new Set(wanted.map((w) => w.input))].map((i) => ({ taskId: i.task.id, number: i.attempt })) },
     include: { task: { include: { agent: { select: { id: true, name: true } } } } },
   });
-  const { task, ...attemptRow } = attempt;
   const now = new Date();
-  const writes: NewWrite[] = wanted.map((w) => {
+  return wanted.flatMap((w): NewWrite[] => {
+    const attempt = attempts.find((a) => a.taskId === w.input.task.id && a.number === w.input.attempt);
+    if (!attempt) return [];
+    const { task, ...attemptRow } = attempt;
     const payload = callEndedPayload({
       task,
       attempt: attemptRow,
@@ -55,15 +61,16 @@ export async function queueCallEndedWebhooks(
       type: payload.type,
       body: JSON.stringify(payload),
     };
-    return {
-      orgId: task.orgId,
-      kind: CALL_ENDED_WEBHOOK_KIND,
-      dedupeKey: `call_ended:${w.endpointId}:${attempt.id}${w.final ? ":final" : ""}`,
-      taskId: task.id,
-      attemptId: attempt.id,
-      ref: w.endpointId,
-      payload: queued,
-    };
+    return [
+      {
+        orgId: task.orgId,
+        kind: CALL_ENDED_WEBHOOK_KIND,
+        dedupeKey: `call_ended:${w.endpointId}:${attempt.id}${w.final ? ":final" : ""}`,
+        taskId: task.id,
+        attemptId: attempt.id,
+        ref: w.endpointId,
+        payload: queued,
+      },
+    ];
   });
-  await enqueueWrites(tx, writes);
 }

@@ -69,6 +69,11 @@ export type CallEndedPayload = {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The call's page in Leadline's dashboard, as a link from outside (a webhook, a CRM note). */
+export function callPageUrl(callId: string, publicUrl: string): string {
+  return new URL(`/calls/${encodeURIComponent(callId)}`, publicUrl).toString();
+}
+
 /** Whole seconds from dial to end as Leadline saw them; null for an attempt that never got on the line. */
 export function attemptDurationSeconds(attempt: { dialedAt: Date | null; endedAt: Date | null }): number | null {
   if (!attempt.dialedAt || !attempt.endedAt) return null;
@@ -90,7 +95,7 @@ export function callEndedPayload(input: CallEndedFacts & { final: boolean; publi
         attemptsMade: task.attemptsMade,
         maxAttempts: task.maxAttempts,
         nextAttemptAt: final ? null : iso(task.nextAttemptAt),
-        url: new URL(`/calls/${encodeURIComponent(task.id)}`, input.publicUrl).toString(),
+        url: callPageUrl(task.id, input.publicUrl),
       },
       agent: { id: agent.id, name: agent.name },
       attempt: {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** A task to wake at `runAt`, from the outbox (call_wakeups); `fromAttempt` tells wake-ups of one task apart. */
 export type Wakeup = { taskId: string; agentId: string; fromAttempt: number; runAt: Date };
@@ -9,13 +10,25 @@ export type Wakeup = { taskId: string; agentId: string; fromAttempt: number; run
  * each comes due, runs advanceTasks (lib/calls/engine.ts). Every decision and every state change lives in lib/calls.
  * The embedded driver is lib/jobs (graphile-worker); Inngest's is inngest/driver.ts.
  */
-export interface CallDriver {
+export type CallDriver = {
   readonly name: "embedded" | "inngest";
   /** How long before its time the relay hands a wake-up over; null: at once, however far ahead. */
   readonly handOverAheadMs: number | null;
-  /** Inside the relay's transaction, which then deletes the wake-ups: a throw leaves them for the next pass. */
-  handOver(tx: Tx, wakeups: Wakeup[]): Promise<void>;
-}
+} & (
+  | {
+      /** Inside the relay's transaction, which then deletes the wake-ups: a throw leaves them for the next pass. */
+      handOver(tx: Tx, wakeups: Wakeup[]): Promise<void>;
+      handOverSql?: never;
+    }
+  | {
+      /**
+       * A queue in this same Postgres takes wake-ups in the statement that deletes them from the outbox: SQL over a
+       * CTE `gone` (task_id, agent_id, from_attempt, run_at) that enqueues them. One round trip per batch.
+       */
+      handOverSql: Prisma.Sql;
+      handOver?: never;
+    }
+);
 
 // On globalThis: Next bundles instrumentation.ts and the route handlers apart, and both must see one registration.
 const registry = globalThis as unknown as { leadlineCallDriver?: CallDriver };

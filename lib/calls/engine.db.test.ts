@@ -1,11 +1,13 @@
 // The engine's promises that no driver can show alone: an unknown dial never rings a lead twice, every open state is
 // woken once overdue, no slot is held by a dead attempt, and a batch claim never exceeds a cap.
 import { beforeEach, describe, expect, it } from "vitest";
+import { CALL_ENDED_WEBHOOK_KIND } from "@/lib/call-webhooks/enqueue";
+import { saveCallWebhook } from "@/lib/call-webhooks/queries";
 import type { CallDriver } from "@/lib/calls/driver";
 import { advanceTasks, attemptIdFor, type ProviderBinding } from "@/lib/calls/engine";
 import { DIAL_GIVE_UP_MS, DIAL_IN_FLIGHT_MS, SWEEP_GRACE_MS } from "@/lib/calls/state";
 import { relayWakeups, sweepOverdue } from "@/lib/calls/wakeups";
-import { claimDue, endAttempt, recordDialed, recordReport } from "@/lib/calls/writes";
+import { claimDue, endAttempts, recordDialed, recordReport } from "@/lib/calls/writes";
 import { db } from "@/lib/db";
 import type { Agent } from "@/lib/generated/prisma/client";
 import { ProviderError, type FoundCall } from "@/lib/providers/voice/port";
@@ -222,7 +224,7 @@ describe("deadlines", () => {
     await db.callWakeup.deleteMany();
     expect(await sweepOverdue(sweepTimings)).toBe(0);
 
-    await endAttempt(claims[0]!.attemptId, { error: "test", retryable: true, now: new Date(), dialed: false });
+    await endAttempts([claims[0]!.attemptId], { error: "test", retryable: true, now: new Date(), dialed: false });
     // The ended attempt's own task (dialing, freshly) is not overdue; the oldest waiting task takes the slot.
     expect(await sweepOverdue(sweepTimings)).toBe(1);
     expect((await db.callWakeup.findMany()).map((w) => w.taskId)).toEqual([tasks[2]!.id]);
@@ -244,7 +246,7 @@ describe("the batch claim", () => {
     expect(await db.callWakeup.count({ where: { taskId: { in: ids } } })).toBe(8);
   });
 
-  it("hands a slot a report frees to the agent's oldest waiting task in the same write, not on a timer", async () => {
+  it("hands a slot a report frees to the agent's oldest waiting task in the step that settles it, not on a timer", async () => {
     const phones = Array.from({ length: 5 }, (_, i) => `+91987654${String(i).padStart(4, "0")}`);
     const { agent, tasks } = await seedCalls(outbox, { phones, schedule: {}, receivedAt: new Date(), cap: 2 });
     // Oldest first: the held-back tasks are due one second apart.
@@ -266,11 +268,12 @@ describe("the batch claim", () => {
     await db.callWakeup.deleteMany({ where: { runAt: { gt: new Date() } } });
     expect(await db.callWakeup.count()).toBe(0);
 
+    // The report wakes only its own task: reports of one busy agent never contend for the waiting tasks' rows.
     await flush(dials[0]!.attemptId);
     const woken = await db.callWakeup.findMany({ where: { runAt: { lte: new Date() } } });
-    expect(woken.map((w) => w.taskId).sort()).toEqual([tasks[0]!.id, tasks[2]!.id].sort());
-    expect(await db.callWakeup.count()).toBe(2);
+    expect(woken.map((w) => w.taskId)).toEqual([tasks[0]!.id]);
 
+    // Settling it claims the freed slot for the oldest waiting task, in the same step.
     await advanceTasks(
       deps,
       woken.map((w) => w.taskId),
@@ -327,6 +330,52 @@ describe("the batch claim", () => {
     expect(most[b.agent.id]).toBeLessThanOrEqual(5);
     expect(most[b.agent.id]).toBeGreaterThan(1);
   }, 90_000);
+});
+
+describe("the batch settle", () => {
+  it("settles many ended attempts in one step: each task moves as its own outcome says and queues its own call-ended posts", async () => {
+    const phones = ["+919876500401", "+919876500402", "+919876500403", "+919876500404"];
+    const { organization, agent, tasks } = await seedCalls(outbox, {
+      phones,
+      schedule: { num_of_retries: "1", gap_between_retries: "2" },
+      receivedAt: new Date(),
+    });
+    await saveCallWebhook(organization.id, "org", { url: "https://hooks.example.com/calls", events: "final_only", enabled: true });
+    const { dials, binding, flush } = scriptedProvider({
+      outcomes: { [phones[1]!]: ["no_answer"], [phones[3]!]: ["busy"] },
+      reportDelayMs: null,
+      now: () => new Date(),
+      onReport: async (a, report) => (await recordReport(a, report)) !== null,
+    });
+    const deps = testDeps(binding, () => new Date());
+    const ids = tasks.map((t) => t.id);
+    await advanceTasks(deps, ids);
+    for (const d of dials) await flush(d.attemptId);
+
+    await advanceTasks(deps, ids);
+    const after = await db.callTask.findMany({ where: { id: { in: ids } }, orderBy: { phone: "asc" } });
+    expect(after.map((t) => [t.status, t.lastOutcome, t.finishedAt !== null])).toEqual([
+      ["completed", "completed", true],
+      ["scheduled", "no_answer", false],
+      ["completed", "completed", true],
+      ["scheduled", "busy", false],
+    ]);
+    // The retries wake at their own time; the finished calls each queued one call.ended post, the retried ones none.
+    const wakeups = await db.callWakeup.findMany({ where: { taskId: { in: ids }, fromAttempt: 2 } });
+    expect(wakeups.map((w) => [w.taskId, w.fromAttempt]).sort()).toEqual(
+      [
+        [after[1]!.id, 2],
+        [after[3]!.id, 2],
+      ].sort(),
+    );
+    const posts = await db.crmWrite.findMany({ where: { kind: CALL_ENDED_WEBHOOK_KIND } });
+    expect(posts.map((p) => p.taskId).sort()).toEqual([after[0]!.id, after[2]!.id].sort());
+    expect(await live(agent.id)).toBe(0);
+
+    // A second run of the same step finds the tasks moved on and queues nothing more.
+    await advanceTasks(deps, [after[0]!.id, after[2]!.id]);
+    expect(await db.crmWrite.count()).toBe(2);
+  });
 });
 
 describe("a report that comes before the dial is recorded", () => {

@@ -2,16 +2,17 @@ import "server-only";
 import { resolveLeads } from "@/lib/calls/resolve";
 import { decideAfterAttempt } from "@/lib/calls/state";
 import { describeDuration } from "@/lib/schedule/describe-duration";
+import { queueWakeups } from "@/lib/calls/wakeups";
 import {
   claimDue,
-  endAttempt,
+  endAttempts,
   recordDialed,
   recordDialTrouble,
-  settleTask,
+  settleTasks,
   takeOverDial,
   wakeLater,
   wakeWaitingForSlots,
-  type Claimed,
+  type ClaimedDial,
   type Dialed,
 } from "@/lib/calls/writes";
 import { db } from "@/lib/db";
@@ -50,71 +51,97 @@ const DIALS_AT_ONCE = 64;
 
 /**
  * The one step every driver runs when wake-ups come due: each task does what its state asks (read its lead, dial,
- * settle a dial whose result is unknown, settle an ended or overdue attempt) and queues its own next wake-up. Due
- * attempts are claimed in one statement within their agents' caps and dialed concurrently. Idempotent: a task woken
- * twice, late, or with nothing to do changes nothing. Throws only when Postgres fails; the driver then retries.
+ * settle a dial whose result is unknown, settle an ended or overdue attempt) and queues its own next wake-up. Settles
+ * go in one transaction for the batch; due attempts, and the slots the settles freed, are claimed in one statement
+ * within their agents' caps and dialed concurrently. Idempotent: a task woken twice, late, or with nothing to do
+ * changes nothing. Throws only when Postgres fails; the driver then retries.
  */
 export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<void> {
   const now = deps.now();
   const tasks = await db.callTask.findMany({ where: { id: { in: [...new Set(taskIds)] } } });
-  // Settles first: a slot they free can be taken by a due task of this very batch.
-  const rest = tasks.filter((t) => t.status === "resolving" || t.status === "dialing" || t.status === "in_progress");
-  await inPool(rest, DIALS_AT_ONCE, (t) => advanceOne(deps, t));
+  const resolving = tasks.filter((t) => t.status === "resolving");
+  await inPool(resolving, DIALS_AT_ONCE, (t) => stepOrLater(deps, t, () => resolveLeads(deps, t.id)));
+  // Settles first: the slots they free are claimed below, for this batch's due tasks or the agents' waiting ones.
+  const live = tasks.filter((t) => t.status === "dialing" || t.status === "in_progress");
+  await settleLive(deps, live);
 
   const scheduled = tasks.filter((t) => t.status === "scheduled");
   const later = scheduled.filter((t) => t.nextAttemptAt && t.nextAttemptAt > now);
-  for (const t of later) await wakeLater([t], t.nextAttemptAt!); // a wake-up that came early (a chained sleep)
+  // A wake-up that came early (a chained sleep) sleeps again.
+  await queueWakeups(
+    db,
+    later.map((t) => wakeupAt(t, t.nextAttemptAt!)),
+  );
   const due = scheduled.filter((t) => !later.includes(t));
   const claimedAt = deps.now();
+  // Those held back by their agent's cap get no wake-up of their own: the step that settles one of the agent's calls
+  // claims for it, and the sweeper wakes them if a slot stays free.
   const claimed = await claimDue(
     due.map((t) => t.id),
     claimedAt,
+    [...new Set(live.map((t) => t.agentId))],
   );
-  // Those held back by their agent's cap get no wake-up of their own: each write that frees a slot hands it to the
-  // agent's oldest waiting task (recordReport, wakeWaitingForSlots), and the sweeper wakes them if a slot stays free.
   const dialed = new Set((await dialAll(deps, claimed, claimedAt)).map((d) => d.taskId));
-  // Slots this batch may have freed (settled, refused or abandoned attempts) go to the agents' waiting tasks.
-  const freeing = [...rest, ...claimed.filter((c) => !dialed.has(c.taskId))];
-  await wakeWaitingForSlots([...new Set(freeing.map((t) => t.agentId))], deps.now());
+  // Slots the provider's refusals freed go to the agents' waiting tasks.
+  const refused = claimed.filter((c) => !dialed.has(c.taskId));
+  await wakeWaitingForSlots([...new Set(refused.map((c) => c.agentId))], deps.now());
 }
 
-async function advanceOne(deps: StepDeps, task: CallTask): Promise<void> {
+/** Runs a task's step; a CRM or provider that is down is asked again later, Postgres trouble goes up to the driver. */
+async function stepOrLater(deps: StepDeps, task: CallTask, step: () => Promise<unknown>): Promise<void> {
   try {
-    if (task.status === "resolving") return void (await resolveLeads(deps, task.id));
-    const attempt = await db.callAttempt.findUnique({ where: { taskId_number: { taskId: task.id, number: task.attemptsMade } } });
-    if (!attempt) return;
-    if (task.status === "dialing" && attempt.status === "dialing") return await reconcileDial(deps, task, attempt);
-    return await settleAttempt(deps, task, attempt);
+    await step();
   } catch (err) {
     if (!isStepTrouble(err)) throw err;
-    // A CRM or provider that is down is asked again later; Postgres trouble goes up to the driver.
     const backoffMs = Math.min(10 * 60_000, Math.max(30_000, (deps.now().getTime() - task.createdAt.getTime()) / 4));
     console.error(`[calls] ${task.id}: ${(err as Error).message}; trying again in ${Math.round(backoffMs / 1000)} s`);
     await wakeLater([task], new Date(deps.now().getTime() + backoffMs));
   }
 }
 
+const wakeupAt = (task: { id: string; agentId: string; attemptsMade: number }, runAt: Date) => ({
+  taskId: task.id,
+  agentId: task.agentId,
+  fromAttempt: task.attemptsMade + 1,
+  runAt,
+});
+
+/**
+ * Settles the live tasks' current attempts: a dial nobody recorded is reconciled one by one (it may ask the
+ * provider); the rest are read in one query and settled in one transaction.
+ */
+async function settleLive(deps: StepDeps, tasks: CallTask[]): Promise<void> {
+  if (!tasks.length) return;
+  const attempts = new Map(
+    (await db.callAttempt.findMany({ where: { id: { in: tasks.map((t) => attemptIdFor(t.id, t.attemptsMade)) } } })).map((a) => [
+      a.taskId,
+      a,
+    ]),
+  );
+  const unrecorded = tasks.filter((t) => t.status === "dialing" && attempts.get(t.id)?.status === "dialing");
+  await inPool(unrecorded, DIALS_AT_ONCE, (t) => stepOrLater(deps, t, () => reconcileDial(deps, t, attempts.get(t.id)!)));
+  const rest = tasks.filter((t) => attempts.has(t.id) && !unrecorded.includes(t));
+  await settleAttempts(
+    deps,
+    rest.map((t) => ({ task: t, attempt: attempts.get(t.id)! })),
+  );
+}
+
 function isStepTrouble(err: unknown): boolean {
   return err instanceof ProviderError || err instanceof CrmError;
 }
 
-type Loaded = Claimed & { agent: Agent; phone: string; variables: Record<string, string> };
+type Loaded = ClaimedDial & { agent: Agent };
 
 /** Dials the claimed attempts, at most DIALS_AT_ONCE at a time; returns those the provider took. */
-async function dialAll(deps: StepDeps, claimed: Claimed[], claimedAt: Date): Promise<Dialed[]> {
+async function dialAll(deps: StepDeps, claimed: ClaimedDial[], claimedAt: Date): Promise<Dialed[]> {
   if (!claimed.length) return [];
-  const tasks = await db.callTask.findMany({
-    where: { id: { in: claimed.map((c) => c.taskId) } },
-    select: { id: true, phone: true, variables: true, agent: true },
-  });
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const loaded = claimed.map((c) => {
-    const t = byId.get(c.taskId)!;
-    return { ...c, agent: t.agent, phone: t.phone, variables: t.variables as Record<string, string> };
-  });
+  const agents = new Map(
+    (await db.agent.findMany({ where: { id: { in: [...new Set(claimed.map((c) => c.agentId))] } } })).map((a) => [a.id, a]),
+  );
   const dialed: Dialed[] = [];
-  await inPool(loaded, DIALS_AT_ONCE, async (c) => {
-    const got = await dialOnce(deps, c, claimedAt);
+  await inPool(claimed, DIALS_AT_ONCE, async (c) => {
+    const got = await dialOnce(deps, { ...c, agent: agents.get(c.agentId)! }, claimedAt);
     if (got) dialed.push(got);
   });
   await recordDialed(dialed, deps.now());
@@ -149,7 +176,7 @@ async function dialOnce(deps: StepDeps, c: Loaded, claimedAt: Date): Promise<Dia
   } catch (err) {
     const now = deps.now();
     if (err instanceof ProviderError && !err.transient) {
-      await endAttempt(c.attemptId, {
+      await endAttempts([c.attemptId], {
         outcomeDetail: `provider refused the call (${err.status ?? "error"})`,
         error: err.message,
         retryable: true,
@@ -222,46 +249,57 @@ async function reconcileDial(deps: StepDeps, task: CallTask, attempt: CallAttemp
     found.kind === "absent"
       ? `The provider did not take the call within ${describeDuration(deps.dialGiveUpMs)} (${attempt.error ?? "no answer"})`
       : `The dial's result is unknown (${attempt.error ?? "the server stopped mid-dial"}) and ${agent.provider} cannot look calls up; not dialed again, so the lead is not rung twice`;
-  await endAttempt(attempt.id, { error: why, retryable: true, now, dialed: false });
+  await endAttempts([attempt.id], { error: why, retryable: true, now, dialed: false });
   await settleById(deps, task.id, attempt.number);
 }
 
 async function settleById(deps: StepDeps, taskId: string, number: number): Promise<void> {
   const task = await db.callTask.findUnique({ where: { id: taskId } });
   const attempt = await db.callAttempt.findUnique({ where: { taskId_number: { taskId, number } } });
-  if (task && attempt) await settleAttempt(deps, task, attempt);
+  if (task && attempt) await settleAttempts(deps, [{ task, attempt }]);
 }
 
 /**
- * Reads the attempt's outcome from Postgres (never from an event) and moves the task on: the next attempt and when,
- * or the end. With no report by the deadline the attempt ends as failed; before it, the task sleeps until then.
+ * Reads each attempt's outcome from Postgres (never from an event) and moves its task on: the next attempt and when,
+ * or the end. With no report by the deadline an attempt ends as failed; before it, the task sleeps until then.
  */
-async function settleAttempt(deps: StepDeps, task: CallTask, attempt: CallAttempt): Promise<void> {
-  if (task.status !== "dialing" && task.status !== "in_progress") return;
+async function settleAttempts(deps: StepDeps, items: Array<{ task: CallTask; attempt: CallAttempt }>): Promise<void> {
   const now = deps.now();
-  let row = attempt;
-  if (row.status !== "ended") {
-    const deadline = new Date((row.dialedAt ?? row.createdAt).getTime() + deps.outcomeTimeoutMs);
-    if (now < deadline) return wakeLater([task], deadline);
-    await endAttempt(row.id, {
-      error: `No report from the provider within ${describeDuration(deps.outcomeTimeoutMs)}`,
-      retryable: true,
-      now,
-      dialed: true,
-    });
-    // Re-read: a report that landed just now wins over the timeout.
-    row = await db.callAttempt.findUniqueOrThrow({ where: { id: row.id } });
-  }
-  const decision = decideAfterAttempt({
-    params: task.scheduleParams as unknown as ScheduleParams,
-    zone: task.timezone,
-    attemptsMade: task.attemptsMade,
-    maxAttempts: task.maxAttempts,
-    outcome: row.outcome!,
-    retryable: row.retryable !== false,
-    dialedAt: row.dialedAt ?? row.endedAt ?? now,
+  const deadline = (a: CallAttempt) => new Date((a.dialedAt ?? a.createdAt).getTime() + deps.outcomeTimeoutMs);
+  const open = items.filter(({ task }) => task.status === "dialing" || task.status === "in_progress");
+  const waiting = open.filter(({ attempt }) => attempt.status !== "ended" && now < deadline(attempt));
+  await queueWakeups(
+    db,
+    waiting.map(({ task, attempt }) => wakeupAt(task, deadline(attempt))),
+  );
+  const overdue = open.filter(({ attempt }) => attempt.status !== "ended" && !waiting.some((w) => w.attempt === attempt));
+  const overdueIds = overdue.map(({ attempt }) => attempt.id);
+  await endAttempts(overdueIds, {
+    error: `No report from the provider within ${describeDuration(deps.outcomeTimeoutMs)}`,
+    retryable: true,
+    now,
+    dialed: true,
   });
-  await settleTask({ id: task.id, agentId: task.agentId, attempt: row.number }, row, decision, now);
+  // Re-read: a report that landed just now wins over the timeout.
+  const reread = new Map(
+    overdueIds.length ? (await db.callAttempt.findMany({ where: { id: { in: overdueIds } } })).map((a) => [a.id, a]) : [],
+  );
+  const settles = open
+    .filter((item) => !waiting.includes(item))
+    .map(({ task, attempt }) => {
+      const row = reread.get(attempt.id) ?? attempt;
+      const decision = decideAfterAttempt({
+        params: task.scheduleParams as unknown as ScheduleParams,
+        zone: task.timezone,
+        attemptsMade: task.attemptsMade,
+        maxAttempts: task.maxAttempts,
+        outcome: row.outcome!,
+        retryable: row.retryable !== false,
+        dialedAt: row.dialedAt ?? row.endedAt ?? now,
+      });
+      return { task: { id: task.id, agentId: task.agentId, attempt: row.number }, ended: row, decision };
+    });
+  await settleTasks(settles, now);
 }
 
 /** Runs `work` over `items`, at most `size` at once. */

@@ -39,6 +39,9 @@ function presentAttempt(a: CallAttempt) {
     outcomeDetail: a.outcomeDetail,
     error: a.error,
     variablesSent: a.variablesSent,
+    summary: a.summary,
+    transcript: a.transcript,
+    recordingUrl: a.recordingUrl,
   };
 }
 

@@ -49,7 +49,9 @@ const jobRunAt = async (taskId: string) =>
     >`SELECT run_at FROM graphile_worker._private_jobs WHERE payload::jsonb->'taskIds' ? ${taskId}`
   )[0]?.run_at ?? null;
 
-function recordingDriver(): CallDriver & { sent: Wakeup[]; fail: boolean; delayMs: number } {
+type RecordingDriver = Extract<CallDriver, { handOver: unknown }> & { sent: Wakeup[]; fail: boolean; delayMs: number };
+
+function recordingDriver(): RecordingDriver {
   // Inngest's shape: every wake-up at once, however far ahead.
   const driver = {
     name: "inngest" as const,

@@ -1,5 +1,6 @@
 import "server-only";
 import { callDriver, type CallDriver, type Wakeup } from "@/lib/calls/driver";
+import { coalesced } from "@/lib/coalesced";
 import type { StepDeps } from "@/lib/calls/engine";
 import { LIVE_STATUSES } from "@/lib/calls/state";
 import { db, type Tx } from "@/lib/db";
@@ -18,9 +19,15 @@ export async function queueWakeup(tx: Sql, w: Wakeup): Promise<void> {
 /** The only way a task is woken: every step writes its follow-up here, one statement for any number of tasks. */
 export async function queueWakeups(tx: Sql, ws: Wakeup[]): Promise<void> {
   if (!ws.length) return;
-  await tx.$executeRaw`INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
+  await tx.$executeRaw`${insertWakeups(ws, Prisma.sql`TRUE`)}`;
+}
+
+/** The INSERT of queueWakeups as SQL for a statement of the caller's own, for the tasks `taskFilter` (on `w.task_id`) lets through. */
+export function insertWakeups(ws: Wakeup[], taskFilter: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
     SELECT * FROM unnest(${ws.map((w) => w.taskId)}::text[], ${ws.map((w) => w.agentId)}::text[], ${ws.map((w) => w.fromAttempt)}::int[],
-      ${ws.map((w) => w.runAt)}::timestamptz[])
+      ${ws.map((w) => w.runAt)}::timestamptz[]) AS w(task_id, agent_id, from_attempt, run_at)
+    WHERE ${taskFilter}
     ON CONFLICT (task_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, from_attempt = EXCLUDED.from_attempt, run_at = EXCLUDED.run_at`;
 }
 
@@ -72,16 +79,23 @@ type Row = { task_id: string; agent_id: string; from_attempt: number; run_at: Da
  */
 export async function relayWakeups(driver: CallDriver, now = new Date()): Promise<number> {
   const horizon = driver.handOverAheadMs === null ? null : new Date(now.getTime() + driver.handOverAheadMs);
-  let total = 0;
-  for (;;) {
+  const due = Prisma.sql`SELECT task_id, agent_id, from_attempt, run_at FROM call_wakeups
+    WHERE ${horizon}::timestamptz IS NULL OR run_at <= ${horizon}::timestamptz ORDER BY run_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+  const pass = async (): Promise<number> => {
+    if (driver.handOverSql) {
+      const [{ handed }] = await db.$queryRaw<[{ handed: number }]>`WITH due AS (${due}),
+        gone AS (DELETE FROM call_wakeups w USING due WHERE w.task_id = due.task_id RETURNING w.task_id, w.agent_id, w.from_attempt, w.run_at),
+        taken AS (${driver.handOverSql})
+        SELECT (SELECT count(*) FROM gone)::int AS handed, (SELECT count(*) FROM taken)::int AS jobs`;
+      return handed;
+    }
     // Most passes find nothing: one indexed probe before opening a transaction.
-    const [due] = await db.$queryRaw<
+    const [any] = await db.$queryRaw<
       Array<{ task_id: string }>
     >`SELECT task_id FROM call_wakeups WHERE ${horizon}::timestamptz IS NULL OR run_at <= ${horizon}::timestamptz LIMIT 1`;
-    if (!due) return total;
-    const handed = await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<Row[]>`SELECT task_id, agent_id, from_attempt, run_at FROM call_wakeups
-        WHERE ${horizon}::timestamptz IS NULL OR run_at <= ${horizon}::timestamptz ORDER BY run_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+    if (!any) return 0;
+    return db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<Row[]>`${due}`;
       if (!rows.length) return 0;
       await driver.handOver(
         tx,
@@ -90,6 +104,10 @@ export async function relayWakeups(driver: CallDriver, now = new Date()): Promis
       await tx.$executeRaw`DELETE FROM call_wakeups WHERE task_id = ANY(${rows.map((r) => r.task_id)})`;
       return rows.length;
     });
+  };
+  let total = 0;
+  for (;;) {
+    const handed = await pass();
     total += handed;
     // Another process holds the rest, or the batch emptied what was due.
     if (handed < BATCH) return total;
@@ -98,6 +116,10 @@ export async function relayWakeups(driver: CallDriver, now = new Date()): Promis
 
 const relays = new WeakMap<CallDriver, () => Promise<void>>();
 
+// Passes start at most this often: in a rush, reports arrive every few milliseconds, and a pass (and the step it
+// wakes) for each one would cost its round trips per call instead of per batch.
+const RELAY_GAP_MS = 10;
+
 /**
  * Runs a relay pass that starts after this call, sharing it with every caller meanwhile: under a burst of new
  * tasks, one pass serves many. Errors are logged, not thrown; the rows stay in the outbox for the next pass.
@@ -105,33 +127,17 @@ const relays = new WeakMap<CallDriver, () => Promise<void>>();
 export function relaySoon(driver: CallDriver): Promise<void> {
   let relay = relays.get(driver);
   if (!relay) {
-    relay = coalesced(() =>
-      relayWakeups(driver).then(
-        () => {},
-        (err: unknown) => console.error("[jobs] wake-up relay failed", err),
-      ),
+    relay = coalesced(
+      () =>
+        relayWakeups(driver).then(
+          () => {},
+          (err: unknown) => console.error("[jobs] wake-up relay failed", err),
+        ),
+      RELAY_GAP_MS,
     );
     relays.set(driver, relay);
   }
   return relay();
-}
-
-/** `run`, never twice at once: a call while it runs gets the next run, which one call or many share. */
-export function coalesced(run: () => Promise<void>): () => Promise<void> {
-  let current: Promise<void> | null = null;
-  let next: Promise<void> | null = null;
-  const request = (): Promise<void> => {
-    if (!current) {
-      current = run().finally(() => (current = null));
-      return current;
-    }
-    next ??= current.then(() => {
-      next = null;
-      return request();
-    });
-    return next;
-  };
-  return request;
 }
 
 /** The relay's clock in a long-running process: wake-ups coming due are handed over within `everyMs`. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { OPEN_STATUSES, TRANSITIONS, type AfterAttempt } from "@/lib/calls/state";
-import { queueWakeups, waitingForSlots } from "@/lib/calls/wakeups";
-import { queueAfterAttemptWrites } from "@/lib/crm-writes/after-attempt";
+import { insertWakeups, queueWakeups, waitingForSlots } from "@/lib/calls/wakeups";
+import { planAfterAttemptWrites } from "@/lib/crm-writes/after-attempt";
+import { insertWrites } from "@/lib/crm-writes/outbox";
 import { db } from "@/lib/db";
 import { Prisma, type Agent, type CallOutcome } from "@/lib/generated/prisma/client";
 import type { NewTaskRow } from "@/lib/calls/create";
@@ -15,42 +16,27 @@ const from = (event: keyof typeof TRANSITIONS) => [...TRANSITIONS[event].from];
 
 export type Claimed = { taskId: string; agentId: string; attemptId: string; attempt: number };
 
+/** A claimed attempt with what its dial needs. */
+export type ClaimedDial = Claimed & { phone: string; variables: Record<string, string> };
+
 /**
- * Claims the due attempts among `taskIds`, as many per agent as it has free slots, oldest first. The agents' advisory
- * locks are taken first (in id order, so two claimers cannot deadlock) and the claim runs as a second statement with
- * a fresh snapshot, so its count of live attempts includes every committed claim. One statement claims the batch.
+ * Claims due attempts within their agents' caps, oldest first: among `taskIds`, and for each agent in `freedAgents`
+ * (slots this step freed) any of its due tasks, which is how tasks held back at the cap get their turn. One round
+ * trip: the SQL function claim_due_attempts (its migration says how it locks) claims the batch.
  */
-export async function claimDue(taskIds: string[], now: Date): Promise<Claimed[]> {
-  if (!taskIds.length) return [];
-  return db.$transaction(async (tx) => {
-    const agents = await tx.$queryRaw<Array<{ agent_id: string }>>`SELECT DISTINCT agent_id FROM call_tasks
-      WHERE id = ANY(${taskIds}::text[]) AND status = 'scheduled' AND next_attempt_at <= ${now}::timestamptz ORDER BY agent_id`;
-    if (!agents.length) return [];
-    const ids = agents.map((a) => a.agent_id);
-    await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended('agent-slots:' || id, 0))) FROM unnest(${ids}::text[]) AS id`;
-    const rows = await tx.$queryRaw<Array<{ id: string; task_id: string; agent_id: string; number: number }>>`
-      WITH free AS (
-        SELECT a.id, a.provider, a.concurrency_cap - (SELECT count(*) FROM call_attempts c
-          WHERE c.agent_id = a.id AND c.status IN ('dialing', 'in_progress'))::int AS n
-        FROM agents a WHERE a.id = ANY(${ids}::text[])
-      ), picked AS (
-        SELECT p.id, f.provider FROM free f CROSS JOIN LATERAL (
-          SELECT t.id FROM call_tasks t
-          WHERE t.agent_id = f.id AND t.id = ANY(${taskIds}::text[]) AND t.status = 'scheduled' AND t.next_attempt_at <= ${now}::timestamptz
-          ORDER BY t.next_attempt_at, t.id LIMIT GREATEST(f.n, 0) FOR UPDATE SKIP LOCKED) p
-      ), claimed AS (
-        UPDATE call_tasks t SET status = 'dialing', attempts_made = t.attempts_made + 1, updated_at = now()
-        FROM picked p WHERE t.id = p.id AND t.status = 'scheduled'
-        RETURNING t.id, t.agent_id, t.attempts_made, t.next_attempt_at, t.next_attempt_reason, t.variables, p.provider
-      )
-      INSERT INTO call_attempts (id, task_id, agent_id, number, status, scheduled_at, reason, provider, variables_sent, created_at)
-      SELECT 'att_' || substr(c.id, 6) || '_' || c.attempts_made, c.id, c.agent_id, c.attempts_made, 'dialing',
-             COALESCE(c.next_attempt_at, ${now}::timestamptz), COALESCE(c.next_attempt_reason, '{"kind":"immediate"}'::jsonb),
-             c.provider, c.variables, now()
-      FROM claimed c
-      RETURNING id, task_id, agent_id, number`;
-    return rows.map((r) => ({ taskId: r.task_id, agentId: r.agent_id, attemptId: r.id, attempt: r.number }));
-  });
+export async function claimDue(taskIds: string[], now: Date, freedAgents: string[] = []): Promise<ClaimedDial[]> {
+  if (!taskIds.length && !freedAgents.length) return [];
+  const rows = await db.$queryRaw<
+    Array<{ attempt_id: string; task_id: string; agent_id: string; number: number; phone: string; variables: unknown }>
+  >`SELECT * FROM claim_due_attempts(${taskIds}::text[], ${freedAgents}::text[], ${now}::timestamptz)`;
+  return rows.map((r) => ({
+    taskId: r.task_id,
+    agentId: r.agent_id,
+    attemptId: r.attempt_id,
+    attempt: r.number,
+    phone: r.phone,
+    variables: r.variables as Record<string, string>,
+  }));
 }
 
 export type Dialed = Claimed & { providerCallId: string; deadline: Date };
@@ -105,13 +91,14 @@ export async function takeOverDial(task: { id: string; attemptsMade: number; upd
   return count > 0;
 }
 
-/** Ends an attempt that has no report (refused, unknown result, timed out); a report that came first wins. */
-export async function endAttempt(
-  attemptId: string,
+/** Ends attempts that have no report (refused, unknown result, timed out); a report that came first wins. */
+export async function endAttempts(
+  attemptIds: string[],
   end: { outcomeDetail?: string; error: string; retryable: boolean; now: Date; dialed: boolean },
 ): Promise<void> {
+  if (!attemptIds.length) return;
   await db.callAttempt.updateMany({
-    where: { id: attemptId, status: { not: "ended" } },
+    where: { id: { in: attemptIds }, status: { not: "ended" } },
     data: {
       status: "ended",
       outcome: "failed",
@@ -125,8 +112,9 @@ export async function endAttempt(
 }
 
 /**
- * Records a provider's terminal report once and wakes its task at once; a repeat changes nothing. The slot it frees
- * goes in the same statement to the oldest task of the agent waiting for one, so it never waits for a timer.
+ * Records a provider's terminal report once and wakes its task at once; a repeat changes nothing. The step that
+ * settles the task hands the slot on (advanceTasks claims for the agent), so reports of one busy agent never contend
+ * for the same waiting tasks' rows.
  */
 export async function recordReport(
   agent: Pick<Agent, "id" | "provider">,
@@ -147,69 +135,70 @@ export async function recordReport(
   }
 }
 
-/** One statement: end the reported attempt, wake its task now and hand its slot over. Scoped to the verified agent. */
+/** One statement: end the reported attempt and wake its task now. Scoped to the verified agent. */
 function endReported(agent: Pick<Agent, "id" | "provider">, report: CallReport) {
   return db.$queryRaw<Array<{ task_id: string; number: number }>>`
     WITH ended AS (
       UPDATE call_attempts SET status = 'ended', outcome = ${report.outcome}::"CallOutcome", outcome_detail = ${report.detail},
-        retryable = ${report.retryable}, ended_at = ${report.endedAt}::timestamptz, provider_call_id = ${report.providerCallId}
+        retryable = ${report.retryable}, ended_at = ${report.endedAt}::timestamptz, provider_call_id = ${report.providerCallId},
+        summary = ${report.summary ?? null}, transcript = ${report.transcript ?? null}, recording_url = ${report.recordingUrl ?? null}
       WHERE agent_id = ${agent.id} AND provider = ${agent.provider}::"VoiceProviderName" AND status <> 'ended'
         AND (provider_call_id = ${report.providerCallId} OR (id = ${report.attemptId ?? null} AND provider_call_id IS NULL))
       RETURNING id, task_id, agent_id, number
     ), woken AS (
       INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
-      SELECT * FROM (SELECT task_id, agent_id, number, now() FROM ended
-        UNION ALL ${waitingForSlots(Prisma.sql`SELECT agent_id FROM ended`, Prisma.sql`SELECT id FROM ended`, new Date())}) w
-      ORDER BY 1 -- rows locked in one order, so two reports for one agent cannot deadlock
+      SELECT task_id, agent_id, number, now() FROM ended
       ON CONFLICT (task_id) DO UPDATE SET run_at = LEAST(call_wakeups.run_at, EXCLUDED.run_at)
     )
     SELECT task_id, number FROM ended`;
 }
 
+/** A task whose attempt `attempt` ended, and what decideAfterAttempt said comes next. */
+export type Settle = {
+  task: { id: string; agentId: string; attempt: number };
+  ended: { outcome: CallOutcome | null; error: string | null };
+  decision: AfterAttempt;
+};
+
 /**
- * Moves a task past its ended attempt as `decision` says (another try, or the end); false when the task had already
- * moved on. The slot it frees is handed on by wakeWaitingForSlots at the end of the batch.
+ * Moves tasks past their ended attempts as each decision says (another try, or the end), in one statement for the
+ * batch: the compare-and-set, the writes of the tasks that moved (planned before it, planAfterAttemptWrites) and their
+ * retry wake-ups. Returns the ids of the tasks that moved; one that had already moved on is left alone and queues
+ * nothing.
  */
-export async function settleTask(
-  task: { id: string; agentId: string; attempt: number },
-  ended: { outcome: CallOutcome | null; error: string | null },
-  decision: AfterAttempt,
-  now: Date,
-): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const common = { lastOutcome: ended.outcome, lastError: ended.error };
-    const { count } = await tx.callTask.updateMany({
-      where: { id: task.id, attemptsMade: task.attempt, status: { in: from("ended") } },
-      data:
-        decision.kind === "retry"
-          ? {
-              ...common,
-              status: "scheduled",
-              nextAttemptAt: decision.at,
-              nextAttemptReason: decision.reason as unknown as Prisma.InputJsonValue,
-            }
-          : {
-              ...common,
-              status: decision.status,
-              nextAttemptAt: null,
-              nextAttemptReason: { kind: "finished", why: decision.why } as Prisma.InputJsonValue,
-              finishedAt: now,
-              activeDedupeKey: null,
-            },
-    });
-    if (!count) return false;
-    await queueAfterAttemptWrites(tx, { task, attempt: task.attempt, final: decision.kind !== "retry" });
-    if (decision.kind === "retry") {
-      await queueWakeups(tx, [{ taskId: task.id, agentId: task.agentId, fromAttempt: task.attempt + 1, runAt: decision.at }]);
-    }
-    return true;
-  });
+export async function settleTasks(settles: Settle[], now: Date): Promise<string[]> {
+  if (!settles.length) return [];
+  const finished = (s: Settle) => s.decision.kind === "finish";
+  const writes = await planAfterAttemptWrites(settles.map((s) => ({ task: s.task, attempt: s.task.attempt, final: finished(s) })));
+  const retries = settles.flatMap((s) =>
+    s.decision.kind === "retry"
+      ? [{ taskId: s.task.id, agentId: s.task.agentId, fromAttempt: s.task.attempt + 1, runAt: s.decision.at }]
+      : [],
+  );
+  const moved = await db.$queryRaw<Array<{ id: string }>>`
+    WITH moved AS (
+      UPDATE call_tasks t SET status = s.status::"CallStatus", last_outcome = s.outcome::"CallOutcome", last_error = s.error,
+        next_attempt_at = s.next_at, next_attempt_reason = s.reason::jsonb, updated_at = now(),
+        finished_at = CASE WHEN s.finished THEN ${now}::timestamptz ELSE t.finished_at END,
+        active_dedupe_key = CASE WHEN s.finished THEN NULL ELSE t.active_dedupe_key END
+      FROM unnest(${settles.map((s) => s.task.id)}::text[], ${settles.map((s) => s.task.attempt)}::int[],
+        ${settles.map((s) => (s.decision.kind === "retry" ? "scheduled" : s.decision.status))}::text[],
+        ${settles.map((s) => s.ended.outcome)}::text[], ${settles.map((s) => s.ended.error)}::text[],
+        ${settles.map((s) => (s.decision.kind === "retry" ? s.decision.at : null))}::timestamptz[],
+        ${settles.map((s) => JSON.stringify(s.decision.kind === "retry" ? s.decision.reason : { kind: "finished", why: s.decision.why }))}::text[],
+        ${settles.map(finished)}::boolean[]) AS s(id, n, status, outcome, error, next_at, reason, finished)
+      WHERE t.id = s.id AND t.attempts_made = s.n AND t.status = ANY(${from("ended")}::"CallStatus"[])
+      RETURNING t.id
+    ), writes AS (${insertWrites(writes, Prisma.sql`w.task_id IN (SELECT id FROM moved)`)}
+    ), wakeups AS (${insertWakeups(retries, Prisma.sql`w.task_id IN (SELECT id FROM moved)`)})
+    SELECT id FROM moved`;
+  return moved.map((m) => m.id);
 }
 
 /**
  * Each agent's due tasks held back by its cap (they have no wake-up of their own), oldest first, as many as it has
- * free slots now: woken at once. Called once per woken batch, for the slots its refused, abandoned or timed-out
- * attempts freed; a report hands its slot over itself (recordReport).
+ * free slots now: woken at once. For the slots a batch's refused dials freed after its claim; the slots its settles
+ * free are claimed by the step itself (advanceTasks).
  */
 export async function wakeWaitingForSlots(agentIds: string[], now: Date): Promise<void> {
   if (!agentIds.length) return;

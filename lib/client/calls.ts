@@ -38,6 +38,9 @@ export type CallAttemptRow = {
   outcomeDetail: string | null;
   error: string | null;
   variablesSent: Record<string, string>;
+  summary: string | null;
+  transcript: string | null;
+  recordingUrl: string | null;
 };
 
 export type CallDetail = CallRow & {

@@ -1,7 +1,9 @@
 import "server-only";
-import { queueCallEndedWebhooks } from "@/lib/call-webhooks/enqueue";
-import type { Tx } from "@/lib/db";
-import { enqueueWrites } from "./outbox";
+import { planCallEndedWebhooks } from "@/lib/call-webhooks/enqueue";
+import { callPageUrl } from "@/lib/call-webhooks/payload";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { NewWrite } from "./outbox";
 import { planAttemptWrites } from "./outcome-writes";
 import { readWriteBack } from "./settings";
 
@@ -14,45 +16,49 @@ export type AfterAttempt = {
 };
 
 /**
- * Queues the CRM writes of an attempt that just ended, in the transaction that settles its task (lib/calls/writes.ts,
- * settleTask), so a crash loses none and a second settle queues none twice. The writes run after the commit, when
- * the drain next looks (lib/crm-writes/drain.ts).
+ * The writes of attempts that just ended (the call-ended webhook, and the CRM write-back its agent asks for), read in
+ * a few queries for the whole batch. The statement that settles the tasks queues them (lib/calls/writes.ts,
+ * settleTasks), only for the tasks it moved: a crash loses none and a second settle queues none twice. They run after
+ * the commit, when the drain next looks (lib/crm-writes/drain.ts).
  */
-export async function queueAfterAttemptWrites(tx: Tx, input: AfterAttempt): Promise<void> {
+export async function planAfterAttemptWrites(inputs: AfterAttempt[]): Promise<NewWrite[]> {
+  if (!inputs.length) return [];
   // The call-ended webhook goes out whatever the CRM write-back settings say.
-  await queueCallEndedWebhooks(tx, input);
-  const task = await tx.callTask.findUnique({
-    where: { id: input.task.id },
+  const webhooks = await planCallEndedWebhooks(inputs);
+  const tasks = await db.callTask.findMany({
+    where: { id: { in: inputs.map((i) => i.task.id) }, source: { in: ["leadsquared", "hubspot"] } },
     select: {
+      id: true,
       orgId: true,
       source: true,
       crmLeadId: true,
       phone: true,
       maxAttempts: true,
       agent: { select: { writeBack: true } },
-      attempts: { where: { number: input.attempt }, take: 1 },
+      attempts: { orderBy: { number: "desc" }, take: 1 },
     },
   });
-  const attempt = task?.attempts[0];
-  if (!task || !attempt) return;
-  const settings = readWriteBack(task.agent.writeBack);
-  if (settings.mode === "off" || (task.source !== "leadsquared" && task.source !== "hubspot")) return;
-  const integration = await tx.integration.findUnique({
-    where: { orgId_crm: { orgId: task.orgId, crm: task.source } },
-    select: { id: true },
+  const writing = tasks.filter((t) => readWriteBack(t.agent.writeBack).mode !== "off");
+  if (!writing.length) return webhooks;
+  const integrations = await db.integration.findMany({
+    where: { orgId: { in: [...new Set(writing.map((t) => t.orgId))] }, crm: { in: ["leadsquared", "hubspot"] } },
+    select: { id: true, orgId: true, crm: true },
   });
-  await enqueueWrites(
-    tx,
-    planAttemptWrites({
+  const writes = writing.flatMap((task) => {
+    const input = inputs.find((i) => i.task.id === task.id)!;
+    const attempt = task.attempts[0];
+    if (!attempt || attempt.number !== input.attempt) return [];
+    return planAttemptWrites({
       orgId: task.orgId,
-      taskId: input.task.id,
+      taskId: task.id,
       source: task.source,
       crmLeadId: task.crmLeadId,
       phone: task.phone,
-      integrationId: integration?.id ?? null,
-      settings,
+      integrationId: integrations.find((i) => i.orgId === task.orgId && i.crm === task.source)?.id ?? null,
+      settings: readWriteBack(task.agent.writeBack),
       final: input.final,
       maxAttempts: task.maxAttempts,
+      callUrl: callPageUrl(input.task.id, env().LEADLINE_PUBLIC_URL),
       attempt: {
         id: attempt.id,
         number: attempt.number,
@@ -62,7 +68,11 @@ export async function queueAfterAttemptWrites(tx: Tx, input: AfterAttempt): Prom
         providerCallId: attempt.providerCallId,
         dialedAt: attempt.dialedAt,
         endedAt: attempt.endedAt,
+        summary: attempt.summary,
+        transcript: attempt.transcript,
+        recordingUrl: attempt.recordingUrl,
       },
-    }),
-  );
+    });
+  });
+  return [...webhooks, ...writes];
 }

@@ -1,4 +1,5 @@
 import { HUBSPOT_CALL_DISPOSITIONS } from "@/lib/crm/hubspot/client";
+import { cutText } from "@/lib/providers/voice/content";
 import type { Outcome } from "@/lib/schedule/types";
 import type { NewWrite } from "./outbox";
 import type { WriteBackSettings } from "./settings";
@@ -21,6 +22,8 @@ export type AttemptFacts = {
   settings: WriteBackSettings;
   final: boolean;
   maxAttempts: number;
+  /** The call's page in Leadline, where a transcript cut to fit the CRM can be read whole. */
+  callUrl: string;
   attempt: {
     id: string;
     number: number;
@@ -30,6 +33,9 @@ export type AttemptFacts = {
     providerCallId: string | null;
     dialedAt: Date | null;
     endedAt: Date | null;
+    summary: string | null;
+    transcript: string | null;
+    recordingUrl: string | null;
   };
 };
 
@@ -51,6 +57,7 @@ export type HubSpotCallPayload = {
   disposition?: string;
   status?: string;
   toNumber: string;
+  recordingUrl?: string;
 };
 export type HubSpotContactUpdatePayload = { integrationId: string; contactId: string; properties: Record<string, string> };
 
@@ -76,7 +83,7 @@ function durationMs(a: AttemptFacts["attempt"]): number {
   return a.dialedAt && a.endedAt ? Math.max(0, a.endedAt.getTime() - a.dialedAt.getTime()) : 0;
 }
 
-/** The activity note and the engagement body: one line per fact, the ones we have. */
+/** The attempt's facts, one line each, the ones we have: the start of every note and body. */
 export function describeAttempt(f: AttemptFacts): string {
   const a = f.attempt;
   const outcome = a.outcome ? OUTCOME_WORDS[a.outcome] : "no outcome";
@@ -89,6 +96,36 @@ export function describeAttempt(f: AttemptFacts): string {
   ]
     .filter(Boolean)
     .join("\n");
+}
+
+/**
+ * What each CRM is sent at most, in characters. HubSpot documents 65,536 for a note's body (api-facts §2.7) and the
+ * call's body is held to the same. LeadSquared publishes no limit for ActivityNote, so the note stays well short of
+ * anything a text field is likely to hold. A transcript that does not fit is cut, with a link to the whole of it.
+ */
+export const CRM_TEXT_LIMITS = { leadSquaredNote: 8_000, hubSpotBody: 65_536 } as const;
+
+/**
+ * The activity note or engagement body: the attempt's facts, the recording link (LeadSquared has no field of its own
+ * for one), the summary, then the transcript unless the agent leaves it out, cut to fit within `max`.
+ */
+export function describeCall(f: AttemptFacts, opts: { max: number; recordingLine: boolean }): string {
+  const a = f.attempt;
+  const head = [
+    describeAttempt(f),
+    opts.recordingLine && a.recordingUrl && `Recording: ${a.recordingUrl}`,
+    a.summary && `Summary: ${a.summary}`,
+  ]
+    .filter(Boolean)
+    .join("\n");
+  const transcript = f.settings.includeTranscript ? a.transcript : null;
+  if (!transcript) return cutText(head, opts.max);
+  const label = "\n\nTranscript:\n";
+  const cut = `\n…[cut to fit; the whole transcript is on the call in Leadline: ${f.callUrl}]`;
+  const room = opts.max - head.length - label.length;
+  // Too little room left for any of it: the note says where it is instead.
+  if (room < cut.length + 100) return cutText(`${head}\nTranscript: on the call in Leadline: ${f.callUrl}`, opts.max);
+  return head + label + cutText(transcript, room, cut);
 }
 
 /**
@@ -113,7 +150,7 @@ export function planAttemptWrites(f: AttemptFacts): NewWrite[] {
         integrationId: f.integrationId,
         leadId: f.crmLeadId,
         activityEvent: settings.leadSquaredActivityEvent,
-        note: describeAttempt(f),
+        note: describeCall(f, { max: CRM_TEXT_LIMITS.leadSquaredNote, recordingLine: true }),
         at,
       } satisfies LeadSquaredActivityPayload);
     }
@@ -132,11 +169,12 @@ export function planAttemptWrites(f: AttemptFacts): NewWrite[] {
         contactId: f.crmLeadId,
         at,
         title: `Leadline AI call, attempt ${attempt.number}`,
-        body: describeAttempt(f),
+        body: describeCall(f, { max: CRM_TEXT_LIMITS.hubSpotBody, recordingLine: false }),
         durationMs: durationMs(attempt),
         ...(outcome && DISPOSITIONS[outcome] ? { disposition: DISPOSITIONS[outcome] } : {}),
         ...(outcome && CALL_STATUSES[outcome] ? { status: CALL_STATUSES[outcome] } : {}),
         toNumber: f.phone,
+        ...(attempt.recordingUrl ? { recordingUrl: attempt.recordingUrl } : {}),
       } satisfies HubSpotCallPayload);
     }
     if (updates.length) {

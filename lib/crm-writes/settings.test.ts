@@ -13,6 +13,16 @@ describe("writeBackSchema", () => {
     expect(readWriteBack({})).toEqual(WRITE_BACK_OFF);
   });
 
+  it("keeps sending the transcript for settings saved before the option existed, and leaves it out when turned off", () => {
+    const saved = { mode: "each_attempt", leadSquaredActivityEvent: 201, hubSpotEngagement: true, fieldUpdates: [] };
+    expect(readWriteBack(saved)).toMatchObject({ mode: "each_attempt", includeTranscript: true });
+    expect(readWriteBack({ ...saved, includeTranscript: false }).includeTranscript).toBe(false);
+    expect(writeBackSchema.safeParse({ ...saved, includeTranscript: "no" }).error?.issues[0]).toMatchObject({
+      path: ["includeTranscript"],
+      message: "Say whether to send the call's transcript to the CRM (true or false).",
+    });
+  });
+
   it("says what is wrong: an unknown mode, a non-numeric activity type, a field set twice for one outcome", () => {
     const bad = writeBackSchema.safeParse({
       mode: "sometimes",

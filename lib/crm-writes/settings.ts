@@ -24,7 +24,8 @@ const fieldUpdateSchema = z.object({
 
 /**
  * An agent's CRM write-back, one schema for the form, the route and the tests. LeadSquared gets an activity of the
- * chosen type on the lead; HubSpot a call engagement on the contact; either CRM gets the field updates whose outcome
+ * chosen type on the lead; HubSpot a call engagement on the contact; each carries the provider's summary, recording
+ * link and, unless `includeTranscript` is off (privacy), transcript. Either CRM gets the field updates whose outcome
  * matches (LeadSquared lead fields by SchemaName, HubSpot contact properties by name).
  */
 export const writeBackSchema = z
@@ -36,6 +37,8 @@ export const writeBackSchema = z
       .positive("A LeadSquared activity type code is a positive number.")
       .nullable(),
     hubSpotEngagement: z.boolean({ error: "Say whether to log a HubSpot call engagement (true or false)." }),
+    // Settings saved before this option existed keep sending the transcript, as they would have.
+    includeTranscript: z.boolean({ error: "Say whether to send the call's transcript to the CRM (true or false)." }).default(true),
     fieldUpdates: z.array(fieldUpdateSchema).max(MAX_FIELD_UPDATES, `At most ${MAX_FIELD_UPDATES} field updates.`),
   })
   .superRefine((value, ctx) => {
@@ -49,8 +52,15 @@ export const writeBackSchema = z
   });
 
 export type WriteBackSettings = z.output<typeof writeBackSchema>;
+export type WriteBackInput = z.input<typeof writeBackSchema>;
 
-export const WRITE_BACK_OFF: WriteBackSettings = { mode: "off", leadSquaredActivityEvent: null, hubSpotEngagement: true, fieldUpdates: [] };
+export const WRITE_BACK_OFF: WriteBackSettings = {
+  mode: "off",
+  leadSquaredActivityEvent: null,
+  hubSpotEngagement: true,
+  includeTranscript: true,
+  fieldUpdates: [],
+};
 
 /** The stored value as settings; what does not parse (never saved, or an older shape) is off. */
 export function readWriteBack(stored: unknown): WriteBackSettings {

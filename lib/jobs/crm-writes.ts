@@ -1,5 +1,5 @@
 import "server-only";
-import { coalesced } from "@/lib/calls/wakeups";
+import { coalesced } from "@/lib/coalesced";
 import { drainWrites } from "@/lib/crm-writes/drain";
 import type { WriteDriver } from "@/lib/crm-writes/driver";
 

@@ -41,8 +41,7 @@ export const runLeadSyncWrite: WriteHandler = async (write, ctx) => {
   }
   await db.leadSyncJob.updateMany({ where: { id: jobId, runs: run, status: "queued" }, data: { status: "running" } });
   const items = (job.leads as StoredItem[]).slice(from, to);
-  const previous = await db.leadSyncResult.findMany({ where: { jobId, position: { gte: from, lt: to } } });
-  const done = new Map(previous.map((r) => [r.position, r]));
+  const done = await resultsBefore(jobId, from, to);
   const deps = await syncDeps(connector, ctx.limiter(CRM_BUDGETS.leadSquared));
   const sourceFields = fieldMap(connector.sourceFields);
   const save = (position: number, result: LeadResult, failedBefore: boolean) =>
@@ -139,11 +138,7 @@ export const giveUpLeadSyncWrite: GiveUpHandler = async (write, reason) => {
   const { jobId, run, from, to } = write.payload as LeadSyncWritePayload;
   const job = await db.leadSyncJob.findFirst({ where: { id: jobId, orgId: write.orgId }, select: { runs: true, connectorId: true } });
   if (!job || job.runs !== run) return;
-  const previous = await db.leadSyncResult.findMany({
-    where: { jobId, position: { gte: from, lt: to } },
-    select: { position: true, run: true, outcome: true },
-  });
-  await failRest(write.orgId, job.connectorId, jobId, run, from, to, new Map(previous.map((r) => [r.position, r])), reason);
+  await failRest(write.orgId, job.connectorId, jobId, run, from, to, await resultsBefore(jobId, from, to), reason);
   await settleJob(jobId, run);
 };
 
@@ -167,6 +162,12 @@ async function syncDeps(connector: LeadSyncConnector, limiter: ReturnType<Parame
       return row?.destinationActivityId ?? null;
     },
   };
+}
+
+/** The results a job's leads [from, to) already have, by position: what a run of this row skips or leaves alone. */
+async function resultsBefore(jobId: string, from: number, to: number) {
+  const rows = await db.leadSyncResult.findMany({ where: { jobId, position: { gte: from, lt: to } } });
+  return new Map(rows.map((r) => [r.position, r]));
 }
 
 /** The Search By values a planned create would be found by once written (none for other plans). */

@@ -109,6 +109,25 @@ function numberOf(body: unknown): string | null {
 }
 
 /** An in-process stand-in for api.vapi.ai: `POST /call`, `GET /call/:id`, and the server messages that follow. */
+/** What the report says of the talk: a transcript, summary and recording when the call got through, empty otherwise. */
+function conversation(call: FakeVapiCall, endedReason: string) {
+  const variableValues = call.assistantOverrides?.variableValues ?? {};
+  if (!statusesFor(endedReason).includes("in-progress"))
+    return {
+      artifact: { transcript: "", messages: [], recordingUrl: null, variableValues },
+      analysis: { summary: null, successEvaluation: null },
+    };
+  return {
+    artifact: {
+      transcript: "AI: Hi, am I speaking with the right person?\nUser: Yes. Please send me the brochure.\n",
+      messages: [],
+      recordingUrl: `https://storage.vapi.ai/${call.id}-mono.wav`,
+      variableValues,
+    },
+    analysis: { summary: "The customer asked for the brochure.", successEvaluation: "true" },
+  };
+}
+
 export function createFakeVapi(options: FakeVapiOptions = {}) {
   const apiKey = options.apiKey ?? "vapi-private-test-key";
   const limit = options.concurrencyLimit ?? 10;
@@ -186,8 +205,7 @@ export function createFakeVapi(options: FakeVapiOptions = {}) {
         call: { ...call },
         customer: call.customer,
         phoneNumber: { id: call.phoneNumberId },
-        artifact: { transcript: "", messages: [], recordingUrl: null, variableValues: call.assistantOverrides?.variableValues ?? {} },
-        analysis: { summary: null, successEvaluation: null },
+        ...conversation(call, endedReason),
       });
     } catch {
       // Only stop() aborts the sleeps; a stopped fake sends nothing more.

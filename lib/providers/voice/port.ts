@@ -1,4 +1,5 @@
 import type { Outcome } from "@/lib/schedule/types";
+import type { CallContent } from "./content";
 
 /** What Leadline asks a voice provider to do for one attempt. */
 export type StartCallRequest = {
@@ -44,8 +45,11 @@ export class ProviderError extends Error {
   }
 }
 
-/** A terminal report about one call, normalised to Leadline's outcomes. */
-export type CallReport = {
+/**
+ * A terminal report about one call, normalised to Leadline's outcomes, with the summary, transcript and recording
+ * link when the provider gave them (bounded by boundCallContent).
+ */
+export type CallReport = CallContent & {
   providerCallId: string;
   /** Our attempt id, where the provider echoes what we sent: a report that beats our write of the call id still finds its attempt. */
   attemptId?: string;

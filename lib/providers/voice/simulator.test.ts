@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ProviderError, ProviderWebhookError, type StartCallRequest } from "./port";
-import { createSimulator, simulatedOutcome } from "./simulator";
+import { createSimulator, SIMULATED_SUMMARY, simulatedOutcome } from "./simulator";
 import { startStatusReceiver } from "./status-receiver.test-support";
 
 const SECRET = "sim-secret-0123456789";
@@ -43,11 +43,33 @@ describe("simulator against a local status receiver", () => {
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(DELAY_MS - 5);
     const [post] = receiver.received;
     expect(post!.headers.get("content-type")).toBe("application/json");
+    // It reads only the answer's status, so it asks for no compressed body (a gzip each way per report, otherwise).
+    expect(post!.headers.get("accept-encoding")).toBe("identity");
     expect(post!.headers.get("x-leadline-signature")).toBe(hmac(SECRET, post!.rawBody));
     expect(JSON.parse(post!.rawBody)).toMatchObject({ type: "call.ended", callId: providerCallId, attemptId: `att_${to}`, outcome });
     expect(post!.status).toBe(200);
     expect(post!.report).toMatchObject({ providerCallId, outcome, retryable });
     expect(Math.abs(post!.report!.endedAt.getTime() - Date.now())).toBeLessThan(2_000);
+  });
+
+  it("reports a summary, transcript and recording link for an answered call, and none for an unanswered one", async () => {
+    const answered = await simulator.startCall(request({ attemptId: "att_talk", statusUrl: receiver.url }));
+    await simulator.startCall(request({ attemptId: "att_silent", to: "+919876540000", statusUrl: receiver.url }));
+    await receiver.waitFor(2);
+    const reports = new Map(receiver.received.map((post) => [post.report!.attemptId, post.report!]));
+    expect(reports.get("att_talk")).toMatchObject({
+      summary: SIMULATED_SUMMARY,
+      transcript: expect.stringMatching(/^AI: Hello Asha, .*\nUser: /s),
+      recordingUrl: `https://recordings.simulator.invalid/${answered.providerCallId}.wav`,
+    });
+    expect(Object.keys(reports.get("att_silent")!).sort()).toEqual([
+      "attemptId",
+      "detail",
+      "endedAt",
+      "outcome",
+      "providerCallId",
+      "retryable",
+    ]);
   });
 
   it("returns the same call id for a repeated attempt id and reports only once", async () => {

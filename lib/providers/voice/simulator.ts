@@ -2,6 +2,7 @@ import { z } from "zod";
 import { setBounded } from "@/lib/bounded-map";
 import { randomToken } from "@/lib/ids";
 import { OUTCOMES, type Outcome } from "@/lib/schedule/types";
+import { boundCallContent, type CallContent } from "./content";
 import { ProviderError, ProviderWebhookError, type CallReport, type VoiceProvider } from "./port";
 import { SIGNATURE_HEADER, requireWebhookSecret, signBody, signatureMatches } from "./webhook-secret";
 
@@ -35,6 +36,27 @@ const DETAILS: Record<Outcome, string> = {
   failed: "simulated: carrier failed to connect",
 };
 
+/** What every answered simulated call reports as its summary, so a test or a demo can look for it. */
+export const SIMULATED_SUMMARY = "Simulated call: the lead answered, confirmed their interest and asked for a callback tomorrow morning.";
+
+/** A plausible summary, transcript and recording link for an answered call; nobody talked on any other, so none. */
+function simulatedContent(outcome: Outcome, callId: string, variables: Record<string, string>): CallContent {
+  if (outcome !== "completed") return {};
+  const name = variables.name?.trim();
+  return {
+    summary: SIMULATED_SUMMARY,
+    transcript: [
+      `AI: Hello${name ? ` ${name}` : ""}, this is Leadline's assistant calling about your enquiry. Is now a good time?`,
+      "User: Yes, go ahead.",
+      "AI: Are you still interested in hearing more?",
+      "User: I am, but I'm busy today. Could someone call me tomorrow morning?",
+      "AI: Of course, we'll call you tomorrow morning. Thank you!",
+    ].join("\n"),
+    // No recording exists; the reserved .invalid domain makes the link plainly a stand-in.
+    recordingUrl: `https://recordings.simulator.invalid/${callId}.wav`,
+  };
+}
+
 const REPORT_TRIES = 3;
 const REPORT_TIMEOUT_MS = 10_000;
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -47,6 +69,9 @@ const reportSchema = z.object({
   detail: z.string(),
   retryable: z.boolean(),
   endedAt: z.iso.datetime(),
+  summary: z.string().optional(),
+  transcript: z.string().optional(),
+  recordingUrl: z.string().optional(),
 });
 
 /** The JSON body the simulator posts to `statusUrl`. */
@@ -73,7 +98,8 @@ export function createSimulator(options: SimulatorOptions): VoiceProvider {
     try {
       const res = await send(url, {
         method: "POST",
-        headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signBody(options.secret, body) },
+        // The answer is read only for its status: asking for it uncompressed spares both sides a gzip per report.
+        headers: { "content-type": "application/json", "accept-encoding": "identity", [SIGNATURE_HEADER]: signBody(options.secret, body) },
         body,
         signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
       });
@@ -117,6 +143,7 @@ export function createSimulator(options: SimulatorOptions): VoiceProvider {
           detail: DETAILS[outcome],
           retryable: outcome !== "completed",
           endedAt: new Date().toISOString(),
+          ...simulatedContent(outcome, callId, req.variables),
         });
       }, options.delayMs);
       return { providerCallId: callId };
@@ -147,8 +174,16 @@ export function createSimulator(options: SimulatorOptions): VoiceProvider {
         const issue = report.error.issues[0]!;
         throw new ProviderWebhookError(`The simulator report is malformed at ${issue.path.join(".")}: ${issue.message}`, 400);
       }
-      const { callId, attemptId, outcome, detail, endedAt, retryable } = report.data;
-      return { providerCallId: callId, attemptId: attemptId || undefined, outcome, detail, endedAt: new Date(endedAt), retryable };
+      const { callId, attemptId, outcome, detail, endedAt, retryable, ...content } = report.data;
+      return {
+        providerCallId: callId,
+        attemptId: attemptId || undefined,
+        outcome,
+        detail,
+        endedAt: new Date(endedAt),
+        retryable,
+        ...boundCallContent(content),
+      };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CALL_CONTENT_LIMITS } from "./content";
 import { ProviderWebhookError } from "./port";
 import { parseVapiStatusWebhook } from "./vapi-webhook";
 
@@ -52,6 +53,66 @@ describe("parseVapiStatusWebhook", () => {
     expect(parseVapiStatusWebhook(webhook(withAttempt), CREDENTIALS)?.attemptId).toBe("att_x_1");
     const odd = { message: { ...END_OF_CALL_REPORT.message, artifact: { variableValues: "not an object" } } };
     expect(parseVapiStatusWebhook(webhook(odd), CREDENTIALS)).toMatchObject({ outcome: "no_answer", attemptId: undefined });
+  });
+
+  describe("the call's content", () => {
+    const answered = (artifact: object, analysis: object) =>
+      webhook({ message: { ...END_OF_CALL_REPORT.message, endedReason: "customer-ended-call", artifact, analysis } });
+
+    it("carries the summary, transcript and recording link when Vapi gives them", () => {
+      const report = parseVapiStatusWebhook(
+        answered(
+          {
+            transcript: "AI: Hello Asha.\nUser: Hi, call me tomorrow.\n",
+            recordingUrl: "https://storage.vapi.ai/019a9046-mono.wav",
+            variableValues: { leadline_attempt_id: "att_x_1" },
+          },
+          { summary: "  Asha asked for a callback tomorrow. ", successEvaluation: "true" },
+        ),
+        CREDENTIALS,
+      );
+      expect(report).toMatchObject({
+        attemptId: "att_x_1",
+        outcome: "completed",
+        summary: "Asha asked for a callback tomorrow.",
+        transcript: "AI: Hello Asha.\nUser: Hi, call me tomorrow.",
+        recordingUrl: "https://storage.vapi.ai/019a9046-mono.wav",
+      });
+    });
+
+    it("has none of them when Vapi's are empty, null, missing or of the wrong type, and keeps the attempt id", () => {
+      expect(parseVapiStatusWebhook(webhook(END_OF_CALL_REPORT), CREDENTIALS)).not.toHaveProperty("transcript");
+      const missing = parseVapiStatusWebhook(
+        webhook({ message: { ...END_OF_CALL_REPORT.message, artifact: undefined, analysis: undefined } }),
+        CREDENTIALS,
+      );
+      const odd = parseVapiStatusWebhook(
+        answered({ transcript: 42, recordingUrl: { mono: "x" }, variableValues: { leadline_attempt_id: "att_x_2" } }, { summary: ["no"] }),
+        CREDENTIALS,
+      );
+      for (const report of [missing, odd]) {
+        expect(report).not.toHaveProperty("summary");
+        expect(report).not.toHaveProperty("transcript");
+        expect(report).not.toHaveProperty("recordingUrl");
+      }
+      expect(odd).toMatchObject({ outcome: "completed", attemptId: "att_x_2" });
+    });
+
+    it("cuts an oversized summary and transcript to the stored limits, saying so, and leaves out a link it cannot show", () => {
+      const transcript = "User: é".repeat(20_000);
+      const report = parseVapiStatusWebhook(
+        answered({ transcript, recordingUrl: `https://storage.vapi.ai/${"a".repeat(3_000)}.wav` }, { summary: "s".repeat(10_000) }),
+        CREDENTIALS,
+      )!;
+      expect(report.transcript).toHaveLength(CALL_CONTENT_LIMITS.transcript);
+      expect(report.transcript!.endsWith("…[cut: 140,000 characters in all]")).toBe(true);
+      expect(transcript.startsWith(report.transcript!.split("…[cut")[0]!)).toBe(true);
+      expect(report.summary).toHaveLength(CALL_CONTENT_LIMITS.summary);
+      expect(report).not.toHaveProperty("recordingUrl");
+      for (const link of ["javascript:alert(1)", "data:text/html,<b>x</b>", "not a url"]) {
+        expect(parseVapiStatusWebhook(answered({ recordingUrl: link }, {}), CREDENTIALS)).not.toHaveProperty("recordingUrl");
+      }
+    });
   });
 
   it("accepts the secret as a bearer token, as a Vapi bearer credential sends it", () => {

@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { boundCallContent } from "./content";
 import { ProviderWebhookError, type CallReport, type StatusWebhook } from "./port";
 import { outcomeForEndedReason } from "./vapi-outcomes";
 import { requireWebhookSecret, secretsMatch } from "./webhook-secret";
+
+const lenientText = z.string().nullish().catch(null);
 
 const envelopeSchema = z.object({ message: z.object({ type: z.string().min(1) }) });
 
@@ -12,7 +15,7 @@ const endOfCallReportSchema = z.object({
     endedAt: z.string().nullish(),
     timestamp: z.union([z.number(), z.string()]).nullish(),
     call: z.object({ id: z.string().min(1) }),
-    // Read leniently: only our attempt id matters here, and a report must not be refused for the rest of it.
+    // Read leniently, field by field: a report must not be refused, nor lose our attempt id, for the rest of it.
     artifact: z
       .object({
         variableValues: z
@@ -20,9 +23,12 @@ const endOfCallReportSchema = z.object({
           .partial()
           .nullish()
           .catch(null),
+        transcript: lenientText,
+        recordingUrl: lenientText,
       })
       .nullish()
       .catch(null),
+    analysis: z.object({ summary: lenientText }).nullish().catch(null),
   }),
 });
 
@@ -65,7 +71,7 @@ export function parseVapiStatusWebhook(webhook: StatusWebhook, credentials: Reco
     const issue = report.error.issues[0]!;
     throw new ProviderWebhookError(`The end-of-call-report is malformed at ${issue.path.join(".")}: ${issue.message}`, 400);
   }
-  const { endedReason, endedAt, timestamp, call, artifact } = report.data.message;
+  const { endedReason, endedAt, timestamp, call, artifact, analysis } = report.data.message;
   const { outcome, retryable } = outcomeForEndedReason(endedReason);
   return {
     providerCallId: call.id,
@@ -76,5 +82,6 @@ export function parseVapiStatusWebhook(webhook: StatusWebhook, credentials: Reco
     // A report without usable times is still the outcome; refusing it would lose it, since Vapi retries no 400.
     endedAt: validDate(endedAt) ?? validDate(timestamp) ?? new Date(),
     retryable,
+    ...boundCallContent({ summary: analysis?.summary, transcript: artifact?.transcript, recordingUrl: artifact?.recordingUrl }),
   };
 }

@@ -177,7 +177,14 @@ describe("a Vapi call from creation to its end-of-call-report", () => {
     await fake.settled();
 
     expect(receiver.received.map((post) => post.status)).toEqual([200, 200, 200, 503, 200]);
-    expect(receiver.received[4]!.report).toMatchObject({ providerCallId, outcome: "completed", detail: "customer-ended-call" });
+    expect(receiver.received[4]!.report).toMatchObject({
+      providerCallId,
+      outcome: "completed",
+      detail: "customer-ended-call",
+      summary: "The customer asked for the brochure.",
+      transcript: "AI: Hi, am I speaking with the right person?\nUser: Yes. Please send me the brochure.",
+      recordingUrl: `https://storage.vapi.ai/${providerCallId}-mono.wav`,
+    });
   });
 
   it("accepts every call beyond its concurrency limit but holds it until a slot frees", async () => {
