@@ -1,23 +1,27 @@
-// Lead Sync near the destination's limit: a backlog of N new leads (stored deliveries of --per-delivery leads each)
-// drained by the CRM write pipeline into a fake LeadSquared account that enforces 25 calls per 5 s and 1 bulk call
-// per 5 s, as LeadSquared does. Prints leads/s and API calls/s against the budget's ceilings.
-// Run: npm run bench -- lead-sync [--leads 300] [--per-delivery 50] [--drains 2]
+// Lead Sync near the destination's limit: a backlog of N leads (stored deliveries of --per-delivery leads each, the
+// first --existing of them already in the destination, so they are updated) drained by the CRM write pipeline into a
+// fake LeadSquared account that enforces 25 calls per 5 s and 1 bulk call per 5 s, as LeadSquared does. Prints leads/s
+// and API calls/s against the budget's ceilings.
+// Run: npm run bench -- lead-sync [--leads 300] [--existing 0] [--per-delivery 50] [--drains 2]
 import { parseArgs } from "node:util";
 import { bootBenchDatabase } from "./support";
 
 const { values } = parseArgs({
   options: {
     leads: { type: "string", default: "300" },
+    existing: { type: "string", default: "0" },
     "per-delivery": { type: "string", default: "50" },
     drains: { type: "string", default: "2" },
   },
 });
 const LEADS = Number(values.leads);
+const EXISTING = Math.min(LEADS, Number(values.existing));
 const PER_DELIVERY = Number(values["per-delivery"]);
 const DRAINS = Number(values.drains);
 // LeadSquared's published budget: 25 calls per 5 s, bulk APIs 1 per 5 s (api-facts §1.4).
 const CALLS_PER_S = 25 / 5;
 const BULK_LEADS_PER_S = 50 / 5;
+const BULK_UPDATES_PER_S = 25 / 5;
 
 async function main() {
   const bench = await bootBenchDatabase("lead-sync");
@@ -28,7 +32,12 @@ async function main() {
   const { baseConfig, deliver, fakeAccount, makeConnector } = await import("@/lib/lead-sync/lead-sync.test-support");
 
   const source = fakeAccount("source");
-  const destination = fakeAccount("destination", [], { limit: 25 });
+  const existing = Array.from({ length: EXISTING }, (_, i) => ({
+    ProspectID: `dst-${i}`,
+    FirstName: "Old",
+    EmailAddress: `lead${i}@example.com`,
+  }));
+  const destination = fakeAccount("destination", existing, { limit: 25 });
   await Promise.all([source.start(), destination.start()]);
   const { organization } = await createOrg();
   const { webhookUrl } = await makeConnector(organization.id, source, destination, baseConfig({ secondarySearchBy: null }));
@@ -56,17 +65,19 @@ async function main() {
   await Promise.all(drainers);
   const seconds = (performance.now() - t0) / 1000;
 
-  const jobs = await db.leadSyncJob.aggregate({ _sum: { created: true, failed: true } });
+  const jobs = await db.leadSyncJob.aggregate({ _sum: { created: true, updated: true, failed: true } });
   const standard = destination.requests.filter((r) => !r.path.includes("/Bulk/")).length;
   const bulk = destination.requests.filter((r) => r.path.includes("/Bulk/")).length;
   const refused = destination.requests.filter((r) => r.status === 429).length;
   const leadsPerS = LEADS / seconds;
-  // Each new lead needs one search; its create goes in bulk (when that moves more) or costs a second call.
+  // Each lead needs one search; its write goes in bulk (when that moves more) or costs a second call. Creates and
+  // updates share the bulk budget: a bulk call carries 50 creates or 25 updates.
   const callsPerLead = bulk ? 1 : 2;
-  const leadCeiling = bulk ? Math.min(CALLS_PER_S / callsPerLead, BULK_LEADS_PER_S) : CALLS_PER_S / callsPerLead;
-  console.log(`${LEADS} leads in deliveries of ${PER_DELIVERY}, ${DRAINS} drains: ${seconds.toFixed(1)} s`);
+  const bulkCeiling = 1 / (EXISTING / LEADS / BULK_UPDATES_PER_S + (1 - EXISTING / LEADS) / BULK_LEADS_PER_S);
+  const leadCeiling = bulk ? Math.min(CALLS_PER_S / callsPerLead, bulkCeiling) : CALLS_PER_S / callsPerLead;
+  console.log(`${LEADS} leads (${EXISTING} to update) in deliveries of ${PER_DELIVERY}, ${DRAINS} drains: ${seconds.toFixed(1)} s`);
   console.log(
-    `created ${jobs._sum.created}, failed ${jobs._sum.failed}; calls: ${standard} standard, ${bulk} bulk, ${refused} answered 429`,
+    `created ${jobs._sum.created}, updated ${jobs._sum.updated}, failed ${jobs._sum.failed}; calls: ${standard} standard, ${bulk} bulk, ${refused} answered 429`,
   );
   console.log(
     `standard calls/s ${(standard / seconds).toFixed(2)} of ${CALLS_PER_S} allowed: ratio ${(standard / seconds / CALLS_PER_S).toFixed(3)}`,

@@ -286,6 +286,8 @@ describe("LeadSquared write-back", () => {
     async () => {
       const s = await seed("leadsquared", { mode: "each_attempt", leadSquaredActivityEvent: 201 });
       for (let n = 1; n <= 35; n++) await endAndSettle(s, n, "no_answer", false);
+      // The earlier tests' calls still count in the fake's window, while truncating forgot them in the budget's row.
+      await new Promise((r) => setTimeout(r, 5_000));
       const [a, b] = await Promise.all([drainWrites({ pool: processA, batch: 10 }), drainWrites({ pool: processB, batch: 10 })]);
       expect((await writes()).filter((w) => w.status !== "written").map((w) => [w.status, w.lastError])).toEqual([]);
       expect(a.written + b.written).toBe(35);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createFakeLeadSquared, FAKE_LSQ_LEADS } from "@/e2e/support/fakes/leadsquared";
 import { createLeadSquaredClient } from "@/lib/crm/leadsquared/client";
 import { truncateAll } from "@/test/databases";
-import { CRM_BUDGETS, createPgRateLimiter, reserveSlot } from "./rate-budget";
+import { CRM_BUDGETS, createPgRateLimiter, moveSlot, reserveSlot } from "./rate-budget";
 
 // Two pools stand for two server processes: nothing in memory is shared, only Postgres.
 let processA: pg.Pool;
@@ -73,6 +73,34 @@ describe("the shared CRM budget", () => {
     } finally {
       await fake.stop();
     }
+  });
+
+  it("a burst in one process reserves together and spends no slot for nothing: the second window follows the first", async () => {
+    const spec = { budget: "standard", limit: 5, windowMs: 400 };
+    const limiter = createPgRateLimiter({ pool: processA, account: "leadsquared:61234", spec });
+    const start = Date.now();
+    const granted = await Promise.all(Array.from({ length: 10 }, () => limiter.acquire().then(() => Date.now() - start)));
+    const sorted = [...granted].sort((x, y) => x - y);
+    expect(sorted[4]!).toBeLessThan(spec.windowMs);
+    expect(sorted[5]!).toBeGreaterThanOrEqual(spec.windowMs - 5);
+    // Ten slots took exactly ten: the row keeps the last five, the second window's.
+    const { rows } = await processA.query<{ slots: string[] }>("SELECT slots FROM crm_rate_budgets");
+    const slots = rows[0]!.slots.map(Number);
+    expect(slots).toHaveLength(5);
+    expect(Math.max(...slots) - Math.min(...slots)).toBeLessThan(spec.windowMs);
+  });
+
+  it("a late answer moves its slot, so the next reservation keeps a full window after where the request may have landed", async () => {
+    const spec = { budget: "standard", limit: 3, windowMs: 1_000 };
+    const [first, second] = [await reserveSlot(processA, "leadsquared:1", spec), await reserveSlot(processA, "leadsquared:1", spec)];
+    await moveSlot(processB, "leadsquared:1", spec, first.slotMs, first.slotMs + 300);
+    const { rows } = await processA.query<{ slots: string[] }>("SELECT slots FROM crm_rate_budgets");
+    expect(rows[0]!.slots.map(Number)).toEqual([second.slotMs, first.slotMs + 300]);
+    // The third slot is free at once; the fourth waits a window after the second, the fifth after the moved first.
+    const later = (await Promise.all([1, 2, 3].map(() => reserveSlot(processB, "leadsquared:1", spec)))).map((r) => r.slotMs);
+    const [, fourth, fifth] = later.sort((x, y) => x - y);
+    expect(fourth).toBeGreaterThanOrEqual(second.slotMs + spec.windowMs);
+    expect(fifth).toBeGreaterThanOrEqual(first.slotMs + 300 + spec.windowMs);
   });
 
   it("publishes LeadSquared's 25 per 5 s and 1 bulk call per 5 s, and HubSpot's 100 per 10 s, each with a margin", () => {

@@ -22,42 +22,61 @@ export const CRM_BUDGETS = {
 } as const satisfies Record<string, BudgetSpec>;
 
 /**
- * Reserves the earliest call slot an account's budget allows, across every server process: the row holds the start
- * times of the last `limit` slots, and a row lock makes reservations one at a time. Like rate-limit.ts's window, at
- * most `limit` slots start within any `windowMs`. Times come from Postgres's clock, the one clock all processes share.
+ * Reserves the next `count` call slots (at most `limit`) an account's budget allows, across every server process, in
+ * one statement: the row holds the start times of the last `limit` slots, and its row lock makes reservations one at a
+ * time. Like rate-limit.ts's window, at most `limit` slots start within any `windowMs`. Times come from Postgres's
+ * clock, read once the row is locked, the one clock all processes share.
  */
-export async function reserveSlot(pool: pg.Pool, account: string, spec: BudgetSpec): Promise<{ slotMs: number; waitMs: number }> {
+export async function reserveSlots(
+  pool: pg.Pool,
+  account: string,
+  spec: BudgetSpec,
+  count: number,
+  /** Called once a connection is held, right before the statement: a wait for the pool is no lateness. */
+  connected?: () => void,
+): Promise<{ slotsMs: number[]; waitsMs: number[] }> {
+  if (!Number.isInteger(count) || count < 1 || count > spec.limit) throw new RangeError("count must be 1 to the budget's limit");
+  // New slot i (1-based) comes `limit` slots after the kept slot at n + i - limit (none yet: now); with count <= limit
+  // that slot is always an earlier one. The row's first reservation takes the insert path, where no lock is waited for.
   const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("INSERT INTO crm_rate_budgets (account, budget, slots) VALUES ($1, $2, '{}') ON CONFLICT DO NOTHING", [
-      account,
-      spec.budget,
-    ]);
-    const { rows } = await client.query<{ slots: string[] }>(
-      "SELECT slots FROM crm_rate_budgets WHERE account = $1 AND budget = $2 FOR UPDATE",
-      [account, spec.budget],
-    );
-    // Read after the lock is held, so a reservation that waited for another one sees the time it got the row.
-    const now = await client.query<{ ms: string }>("SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms");
-    const nowMs = Number(now.rows[0]!.ms);
-    const recent = (rows[0]?.slots ?? []).map(Number);
-    const oldest = recent.length < spec.limit ? undefined : recent[recent.length - spec.limit];
-    const slotMs = oldest === undefined ? nowMs : Math.max(nowMs, oldest + spec.windowMs);
-    const kept = [...recent, slotMs].slice(-spec.limit);
-    await client.query("UPDATE crm_rate_budgets SET slots = $3::bigint[], updated_at = now() WHERE account = $1 AND budget = $2", [
-      account,
-      spec.budget,
-      kept,
-    ]);
-    await client.query("COMMIT");
-    return { slotMs, waitMs: slotMs - nowMs };
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  connected?.();
+  const { rows } = await client
+    .query<{ slots: string[]; now_ms: string }>(
+      `WITH clock AS (SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms)
+     INSERT INTO crm_rate_budgets AS b (account, budget, slots)
+       SELECT $1, $2, array_agg(c.ms ORDER BY i) FROM clock c, generate_series(1, $5::int) i
+     ON CONFLICT (account, budget) DO UPDATE SET slots = (
+       SELECT (coalesce(b.slots, '{}') || array_agg(greatest(t.ms, b.slots[cardinality(b.slots) + i - $3::int] + $4::bigint) ORDER BY i))
+         [greatest(cardinality(b.slots) + $5::int - $3::int + 1, 1):]
+       FROM (SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms) t, generate_series(1, $5::int) i
+     ), updated_at = now()
+     RETURNING b.slots[cardinality(b.slots) - $5::int + 1:] AS slots, floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS now_ms`,
+      [account, spec.budget, spec.limit, spec.windowMs, count],
+    )
+    .finally(() => client.release());
+  const nowMs = Number(rows[0]!.now_ms);
+  const slotsMs = rows[0]!.slots.map(Number);
+  return { slotsMs, waitsMs: slotsMs.map((slot) => Math.max(0, slot - nowMs)) };
+}
+
+/**
+ * Records that a request given `slotMs` may have reached the CRM as late as `arrivedByMs` (Postgres's clock): the
+ * slot's time moves there, so slots reserved from now on keep a full window after it. The slots stay in order.
+ */
+export async function moveSlot(pool: pg.Pool, account: string, spec: BudgetSpec, slotMs: number, arrivedByMs: number): Promise<void> {
+  await pool.query(
+    `UPDATE crm_rate_budgets SET updated_at = now(), slots = (
+       SELECT array_agg(v ORDER BY v) FROM unnest(slots[:array_position(slots, $3::bigint) - 1] || $4::bigint
+         || slots[array_position(slots, $3::bigint) + 1:]) v)
+     WHERE account = $1 AND budget = $2 AND $3::bigint = ANY(slots)`,
+    [account, spec.budget, slotMs, arrivedByMs],
+  );
+}
+
+/** One slot: reserveSlots for a single caller. */
+export async function reserveSlot(pool: pg.Pool, account: string, spec: BudgetSpec): Promise<{ slotMs: number; waitMs: number }> {
+  const { slotsMs, waitsMs } = await reserveSlots(pool, account, spec, 1);
+  return { slotMs: slotsMs[0]!, waitMs: waitsMs[0]! };
 }
 
 // A request must leave within this long of its slot. On a busy server a request can leave well after its slot (the
@@ -68,23 +87,83 @@ const LATE_MS = LEADSQUARED_SAFETY_MARGIN_MS / 2;
 // A server so busy that it misses this many slots in a row gives the call back to its caller to try later.
 const MISSED_SLOTS = 10;
 
+type Waiter = { missed: number; go: (answered: () => Promise<void>) => void; fail: (err: Error) => void };
+type Queue = { waiting: Waiter[]; reserving: boolean };
+
+// The callers of one budget in this process queue here, and one statement reserves slots for up to `limit` of them at
+// once: a burst no longer lines up on the budget's row lock, where each wait counted against its own slot and a missed
+// slot was budget spent for nothing. Keyed by pool, as a test's second pool stands for another process.
+const queues = new WeakMap<pg.Pool, Map<string, Queue>>();
+
 /**
  * A RateLimiter (what the CRM clients take) backed by the shared budget: reserve a slot, sleep until it, and take a
  * new one when the caller would leave more than LATE_MS after it, so every request leaves within [slot, slot +
- * LATE_MS]. Lateness is measured on this process's clock from before the reservation, so it holds whatever Postgres's
- * clock says, and time spent waiting for the budget's row lock counts as late.
+ * LATE_MS]. Lateness is measured on this process's clock from when the reservation was sent, so it holds whatever
+ * Postgres's clock says, and time spent waiting for the budget's row lock counts as late.
  */
 export function createPgRateLimiter(options: { pool: pg.Pool; account: string; spec: BudgetSpec; clock?: Clock }): RateLimiter {
   const { pool, account, spec, clock = systemClock } = options;
-  return {
-    async acquire() {
-      for (let missed = 0; missed < MISSED_SLOTS; missed++) {
-        const asked = clock.now();
-        const { waitMs } = await reserveSlot(pool, account, spec);
-        if (waitMs > 0) await clock.sleep(waitMs);
-        if (clock.now() - asked - Math.max(0, waitMs) <= LATE_MS) return;
+  const byKey = queues.get(pool) ?? new Map<string, Queue>();
+  queues.set(pool, byKey);
+  const key = `${spec.budget} ${account}`;
+
+  const reserve = async (queue: Queue): Promise<void> => {
+    queue.reserving = true;
+    try {
+      while (queue.waiting.length) {
+        const batch = queue.waiting.splice(0, spec.limit);
+        let sent = clock.now();
+        let reserved: { slotsMs: number[]; waitsMs: number[] };
+        try {
+          reserved = await reserveSlots(pool, account, spec, batch.length, () => (sent = clock.now()));
+        } catch (err) {
+          for (const w of batch) w.fail(err as Error);
+          continue;
+        }
+        // The callers given one slot time share one timer and one lateness check, taken before any of them sends: a
+        // burst's own sends must not make its last callers late.
+        const bySlot = new Map<number, { waitMs: number; waiters: { w: Waiter; slotMs: number }[] }>();
+        batch.forEach((w, i) => {
+          const slotMs = reserved.slotsMs[i]!;
+          const group = bySlot.get(slotMs) ?? { waitMs: reserved.waitsMs[i]!, waiters: [] };
+          group.waiters.push({ w, slotMs });
+          bySlot.set(slotMs, group);
+        });
+        for (const { waitMs, waiters } of bySlot.values()) {
+          const lateBy = () => clock.now() - sent - waitMs;
+          void (waitMs > 0 ? clock.sleep(waitMs) : Promise.resolve()).then(() => {
+            const onTime = lateBy() <= LATE_MS;
+            for (const { w, slotMs } of waiters) {
+              // An answer later than the margin after the slot: the request may have arrived that late (a stalled
+              // event loop, a slow network), so the slot moves to where it may have landed before the next reservation.
+              const answered = async () => {
+                const late = lateBy() - LEADSQUARED_SAFETY_MARGIN_MS;
+                if (late > 0) await moveSlot(pool, account, spec, slotMs, slotMs + late).catch(() => {});
+              };
+              if (onTime) w.go(answered);
+              else if (++w.missed >= MISSED_SLOTS) {
+                w.fail(
+                  new Error(`The server was too busy to send within ${LATE_MS} ms of its rate-limit slot ${MISSED_SLOTS} times running`),
+                );
+              } else enqueue(w);
+            }
+          });
+        }
       }
-      throw new Error(`The server was too busy to send within ${LATE_MS} ms of its rate-limit slot ${MISSED_SLOTS} times running`);
-    },
+    } finally {
+      queue.reserving = false;
+      if (!queue.waiting.length && byKey.get(key) === queue) byKey.delete(key);
+    }
+  };
+
+  const enqueue = (w: Waiter) => {
+    const queue = byKey.get(key) ?? { waiting: [], reserving: false };
+    byKey.set(key, queue);
+    queue.waiting.push(w);
+    if (!queue.reserving) void reserve(queue);
+  };
+
+  return {
+    acquire: () => new Promise<() => Promise<void>>((go, fail) => enqueue({ missed: 0, go, fail })),
   };
 }

@@ -16,8 +16,8 @@ import type { StoredItem } from "./receive";
 import { leadSyncConfigSchema, type LeadSyncConfig } from "./schema";
 import { searchValue } from "./map-lead";
 import { finishLead, planLead, settlePlan, writeSingle, type LeadPlan, type LeadResult } from "./sync-lead";
-import { createThroughBulk } from "./bulk-batcher";
-import { chooseCreateMode } from "./write-mode";
+import { feedBulk, writeThroughBulk } from "./bulk-batcher";
+import { chooseWriteMode } from "./write-mode";
 
 /** How long a write stays recognisable as an echo when it comes back through the opposite connector. */
 export const ECHO_TTL_MS = 24 * 60 * 60_000;
@@ -52,13 +52,15 @@ export const runLeadSyncWrite: WriteHandler = async (write, ctx) => {
       // This run did it already (a resumed row), or an earlier run synced it: a retry re-runs failed leads only.
       .filter(({ before }) => !before || (before.run !== run && before.outcome === "failed"));
     // Leads that could share a bulk call: this row's, plus one per other lead_sync row of the account in the backlog.
-    const mode = chooseCreateMode({
-      creates: todo.length + (todo.length ? await otherRows(write.account, write.id) : 0),
+    const modeInput = {
+      writes: todo.length + (todo.length ? await otherRows(write.account, write.id) : 0),
       searchesPerLead: deps.config.secondarySearchBy ? 2 : 1,
       standard: CRM_BUDGETS.leadSquared,
       bulk: CRM_BUDGETS.leadSquaredBulk,
-    });
+    };
+    const mode = chooseWriteMode(modeInput);
     const bulkLimiter = ctx.limiter(CRM_BUDGETS.leadSquaredBulk);
+    const bulkAccount = write.account ?? connector.id;
     type Planned = { position: number; plan: LeadPlan; failedBefore: boolean };
     // Two items of this row that would create one lead (the same Search By value): the later waits for the earlier's
     // write and searches again, so it updates the lead the earlier created instead of creating a twin.
@@ -69,53 +71,49 @@ export const runLeadSyncWrite: WriteHandler = async (write, ctx) => {
       return written;
     };
     const writeOne = async (p: Planned) => {
-      const created =
-        mode === "bulk" && p.plan.write?.kind === "create"
-          ? settlePlan(
-              p.plan,
-              await createThroughBulk({
-                account: write.account ?? connector.id,
-                client: deps.bulkClient,
-                bulkLimiter,
-                attributes: p.plan.write.attributes,
-              }),
-            )
-          : await patiently(() => writeSingle(p.plan, deps.destination));
-      await save(p.position, await finishLead(created, p.plan.source, deps), p.failedBefore);
+      const bulk =
+        mode === "bulk" && p.plan.write
+          ? await writeThroughBulk({
+              account: bulkAccount,
+              client: deps.bulkClient,
+              bulkLimiter,
+              bulkWindowMs: CRM_BUDGETS.leadSquaredBulk.windowMs,
+              worthBulk: (leads) => chooseWriteMode({ ...modeInput, writes: leads }) === "bulk",
+              write: p.plan.write,
+            })
+          : { single: true as const };
+      const written = "single" in bulk ? await patiently(() => writeSingle(p.plan, deps.destination)) : settlePlan(p.plan, bulk);
+      await save(p.position, await finishLead(written, p.plan.source, deps), p.failedBefore);
     };
-    // Writes start while later leads are still searched; bulk creates go in groups, so a bulk call carries many.
+    // Each write starts as soon as its lead is searched, while later leads are still searched; a bulk write waits in
+    // the account's bulk queue, whose next call carries every lead that became ready meanwhile.
     const writing: Promise<void>[] = [];
-    let group: Planned[] = [];
-    const startGroup = () => {
-      writing.push(...group.map((p) => track(p, writeOne(p))));
-      group = [];
-    };
-    for (const { item, position, before } of todo) {
-      const failedBefore = before?.outcome === "failed";
-      const early = item.problem
-        ? failedItem(item.problem)
-        : await echoOf(connector, item.fields, sourceFields, deps.config.defaultCountryCode);
-      if (early) {
-        await save(position, early, failedBefore);
-        continue;
+    const feeding = mode === "bulk" ? feedBulk(bulkAccount) : { idle: <T>(wait: Promise<T>) => wait, done: () => {} };
+    try {
+      for (const { item, position, before } of todo) {
+        const failedBefore = before?.outcome === "failed";
+        const early = item.problem
+          ? failedItem(item.problem)
+          : await echoOf(connector, item.fields, sourceFields, deps.config.defaultCountryCode);
+        if (early) {
+          await save(position, early, failedBefore);
+          continue;
+        }
+        let plan = await patiently(() => planLead(item.fields, deps));
+        const keys = keysOf(plan);
+        if (keys.some((key) => creating.has(key))) {
+          await feeding.idle(Promise.allSettled(keys.map((key) => creating.get(key))));
+          plan = await patiently(() => planLead(item.fields, deps));
+        }
+        if (!plan.write) await save(position, await finishLead(plan.result, plan.source, deps), failedBefore);
+        else {
+          const planned = { position, plan, failedBefore };
+          writing.push(track(planned, writeOne(planned)));
+        }
       }
-      let plan = await patiently(() => planLead(item.fields, deps));
-      const keys = keysOf(plan);
-      if (keys.some((key) => creating.has(key) || group.some((p) => keysOf(p.plan).includes(key)))) {
-        startGroup();
-        await Promise.allSettled(keys.map((key) => creating.get(key)));
-        plan = await patiently(() => planLead(item.fields, deps));
-      }
-      if (!plan.write) await save(position, await finishLead(plan.result, plan.source, deps), failedBefore);
-      else if (mode === "bulk" && plan.write.kind === "create") {
-        group.push({ position, plan, failedBefore });
-        if (group.length >= BULK_GROUP) startGroup();
-      } else {
-        const planned = { position, plan, failedBefore };
-        writing.push(track(planned, writeOne(planned)));
-      }
+    } finally {
+      feeding.done();
     }
-    startGroup();
     const failure = (await Promise.allSettled(writing)).find((r) => r.status === "rejected");
     if (failure) throw failure.reason;
   } catch (err) {
@@ -181,9 +179,6 @@ function createKeys(plan: LeadPlan, config: LeadSyncConfig): string[] {
     return field && value ? [`${field.toLowerCase()}=${value.trim().toLowerCase()}`] : [];
   });
 }
-
-/** Bulk creates are handed to the account's bulk queue this many at a time: one window of searches (25 calls). */
-const BULK_GROUP = 25;
 
 // A 429 despite the shared budget (clocks and network jitter) waits here for LeadSquared's window, rather than sending
 // the whole row to the pipeline's backoff; a limit that persists is left to the pipeline.

@@ -398,3 +398,30 @@ describe("one lead per Search By value", () => {
     },
   );
 });
+
+describe("bulk updates", () => {
+  it("updates a delivery's found leads with one Lead/Bulk/UpdateV2 call, failing only the lead LeadSquared refuses", async () => {
+    for (let i = 0; i < 20; i++)
+      b.leads.set(`dst-${i}`, { ProspectID: `dst-${i}`, FirstName: `Old ${i}`, EmailAddress: `lead${i}@example.com` });
+    b.leads.set("dst-pan", { ProspectID: "dst-pan", FirstName: "Holder", mx_PAN: "TAKEN0001Z" });
+    const leads = Array.from({ length: 20 }, (_, i) => ({
+      ProspectID: `s${i}`,
+      FirstName: `New ${i}`,
+      EmailAddress: `lead${i}@example.com`,
+    }));
+    leads[7] = { ...leads[7]!, mx_PAN: "TAKEN0001Z" } as (typeof leads)[number];
+    const { job } = await syncOnce(baseConfig({ secondarySearchBy: null }), leads);
+    const bulk = b.requests.filter((r) => r.path.endsWith("Lead/Bulk/UpdateV2") && r.status === 200);
+    expect(bulk.map((r) => (r.body as { LeadPropertiesList: unknown[] }).LeadPropertiesList.length)).toEqual([20]);
+    expect((bulk[0]!.body as { LeadPropertiesList: { Fields: unknown[] }[] }).LeadPropertiesList[0]!.Fields[0]).toEqual({
+      Attribute: "ProspectId",
+      Value: "dst-0",
+    });
+    expect(writesTo(b).filter((p) => p.endsWith("Lead.Update"))).toEqual([]);
+    expect(job).toMatchObject({ status: "failed", updated: 19, failed: 1 });
+    expect(job.results[7]!.error).toBe("A lead with the same mx_PAN already exists");
+    expect(b.leads.get("dst-3")!.FirstName).toBe("New 3");
+    expect(b.leads.get("dst-7")!.FirstName).toBe("Old 7");
+    expect(job.results[0]!.apiUrl).toBe(`${b.baseUrl}/v2/LeadManagement.svc/Lead/Bulk/UpdateV2`);
+  });
+});

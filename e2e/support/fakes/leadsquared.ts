@@ -47,8 +47,13 @@ export type FakeLeadSquaredOptions = {
 /** A lead event the account's automations and webhooks fire (Lead_Post_Create, Lead_Post_Update). */
 export type FakeLeadEvent = { eventType: "Lead_Post_Create" | "Lead_Post_Update"; lead: FakeLead };
 
-const BULK_PATHS = new Set(["/v2/LeadManagement.svc/Lead/Bulk/Create", "/v2/ProspectActivity.svc/Bulk/CustomActivity/Add/ByLeadId"]);
+const BULK_PATHS = new Set([
+  "/v2/LeadManagement.svc/Lead/Bulk/Create",
+  "/v2/LeadManagement.svc/Lead/Bulk/UpdateV2",
+  "/v2/ProspectActivity.svc/Bulk/CustomActivity/Add/ByLeadId",
+]);
 const MAX_BULK_LEADS = 50;
+const MAX_BULK_UPDATES = 25;
 const MAX_BULK_ACTIVITIES = 25;
 
 export const FAKE_LSQ_ACCESS_KEY = "u$r1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d";
@@ -270,6 +275,7 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     return all.find((l) => (valueOf(l, field) ?? "").toLowerCase() === value.toLowerCase() && value !== "");
   }
 
+  const toFields = (attributes: Record<string, string>) => Object.entries(attributes).map(([Attribute, Value]) => ({ Attribute, Value }));
   const isAnswer = (x: unknown): x is Answer => isObject(x) && typeof x.status === "number" && "body" in x;
   const routes: Record<string, Route> = {
     "/v2/Authentication.svc/UserByAccessKey.Get": { method: "GET", handle: () => ({ status: 200, body: user }) },
@@ -333,7 +339,7 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
         if (isAnswer(read)) return read;
         const lead = changeLead(q.leadid, read.attributes, q.postupdatedlead === "true");
         if (isAnswer(lead)) return lead;
-        leadUpdates.push({ leadId: q.leadid, fields: Object.entries(read.attributes).map(([Attribute, Value]) => ({ Attribute, Value })) });
+        leadUpdates.push({ leadId: q.leadid, fields: toFields(read.attributes) });
         return { status: 200, body: { Status: "Success", Message: { AffectedRows: 1 } } };
       },
     },
@@ -393,6 +399,50 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
           return { LeadCreated: false, ExceptionMessage: b.ExceptionMessage ?? "Not created" };
         });
         return { status: 200, body: { Response: response } };
+      },
+    },
+    // Update Leads in Bulk v2: up to 25 leads, each found by its ProspectId (no SearchByKey), each failure listed by
+    // its identifier. Whether it fires Lead update webhooks is not documented; the fake fires them, the worse case for
+    // a two-way sync.
+    "/v2/LeadManagement.svc/Lead/Bulk/UpdateV2": {
+      method: "POST",
+      handle: (_q, body) => {
+        const list = isObject(body) && Array.isArray(body.LeadPropertiesList) ? body.LeadPropertiesList : null;
+        if (
+          !list ||
+          list.length > MAX_BULK_UPDATES ||
+          (isObject(body) && body.SearchByKey !== undefined && body.SearchByKey !== "ProspectId")
+        )
+          return lsqError(
+            400,
+            "MXInvalidInputException",
+            `LeadPropertiesList must list at most ${MAX_BULK_UPDATES} leads, found by ProspectId`,
+          );
+        const failed: { Identifier: string; IdentifierValue: string; Reason: string }[] = [];
+        for (const item of list) {
+          const fieldList = isObject(item) && Array.isArray(item.Fields) ? item.Fields : [];
+          const idField = fieldList.find(
+            (f) => isObject(f) && typeof f.Attribute === "string" && f.Attribute.toLowerCase() === "prospectid",
+          );
+          const id = isObject(idField) ? String(idField.Value ?? "") : "";
+          const read = readAttributes(fieldList.filter((f) => f !== idField));
+          const lead = isAnswer(read) ? read : leads.has(id) ? changeLead(id, read.attributes, true) : null;
+          if (lead && !isAnswer(lead) && !isAnswer(read)) {
+            leadUpdates.push({ leadId: id, fields: toFields(read.attributes) });
+            continue;
+          }
+          const reason = lead
+            ? ((lead.body as { ExceptionMessage?: string }).ExceptionMessage ?? "Not updated")
+            : "Lead does not exist in the system or You do not have permission to update the lead";
+          failed.push({ Identifier: "ProspectId", IdentifierValue: id, Reason: reason });
+        }
+        const status = {
+          TotalCount: list.length,
+          SuccessCount: list.length - failed.length,
+          FailureCount: failed.length,
+          Message: failed.length ? "Error" : "Success",
+        };
+        return { status: 200, body: { Status: status, Details: failed.length ? { FailedLeads: failed } : {} } };
       },
     },
     "/v2/ProspectActivity.svc/Bulk/CustomActivity/Add/ByLeadId": {

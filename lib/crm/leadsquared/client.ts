@@ -67,10 +67,14 @@ export function createLeadSquaredClient(config: LeadSquaredConfig) {
     const url = new URL(path, origin);
     // Query-string credentials, as every LeadSquared example does (api-facts §1.2).
     url.search = new URLSearchParams({ accessKey, secretKey, ...query }).toString();
-    await limiter?.acquire();
-    const res = await fetchJson(url, { method, body, timeoutMs, service: "LeadSquared" });
-    throwIfFailed(res, host, scrub);
-    return res.json;
+    const answered = await limiter?.acquire();
+    try {
+      const res = await fetchJson(url, { method, body, timeoutMs, service: "LeadSquared" });
+      throwIfFailed(res, host, scrub);
+      return res.json;
+    } finally {
+      if (typeof answered === "function") await answered();
+    }
   }
 
   return {
@@ -181,6 +185,29 @@ export function createLeadSquaredClient(config: LeadSquaredConfig) {
             ? { id: text(r.LeadId)! }
             : { error: (isRecord(r) && text(r.ExceptionMessage)) || "LeadSquared did not create this lead" },
         ),
+        url: origin + describeUrl(path),
+      };
+    },
+
+    /**
+     * Bulk update (Lead/Bulk/UpdateV2: one bulk-budget call for up to 25 leads, each found by its ProspectId); each
+     * lead's outcome in the order sent: its id, or the reason LeadSquared listed it under FailedLeads or UnProcessedLeads.
+     */
+    async updateLeadsBulk(
+      updates: { leadId: string; attributes: LeadAttribute[] }[],
+    ): Promise<{ results: ({ id: string } | { error: string })[]; url: string }> {
+      const path = "/v2/LeadManagement.svc/Lead/Bulk/UpdateV2";
+      const body = {
+        LeadPropertiesList: updates.map((u) => ({ Fields: [{ Attribute: "ProspectId", Value: u.leadId }, ...u.attributes] })),
+      };
+      const data = await call("POST", path, {}, body);
+      const status = isRecord(data) && isRecord(data.Status) ? data.Status : null;
+      if (!status || typeof status.TotalCount !== "number") throw notLeadSquared(host);
+      const details = isRecord(data) && isRecord(data.Details) ? data.Details : {};
+      const listed = [details.FailedLeads, details.UnProcessedLeads].flatMap((l) => (Array.isArray(l) ? l.filter(isRecord) : []));
+      const reasons = new Map(listed.map((f) => [text(f.IdentifierValue) ?? "", text(f.Reason) ?? "LeadSquared did not update this lead"]));
+      return {
+        results: updates.map((u) => (reasons.has(u.leadId) ? { error: reasons.get(u.leadId)! } : { id: u.leadId })),
         url: origin + describeUrl(path),
       };
     },

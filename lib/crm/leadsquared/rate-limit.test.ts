@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAccountLimiters, createRateLimiter, type Clock } from "./rate-limit";
+import { createAccountLimiters, createRateLimiter, type Clock, type RateLimiter } from "./rate-limit";
 
 /** A clock that only moves when the test says so; sleepers wake in time order. */
 function manualClock(start = 0) {
@@ -21,7 +21,7 @@ function manualClock(start = 0) {
 }
 
 /** Starts `count` acquires now and lets the ones that need no wait resolve; records [call index, time granted]. */
-async function burst(limiter: { acquire(): Promise<void> }, clock: Clock, count: number, granted: [number, number][], offset = 0) {
+async function burst(limiter: RateLimiter, clock: Clock, count: number, granted: [number, number][], offset = 0) {
   for (let i = 0; i < count; i++) void limiter.acquire().then(() => granted.push([offset + i, clock.now()]));
   await new Promise((resolve) => setImmediate(resolve));
 }

@@ -12,8 +12,11 @@ export const LEADSQUARED_WINDOW_MS = 5_000;
 export const LEADSQUARED_SAFETY_MARGIN_MS = 250;
 
 export type RateLimiter = {
-  /** Resolves when the caller may send one request; waiters are served in arrival order. */
-  acquire(): Promise<void>;
+  /**
+   * Resolves when the caller may send one request; waiters are served in arrival order. A limiter that learns from
+   * late answers resolves to a function the caller calls once the CRM answered (or the request failed).
+   */
+  acquire(): Promise<void | (() => Promise<void>)>;
 };
 
 /**
