@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Route } from "@playwright/test";
 import { signInPage } from "../support/accounts";
 import { createAgent, organisationWithKey, waitForCall } from "../support/api";
 import { resetDatabase } from "../support/db";
@@ -102,6 +102,14 @@ test("filters, search, chart, CSV, detail with cancel and retry, keyboard only, 
   await page.goto(`/calls?q=arjun&crm=api`);
   await expect(page.getByRole("row")).toHaveCount(2);
   await expect(page.getByLabel("CRM")).toHaveValue("api");
+  // Two changes in a row, the second before the first's navigation renders (held back here): both stay.
+  const slowNavigation = (route: Route) => setTimeout(() => void route.continue(), 1_000);
+  await page.route(/[?&]_rsc=/, slowNavigation);
+  await page.getByLabel("CRM").selectOption("");
+  await page.getByLabel("Status").selectOption("failed");
+  await expect(page).toHaveURL(/\?q=arjun&status=failed$/);
+  await expect(page.getByLabel("CRM")).toHaveValue("");
+  await page.unroute(/[?&]_rsc=/, slowNavigation);
 
   // The CSV is the filtered list; a name starting with = cannot run as a spreadsheet formula.
   await page.goto("/calls?outcome=completed");
