@@ -19,6 +19,9 @@ import { finishLead, planLead, settlePlan, writeSingle, type LeadPlan, type Lead
 import { feedBulk, writeThroughBulk } from "./bulk-batcher";
 import { chooseWriteMode } from "./write-mode";
 
+/** Creates in flight in this process, by destination account and Search By value, until their write settles. */
+const creating = new Map<string, Promise<void>>();
+
 /** How long a write stays recognisable as an echo when it comes back through the opposite connector. */
 export const ECHO_TTL_MS = 24 * 60 * 60_000;
 
@@ -62,12 +65,15 @@ export const runLeadSyncWrite: WriteHandler = async (write, ctx) => {
     const bulkLimiter = ctx.limiter(CRM_BUDGETS.leadSquaredBulk);
     const bulkAccount = write.account ?? connector.id;
     type Planned = { position: number; plan: LeadPlan; failedBefore: boolean };
-    // Two items of this row that would create one lead (the same Search By value): the later waits for the earlier's
-    // write and searches again, so it updates the lead the earlier created instead of creating a twin.
-    const keysOf = (plan: LeadPlan) => createKeys(plan, deps.config);
-    const creating = new Map<string, Promise<void>>();
+    // Two items that would create one lead in the destination (the same Search By value), in this row or in another
+    // row this process runs (the next chunk of a delivery, another delivery): the later waits for the earlier's write
+    // and searches again, so it updates the lead the earlier created instead of creating a twin.
+    const keysOf = (plan: LeadPlan) => createKeys(plan, deps.config).map((key) => `${connector.destinationAccountId}\u0000${key}`);
     const track = (p: Planned, written: Promise<void>) => {
-      for (const key of keysOf(p.plan)) creating.set(key, written);
+      const keys = keysOf(p.plan);
+      for (const key of keys) creating.set(key, written);
+      const forget = () => keys.forEach((key) => creating.get(key) === written && creating.delete(key));
+      written.then(forget, forget);
       return written;
     };
     const writeOne = async (p: Planned) => {

@@ -376,6 +376,8 @@ describe("one lead per Search By value", () => {
   it.each([
     { mode: "single calls", others: 1 },
     { mode: "a bulk call", others: 18 },
+    // 32 items: two rows of the pipeline (25 + 7), run side by side, one twin in each.
+    { mode: "two rows", others: 30 },
   ])(
     "makes one lead of two items with one email in a delivery ($mode): the later updates the lead the earlier created",
     async ({ others }) => {
