@@ -2,7 +2,7 @@ import "server-only";
 import { resolveLeads } from "@/lib/calls/resolve";
 import { decideAfterAttempt } from "@/lib/calls/state";
 import { describeDuration } from "@/lib/schedule/describe-duration";
-import { queueWakeups } from "@/lib/calls/wakeups";
+import { sleepAgain } from "@/lib/calls/wakeups";
 import {
   claimDue,
   endAttempts,
@@ -68,7 +68,7 @@ export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<v
   const scheduled = tasks.filter((t) => t.status === "scheduled");
   const later = scheduled.filter((t) => t.nextAttemptAt && t.nextAttemptAt > now);
   // A wake-up that came early (a chained sleep) sleeps again.
-  await queueWakeups(
+  await sleepAgain(
     db,
     later.map((t) => wakeupAt(t, t.nextAttemptAt!)),
   );
@@ -201,7 +201,7 @@ async function dialOnce(deps: StepDeps, c: Loaded, claimedAt: Date): Promise<Dia
 async function reconcileDial(deps: StepDeps, task: CallTask, attempt: CallAttempt): Promise<void> {
   const now = deps.now();
   const quietSince = task.updatedAt.getTime();
-  if (now.getTime() - quietSince < deps.dialInFlightMs) return wakeLater([task], new Date(quietSince + deps.dialInFlightMs));
+  if (now.getTime() - quietSince < deps.dialInFlightMs) return sleepAgain(db, [wakeupAt(task, new Date(quietSince + deps.dialInFlightMs))]);
   const agent = await db.agent.findUniqueOrThrow({ where: { id: task.agentId } });
   const binding = deps.providerFor(agent);
   const c: Loaded = {
@@ -268,7 +268,7 @@ async function settleAttempts(deps: StepDeps, items: Array<{ task: CallTask; att
   const deadline = (a: CallAttempt) => new Date((a.dialedAt ?? a.createdAt).getTime() + deps.outcomeTimeoutMs);
   const open = items.filter(({ task }) => task.status === "dialing" || task.status === "in_progress");
   const waiting = open.filter(({ attempt }) => attempt.status !== "ended" && now < deadline(attempt));
-  await queueWakeups(
+  await sleepAgain(
     db,
     waiting.map(({ task, attempt }) => wakeupAt(task, deadline(attempt))),
   );

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCallTask } from "@/lib/calls/create";
 import { cancelCall } from "@/lib/calls/queries";
 import type { CallDriver, Wakeup } from "@/lib/calls/driver";
-import { HAND_OVER_WAIT_MS, handOverIfDue, queueWakeup, relaySoon, relayWakeups } from "@/lib/calls/wakeups";
+import { HAND_OVER_WAIT_MS, handOverIfDue, queueWakeup, relaySoon, relayWakeups, sleepAgain } from "@/lib/calls/wakeups";
 import { db } from "@/lib/db";
 import { EMBEDDED_HAND_OVER_AHEAD_MS, embeddedDriver } from "@/lib/jobs/embedded-queue";
 import { installJobQueue, startEmbeddedWorker, type EmbeddedWorker } from "@/lib/jobs/embedded-worker";
@@ -83,6 +83,18 @@ describe("the wake-up outbox", () => {
     expect(await db.callWakeup.findMany()).toEqual([
       { taskId: tasks[0]!.id, agentId: agent.id, fromAttempt: 3, runAt: new Date("2030-01-08T05:00:00Z") },
     ]);
+  });
+
+  it("a step putting a task back to sleep never pushes back a wake-up queued meanwhile, and brings a later one forward", async () => {
+    const reportAt = new Date("2030-01-07T05:00:00Z");
+    const { agent, tasks } = await tasksWaking([reportAt, new Date("2030-01-09T05:00:00Z")]);
+    const deadline = new Date("2030-01-08T05:00:00Z");
+    await sleepAgain(
+      db,
+      tasks.map((t) => ({ taskId: t.id, agentId: agent.id, fromAttempt: 1, runAt: deadline })),
+    );
+    const runAt = async (taskId: string) => (await db.callWakeup.findUniqueOrThrow({ where: { taskId } })).runAt;
+    expect([await runAt(tasks[0]!.id), await runAt(tasks[1]!.id)]).toEqual([reportAt, deadline]);
   });
 
   it("hands graphile-worker only what is due within its horizon, as wake jobs at their time", async () => {

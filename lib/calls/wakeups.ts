@@ -22,13 +22,30 @@ export async function queueWakeups(tx: Sql, ws: Wakeup[]): Promise<void> {
   await tx.$executeRaw`${insertWakeups(ws, Prisma.sql`TRUE`)}`;
 }
 
-/** The INSERT of queueWakeups as SQL for a statement of the caller's own, for the tasks `taskFilter` (on `w.task_id`) lets through. */
-export function insertWakeups(ws: Wakeup[], taskFilter: Prisma.Sql): Prisma.Sql {
+/**
+ * A step that found nothing to do yet puts its tasks back to sleep until their time, but never later than a wake-up
+ * queued meanwhile: a report that landed between the step's read and this write (its wake-up is "now") still wins.
+ */
+export async function sleepAgain(tx: Sql, ws: Wakeup[]): Promise<void> {
+  if (!ws.length) return;
+  await tx.$executeRaw`${insertWakeups(ws, Prisma.sql`TRUE`, "earlier")}`;
+}
+
+/**
+ * The INSERT of queueWakeups as SQL for a statement of the caller's own, for the tasks `taskFilter` (on `w.task_id`)
+ * lets through. A task's wake-up already queued is replaced (a new decision), or with `keep: "earlier"` only brought
+ * forward.
+ */
+export function insertWakeups(ws: Wakeup[], taskFilter: Prisma.Sql, keep: "latest" | "earlier" = "latest"): Prisma.Sql {
   return Prisma.sql`INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
     SELECT * FROM unnest(${ws.map((w) => w.taskId)}::text[], ${ws.map((w) => w.agentId)}::text[], ${ws.map((w) => w.fromAttempt)}::int[],
       ${ws.map((w) => w.runAt)}::timestamptz[]) AS w(task_id, agent_id, from_attempt, run_at)
     WHERE ${taskFilter}
-    ON CONFLICT (task_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, from_attempt = EXCLUDED.from_attempt, run_at = EXCLUDED.run_at`;
+    ON CONFLICT (task_id) DO UPDATE SET ${
+      keep === "earlier"
+        ? Prisma.sql`run_at = LEAST(call_wakeups.run_at, EXCLUDED.run_at)`
+        : Prisma.sql`agent_id = EXCLUDED.agent_id, from_attempt = EXCLUDED.from_attempt, run_at = EXCLUDED.run_at`
+    }`;
 }
 
 /**
