@@ -5,6 +5,7 @@ import { TimeZoneField } from "@/components/settings/time-zone-field";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { usePeople } from "@/lib/client/lead-sync";
+import type { UseFormRegisterReturn } from "react-hook-form";
 
 /** Basic Settings (seed 001, §6.1). Search By offers the mapped, enabled lead fields, as the server requires. */
 export function BasicSettings({ form }: { form: ConnectorForm }) {
@@ -17,7 +18,8 @@ export function BasicSettings({ form }: { form: ConnectorForm }) {
   const notifyUserId = form.watch("config.notifyUserId") ?? "";
   const keyOptions = (current: string) => {
     const names = fields.map((f) => f.destination);
-    return current && !names.some((n) => n.toLowerCase() === current.toLowerCase()) ? [current, ...names] : names;
+    const all = current && !names.some((n) => n.toLowerCase() === current.toLowerCase()) ? [current, ...names] : names;
+    return all.map((n) => ({ value: n, label: n }));
   };
   return (
     <Card title="Basic settings">
@@ -47,53 +49,67 @@ export function BasicSettings({ form }: { form: ConnectorForm }) {
           error={errors.config?.sourceTimeZone?.message}
           {...form.register("config.sourceTimeZone")}
         />
-        <SelectField
+        <ChoiceField
           label="Search By"
           hint="A unique field that identifies the lead in this account; Mark Unique in the mapping sets it too."
           error={errors.config?.searchBy?.message}
-          {...form.register("config.searchBy")}
+          registration={form.register("config.searchBy")}
           value={searchBy}
-        >
-          <option value="">Choose a mapped field</option>
-          {keyOptions(searchBy).map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
+          none="Choose a mapped field"
+          options={keyOptions(searchBy)}
+        />
+        <ChoiceField
           label="Secondary Search By"
           hint="Tried when Search By finds no lead."
           error={errors.config?.secondarySearchBy?.message}
-          {...form.register("config.secondarySearchBy", { setValueAs: (v: string | null) => (v ? v : null) })}
+          registration={form.register("config.secondarySearchBy", { setValueAs: orNull })}
           value={secondary}
-        >
-          <option value="">None</option>
-          {keyOptions(secondary).map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
+          none="None"
+          options={keyOptions(secondary)}
+        />
+        <ChoiceField
           label="User to notify on failure"
           hint="Sees failed jobs on the Lead Sync page, and by email when notifications are on."
           error={errors.config?.notifyUserId?.message ?? people.error?.message}
-          {...form.register("config.notifyUserId", { setValueAs: (v: string | null) => (v ? v : null) })}
+          registration={form.register("config.notifyUserId", { setValueAs: orNull })}
           value={notifyUserId}
-        >
-          <option value="">Nobody</option>
-          {people.data?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name} ({p.email})
-            </option>
-          ))}
-        </SelectField>
+          none="Nobody"
+          options={people.data?.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` })) ?? []}
+        />
         <label className="flex items-center gap-2 self-end pb-2 text-sm text-slate-700">
           <input type="checkbox" className="size-4 accent-brand-600" {...form.register("config.notify")} />
           Email the user when a job fails
         </label>
       </div>
     </Card>
+  );
+}
+
+const orNull = (v: string | null) => (v ? v : null);
+
+/** A controlled select of the form with an empty first choice (its options arrive after the value was set). */
+function ChoiceField({
+  registration,
+  none,
+  options,
+  ...field
+}: {
+  label: string;
+  hint: string;
+  error: string | undefined;
+  registration: UseFormRegisterReturn;
+  value: string;
+  none: string;
+  options: Array<{ value: string; label: string }>;
+}) {
+  return (
+    <SelectField {...field} {...registration}>
+      <option value="">{none}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }
