@@ -2,13 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useFieldArray, useForm } from "react-hook-form";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { applyServerErrors } from "@/lib/client/api";
-import { useActivityTypes, useSaveWriteBack, useWriteBack } from "@/lib/client/write-back";
+import { useActivityTypes, useCreateActivityType, useSaveWriteBack, useWriteBack } from "@/lib/client/write-back";
 import {
   MAX_FIELD_UPDATES,
+  newActivityTypeSchema,
   WRITE_BACK_MODE_LABELS,
   WRITE_BACK_MODES,
   writeBackSchema,
@@ -31,6 +32,7 @@ function WriteBackForm({ agentId, initial }: { agentId: string; initial: WriteBa
   const [message, setMessage] = useState<{ error?: string; saved?: boolean }>({});
   const form = useForm<WriteBackInput, unknown, WriteBackSettings>({ resolver: zodResolver(writeBackSchema), defaultValues: initial });
   const updates = useFieldArray({ control: form.control, name: "fieldUpdates" });
+  const activityEvent = useWatch({ control: form.control, name: "leadSquaredActivityEvent" });
   const errors = form.formState.errors;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -59,12 +61,14 @@ function WriteBackForm({ agentId, initial }: { agentId: string; initial: WriteBa
         hint={
           types.error
             ? `${types.error.message} Without an activity type no activity is posted.`
-            : "Each outcome is posted as an activity of this type on the lead (outcome, attempt, duration, provider call id, and the summary, recording link and transcript when the provider gives them). Create a custom activity type in LeadSquared first if you want one of your own."
+            : "Each outcome is posted as an activity of this type on the lead (outcome, attempt, duration, provider call id, and the summary, recording link and transcript when the provider gives them). Or create a type of your own below."
         }
         error={errors.leadSquaredActivityEvent?.message}
         {...form.register("leadSquaredActivityEvent", {
           setValueAs: (v: string | number | null) => (v === "" || v === null ? null : Number(v)),
         })}
+        // Controlled: a type created below is chosen before its option renders.
+        value={String(activityEvent ?? "")}
       >
         <option value="">No activity</option>
         {(types.data ?? []).map((t) => (
@@ -76,6 +80,9 @@ function WriteBackForm({ agentId, initial }: { agentId: string; initial: WriteBa
           <option value={initial.leadSquaredActivityEvent}>Activity type {initial.leadSquaredActivityEvent}</option>
         )}
       </SelectField>
+      {!types.error && (
+        <NewActivityTypeField onCreated={(code) => form.setValue("leadSquaredActivityEvent", code, { shouldDirty: true })} />
+      )}
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" className="mt-1" {...form.register("hubSpotEngagement")} />
         <span>
@@ -143,5 +150,52 @@ function WriteBackForm({ agentId, initial }: { agentId: string; initial: WriteBa
         {save.isPending ? "Saving…" : "Save write-back"}
       </Button>
     </form>
+  );
+}
+
+/** Creates a LeadSquared activity type for call outcomes and selects it (saved with the rest of the form). */
+function NewActivityTypeField({ onCreated }: { onCreated: (code: number) => void }) {
+  const create = useCreateActivityType();
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string>();
+  const [created, setCreated] = useState<string>();
+  const submit = async () => {
+    setCreated(undefined);
+    const input = newActivityTypeSchema.safeParse({ name });
+    if (!input.success) return setError(input.error.issues[0]!.message);
+    setError(undefined);
+    try {
+      const type = await create.mutateAsync(input.data);
+      onCreated(type.code);
+      setName("");
+      setCreated(`Created “${type.name}” (${type.code}) in LeadSquared and chose it; save to use it.`);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <TextField
+        label="Name for a new activity type"
+        placeholder="Leadline call"
+        value={name}
+        error={error}
+        onChange={(e) => setName(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      />
+      <Button type="button" variant="secondary" onClick={() => void submit()} disabled={create.isPending}>
+        {create.isPending ? "Creating…" : "Create in LeadSquared"}
+      </Button>
+      {created && (
+        <p role="status" className="w-full text-sm text-green-800">
+          {created}
+        </p>
+      )}
+    </div>
   );
 }

@@ -37,10 +37,18 @@ test("one click registers the webhook, LeadSquared posts a new lead through it, 
   test.setTimeout(180_000);
   await signInPage(page, email);
 
-  // Write-back on: an activity of type 201 after each attempt.
+  // Write-back on: an activity after each attempt, of a type created here in LeadSquared (the next code, 203).
   await page.goto(`/agents/${agentId}?tab=write-back`);
   await page.getByLabel("Write call outcomes to the CRM").selectOption("each_attempt");
-  await page.getByLabel("LeadSquared activity type").selectOption({ label: "Activity type 201 (201)" });
+  await page.getByRole("button", { name: "Create in LeadSquared" }).click();
+  await expect(page.getByText("Give the activity type a name.")).toBeVisible();
+  await page.getByLabel("Name for a new activity type").fill("Activity type 201");
+  await page.getByRole("button", { name: "Create in LeadSquared" }).click();
+  await expect(page.getByText("An activity type named 'Activity type 201' already exists")).toBeVisible();
+  await page.getByLabel("Name for a new activity type").fill("Leadline call");
+  await page.getByRole("button", { name: "Create in LeadSquared" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Created “Leadline call” (203)" })).toBeVisible();
+  await expect(page.getByLabel("LeadSquared activity type")).toHaveValue("203");
   await page.getByRole("button", { name: "Save write-back" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Write-back saved." })).toBeVisible();
 
@@ -109,7 +117,7 @@ test("one click registers the webhook, LeadSquared posts a new lead through it, 
     {
       Id: expect.any(String),
       RelatedProspectId: leadId,
-      ActivityEvent: 201,
+      ActivityEvent: 203,
       ActivityDateTime: attempt!.ended_at.toISOString().slice(0, 19).replace("T", " "),
       ActivityNote: [
         `Leadline AI call, attempt 1 of ${call.call.maxAttempts}: answered (final)`,

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
-import type { WriteBackSettings } from "@/lib/crm-writes/settings";
+import type { NewActivityType, WriteBackSettings } from "@/lib/crm-writes/settings";
 
 const key = (agentId: string) => ["agents", agentId, "write-back"] as const;
 
@@ -24,13 +24,26 @@ export function useSaveWriteBack(agentId: string) {
   });
 }
 
+const TYPES_KEY = ["integrations", "leadsquared", "activity-types"] as const;
+type ActivityType = { code: number; name: string };
+
+/** Creates an activity type in the connected LeadSquared account; the list shows it at once. */
+export function useCreateActivityType() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewActivityType) =>
+      apiFetch<{ activityType: ActivityType }>("/api/v1/integrations/leadsquared/activity-types", { method: "POST", json: input }).then(
+        (r) => r.activityType,
+      ),
+    onSuccess: (created) => queryClient.setQueryData<ActivityType[]>(TYPES_KEY, (types) => [...(types ?? []), created]),
+  });
+}
+
 export function useActivityTypes() {
   return useQuery({
-    queryKey: ["integrations", "leadsquared", "activity-types"],
+    queryKey: TYPES_KEY,
     queryFn: () =>
-      apiFetch<{ activityTypes: { code: number; name: string }[] }>("/api/v1/integrations/leadsquared/activity-types").then(
-        (r) => r.activityTypes,
-      ),
+      apiFetch<{ activityTypes: ActivityType[] }>("/api/v1/integrations/leadsquared/activity-types").then((r) => r.activityTypes),
     retry: false,
   });
 }

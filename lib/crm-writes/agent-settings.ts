@@ -4,7 +4,7 @@ import { ApiError } from "@/lib/http/errors";
 import { CrmError } from "@/lib/http/fetch-json";
 import { crmErrorToApiError } from "@/lib/crm/field-cache";
 import { findIntegration, leadSquaredClientFor } from "@/lib/integrations/queries";
-import { readWriteBack, type WriteBackSettings } from "./settings";
+import { readWriteBack, type NewActivityType, type WriteBackSettings } from "./settings";
 
 async function agentOf(orgId: string, agentId: string) {
   const agent = await db.agent.findFirst({ where: { id: agentId, orgId }, select: { id: true, writeBack: true } });
@@ -30,6 +30,17 @@ export async function anyWriteBack(orgId: string): Promise<boolean> {
 
 /** The connected LeadSquared account's activity types for the select (ActivityTypes.Get). */
 export async function leadSquaredActivityTypes(orgId: string) {
+  return withLeadSquared(orgId, (client) => client.activityTypes());
+}
+
+/** Creates an activity type for call outcomes in the connected LeadSquared account (ProspectActivity.svc/CreateType). */
+export async function createLeadSquaredActivityType(orgId: string, input: NewActivityType) {
+  return withLeadSquared(orgId, (client) =>
+    client.createActivityType({ name: input.name, description: "Outbound AI voice calls placed by Leadline: outcome, attempt and call." }),
+  );
+}
+
+async function withLeadSquared<T>(orgId: string, run: (client: ReturnType<typeof leadSquaredClientFor>) => Promise<T>): Promise<T> {
   const integration = await findIntegration(orgId, "leadsquared");
   if (!integration)
     throw new ApiError(
@@ -38,7 +49,7 @@ export async function leadSquaredActivityTypes(orgId: string) {
       "LeadSquared is not connected. Connect it under Integrations first, then choose an activity type.",
     );
   try {
-    return await leadSquaredClientFor(integration).activityTypes();
+    return await run(leadSquaredClientFor(integration));
   } catch (err) {
     throw err instanceof CrmError ? crmErrorToApiError(err) : err;
   }

@@ -22,6 +22,16 @@ const fieldUpdateSchema = z.object({
   value: z.string({ error: "Enter the value to write." }).trim().max(1000, "Keep the value to 1,000 characters or fewer."),
 });
 
+/** A custom LeadSquared activity type for call outcomes, created from the Write-back tab (form, route and tests). */
+export const newActivityTypeSchema = z.object({
+  name: z
+    .string({ error: "Give the activity type a name." })
+    .trim()
+    .min(1, "Give the activity type a name.")
+    .max(100, "Keep the name under 100 characters."),
+});
+export type NewActivityType = z.infer<typeof newActivityTypeSchema>;
+
 /**
  * An agent's CRM write-back, one schema for the form, the route and the tests. LeadSquared gets an activity of the
  * chosen type on the lead; HubSpot a call engagement on the contact; each carries the provider's summary, recording

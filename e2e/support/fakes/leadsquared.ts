@@ -169,6 +169,8 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
   const activities: FakeActivity[] = [];
   const leadUpdates: { leadId: string; fields: { Attribute: string; Value: string }[] }[] = [];
   const activityTypes = options.activityTypes ?? [201, 202];
+  // Names of the types made through CreateType; the others are named after their code.
+  const activityTypeNames = new Map<number, string>();
   const requests: LoggedRequest[] = [];
   // Scripted failures, each for any path or only for one (e.g. the Create after the look-ups before it).
   const failures: { mode: FailureMode; path?: string }[] = [];
@@ -466,8 +468,12 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     "/v2/ProspectActivity.svc/Create": { method: "POST", handle: (_q, body) => postActivity(body) },
     "/v2/ProspectActivity.svc/ActivityTypes.Get": {
       method: "GET",
-      handle: () => ({ status: 200, body: activityTypes.map((code) => ({ ActivityEvent: code, DisplayName: `Activity type ${code}` })) }),
+      handle: () => ({
+        status: 200,
+        body: activityTypes.map((code) => ({ ActivityEvent: code, DisplayName: activityTypeNames.get(code) ?? `Activity type ${code}` })),
+      }),
     },
+    "/v2/ProspectActivity.svc/CreateType": { method: "POST", handle: (_q, body) => createActivityType(body) },
   };
 
   function updateWebhook(body: unknown): Answer {
@@ -479,6 +485,22 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
     if ("status" in checked) return checked;
     webhooks[index] = { ...checked, WebhookId: webhooks[index]!.WebhookId, StatusCode: webhooks[index]!.StatusCode };
     return { status: 200, body: { Status: "Success", Message: { Id: body.WebhookId } } };
+  }
+
+  // A custom activity type (ProspectActivity.svc/CreateType, as a public client library calls it): the next free code
+  // from 201. A repeated name is refused, as LeadSquared's own screen refuses one (our reading; not in the stored pages).
+  function createActivityType(body: unknown): Answer {
+    if (!isObject(body)) return lsqError(400, "MXInvalidInputException", "The request body is not a JSON object");
+    const name = typeof body.ActivityEventName === "string" ? body.ActivityEventName.trim() : "";
+    if (!name) return lsqError(400, "MXMandatoryAttributeMissingException", "'ActivityEventName' is mandatory");
+    const taken = activityTypes.some(
+      (code) => (activityTypeNames.get(code) ?? `Activity type ${code}`).toLowerCase() === name.toLowerCase(),
+    );
+    if (taken) return lsqError(400, "MXDuplicateEntryException", `An activity type named '${name}' already exists`);
+    const code = Math.max(200, ...activityTypes) + 1;
+    activityTypes.push(code);
+    activityTypeNames.set(code, name);
+    return { status: 200, body: { Status: "Success", Message: { Id: String(code) } } };
   }
 
   function postActivity(body: unknown): Answer {

@@ -193,6 +193,23 @@ describe("rate limit", () => {
   });
 });
 
+describe("activity types", () => {
+  it("creates an outbound type with CreateType, gets its code back, and lists it by name; a taken name is refused", async () => {
+    const created = await client().createActivityType({ name: "Leadline call", description: "Calls placed by Leadline" });
+    expect(created).toEqual({ code: 203, name: "Leadline call" });
+    const request = fake.requests.find((r) => r.path === "/v2/ProspectActivity.svc/CreateType")!;
+    expect(request.method).toBe("POST");
+    expect(request.body).toEqual({ ActivityEventName: "Leadline call", Score: 0, Description: "Calls placed by Leadline", Direction: 1 });
+    expect(await client().activityTypes()).toEqual([
+      { code: 201, name: "Activity type 201" },
+      { code: 202, name: "Activity type 202" },
+      { code: 203, name: "Leadline call" },
+    ]);
+    const taken = await crmFailure(client().createActivityType({ name: "leadline CALL", description: "" }));
+    expect(taken.message).toContain("An activity type named 'leadline CALL' already exists");
+  });
+});
+
 describe("leadFields", () => {
   it("lists schema name, display name and type, asking LeadSquared to leave out dropdown options", async () => {
     const fields = await client().leadFields();

@@ -272,6 +272,23 @@ export function createLeadSquaredClient(config: LeadSquaredConfig) {
     },
 
     /**
+     * Creates a custom activity type for outbound calls (POST ProspectActivity.svc/CreateType, as a public client library
+     * calls it; not in our stored LeadSquared pages) and returns it with the code LeadSquared gave it.
+     */
+    async createActivityType(input: { name: string; description: string }): Promise<ActivityType> {
+      const data = await call(
+        "POST",
+        "/v2/ProspectActivity.svc/CreateType",
+        {},
+        // Direction 1: outbound, as Leadline's calls are; Score 0: a call attempt does not move the lead's score.
+        { ActivityEventName: input.name, Score: 0, Description: input.description, Direction: 1 },
+      );
+      const code = isRecord(data) && isRecord(data.Message) ? Number(data.Message.Id) : NaN;
+      if (!Number.isInteger(code) || code <= 0) throw notLeadSquared(host);
+      return { code, name: input.name };
+    },
+
+    /**
      * Changes an activity's note and fields. The endpoint (ProspectActivity.svc/Update with ProspectActivityId) is not
      * in our stored LeadSquared documents; it is the one Lead Sync's "update existing activity" needs, to verify.
      */
