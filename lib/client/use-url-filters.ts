@@ -9,17 +9,20 @@ export function useUrlFilters(keys: readonly string[], zone: string) {
   const search = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  // Changes made before the previous one's navigation rendered build on it, not on the URL as last rendered (which
-  // would quietly undo it: pick "All" then "Today" quickly, and the old status came back).
-  const pending = useRef<URLSearchParams | null>(null);
+  // Changes whose navigation has not rendered yet, oldest first. A change builds on the newest of them, not on the URL
+  // as last rendered (which would quietly undo them: pick "All" then "Today" quickly, and the old status came back).
+  const inFlight = useRef<string[]>([]);
   useEffect(() => {
-    pending.current = null;
+    const rendered = inFlight.current.indexOf(search.toString());
+    // A change rendered: it and those before it are done. Any other URL (Back, a link) ends them all.
+    inFlight.current = rendered >= 0 ? inFlight.current.slice(rendered + 1) : [];
   }, [search]);
   const query = useMemo(() => apiQueryFromUrl(search, keys, zone), [search, keys, zone]);
   const value = (key: string) => search.get(key) ?? "";
   const set = (changes: Record<string, string>) => {
-    const href = withFilter(pending.current ?? new URLSearchParams(search), changes);
-    pending.current = new URLSearchParams(href);
+    const base = inFlight.current.at(-1);
+    const href = withFilter(new URLSearchParams(base ?? search.toString()), changes);
+    inFlight.current.push(href.slice(1));
     router.push(`${pathname}${href}`, { scroll: false });
   };
   return { query, value, set, active: keys.some((k) => search.get(k)) };
