@@ -1,3 +1,5 @@
+import { cleanText, noRepairs } from "@/lib/webhook/clean-text";
+
 /** What a provider reported of a call's content; each part only when it gave one. */
 export type CallContent = { summary?: string; transcript?: string; recordingUrl?: string };
 
@@ -28,10 +30,13 @@ function linkOf(raw: string): string | undefined {
   }
 }
 
+/** Text from a provider as Postgres can store it: a NUL (which it refuses) or a lone surrogate becomes U+FFFD. */
+export const storableText = (text: string): string => cleanText(text, noRepairs());
+
 /** A provider's content as Leadline keeps it: blanks dropped, text bounded, the recording only as a web link. */
 export function boundCallContent(raw: { summary?: string | null; transcript?: string | null; recordingUrl?: string | null }): CallContent {
-  const summary = raw.summary?.trim();
-  const transcript = raw.transcript?.trim();
+  const summary = raw.summary && storableText(raw.summary).trim();
+  const transcript = raw.transcript && storableText(raw.transcript).trim();
   const recordingUrl = raw.recordingUrl?.trim() ? linkOf(raw.recordingUrl.trim()) : undefined;
   return {
     ...(summary ? { summary: cutText(summary, CALL_CONTENT_LIMITS.summary) } : {}),

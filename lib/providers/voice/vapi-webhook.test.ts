@@ -59,6 +59,25 @@ describe("parseVapiStatusWebhook", () => {
     const answered = (artifact: object, analysis: object) =>
       webhook({ message: { ...END_OF_CALL_REPORT.message, endedReason: "customer-ended-call", artifact, analysis } });
 
+    it("replaces a NUL (which Postgres refuses in text) in the summary, transcript and ended reason", () => {
+      const report = parseVapiStatusWebhook(
+        webhook({
+          message: {
+            ...END_OF_CALL_REPORT.message,
+            endedReason: "customer-ended-call\u0000",
+            artifact: { transcript: "AI: Hello\u0000 Asha." },
+            analysis: { summary: "Asked\u0000 for a callback." },
+          },
+        }),
+        CREDENTIALS,
+      );
+      expect(report).toMatchObject({
+        detail: "customer-ended-call\uFFFD",
+        summary: "Asked\uFFFD for a callback.",
+        transcript: "AI: Hello\uFFFD Asha.",
+      });
+    });
+
     it("carries the summary, transcript and recording link when Vapi gives them", () => {
       const report = parseVapiStatusWebhook(
         answered(

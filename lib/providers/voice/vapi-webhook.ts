@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { boundCallContent } from "./content";
+import { boundCallContent, storableText } from "./content";
 import { ProviderWebhookError, type CallReport, type StatusWebhook } from "./port";
 import { outcomeForEndedReason } from "./vapi-outcomes";
 import { requireWebhookSecret, secretsMatch } from "./webhook-secret";
@@ -78,7 +78,7 @@ export function parseVapiStatusWebhook(webhook: StatusWebhook, credentials: Reco
     // The attempt id we sent in the call's variables (vapi.ts) comes back in the report's artifact.
     attemptId: artifact?.variableValues?.leadline_attempt_id,
     outcome,
-    detail: endedReason,
+    detail: storableText(endedReason),
     // A report without usable times is still the outcome; refusing it would lose it, since Vapi retries no 400.
     endedAt: validDate(endedAt) ?? validDate(timestamp) ?? new Date(),
     retryable,
