@@ -10,6 +10,7 @@ import { HUBSPOT_CALL_DISPOSITIONS } from "@/lib/crm/hubspot/client";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import type { AfterAttempt } from "@/lib/calls/state";
 import type { CallOutcome } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import type { CallReport } from "@/lib/providers/voice/port";
@@ -90,6 +91,10 @@ async function seed(
   return { orgId, agent, task, integration };
 }
 
+/** Settles the task past its attempt `attempt` as `decision` says; the ids of the tasks that moved (none, or it). */
+const settleOne = (s: Awaited<ReturnType<typeof seed>>, attempt: number, outcome: CallOutcome, decision: AfterAttempt) =>
+  settleTasks([{ task: { id: s.task.id, agentId: s.agent.id, attempt }, ended: { outcome, error: null }, decision }], new Date());
+
 /** An attempt ends with `outcome` and its task settles: a retry follows unless `final`. */
 async function endAndSettle(s: Awaited<ReturnType<typeof seed>>, number: number, outcome: CallOutcome, final: boolean) {
   const attempt = await db.callAttempt.create({
@@ -111,17 +116,13 @@ async function endAndSettle(s: Awaited<ReturnType<typeof seed>>, number: number,
     },
   });
   await db.callTask.update({ where: { id: s.task.id }, data: { status: "in_progress", attemptsMade: number } });
-  const settled = await settleTasks(
-    [
-      {
-        task: { id: s.task.id, agentId: s.agent.id, attempt: number },
-        ended: { outcome, error: null },
-        decision: final
-          ? { kind: "finish", status: outcome === "completed" ? "completed" : "failed", why: "done" }
-          : { kind: "retry", at: new Date(Date.now() + 3_600_000), reason: { kind: "retry" } as never },
-      },
-    ],
-    new Date(),
+  const settled = await settleOne(
+    s,
+    number,
+    outcome,
+    final
+      ? { kind: "finish", status: outcome === "completed" ? "completed" : "failed", why: "done" }
+      : { kind: "retry", at: new Date(Date.now() + 3_600_000), reason: { kind: "retry" } as never },
   );
   expect(settled).toEqual([s.task.id]);
   return attempt;
@@ -164,18 +165,7 @@ async function reportAndSettle(s: Awaited<ReturnType<typeof seed>>, content: Par
     retryable: false,
   };
   expect(await recordReport(s.agent, { ...report, ...content } as CallReport)).toMatchObject({ duplicate: false });
-  expect(
-    await settleTasks(
-      [
-        {
-          task: { id: s.task.id, agentId: s.agent.id, attempt: 1 },
-          ended: { outcome: "completed", error: null },
-          decision: { kind: "finish", status: "completed", why: "answered" },
-        },
-      ],
-      new Date(),
-    ),
-  ).toEqual([s.task.id]);
+  expect(await settleOne(s, 1, "completed", { kind: "finish", status: "completed", why: "answered" })).toEqual([s.task.id]);
   return db.callAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
 }
 
@@ -193,18 +183,7 @@ describe("LeadSquared write-back", () => {
     });
     const attempt = await endAndSettle(s, 1, "no_answer", false);
     // A repeated settle changes nothing (the task moved on) and queues nothing.
-    expect(
-      await settleTasks(
-        [
-          {
-            task: { id: s.task.id, agentId: s.agent.id, attempt: 1 },
-            ended: { outcome: "no_answer", error: null },
-            decision: { kind: "finish", status: "failed", why: "x" },
-          },
-        ],
-        new Date(),
-      ),
-    ).toEqual([]);
+    expect(await settleOne(s, 1, "no_answer", { kind: "finish", status: "failed", why: "x" })).toEqual([]);
     const queued = await writes();
     expect(queued.map((w) => [w.kind, w.dedupeKey, w.account, w.status])).toEqual([
       ["leadsquared.activity", `leadsquared.activity:${attempt.id}`, `leadsquared:${s.integration.id}`, "pending"],

@@ -23,6 +23,17 @@ async function syncOnce(config: LeadSyncConfig, body: unknown, contentType?: str
   return { connectorId: id, webhookUrl, job: await getJob(orgId, job.id) };
 }
 
+/** Twenty source leads (lead0…lead19@example.com); the eighth carries a PAN a destination lead already holds. */
+function twentyWithOnePanTaken(firstName: string) {
+  b.leads.set("dst-pan", { ProspectID: "dst-pan", FirstName: "Holder", mx_PAN: "TAKEN0001Z" });
+  return Array.from({ length: 20 }, (_, i) => ({
+    ProspectID: `s${i}`,
+    FirstName: `${firstName} ${i}`,
+    EmailAddress: `lead${i}@example.com`,
+    ...(i === 7 ? { mx_PAN: "TAKEN0001Z" } : {}),
+  }));
+}
+
 beforeAll(async () => {
   process.env.LEADLINE_LEADSQUARED_ALLOWED_HOSTS = "http://127.0.0.1:*";
   a = fakeAccount("a");
@@ -263,14 +274,7 @@ describe("deliveries", () => {
   });
 
   it("creates a bulk delivery's new leads with one bulk call, failing only the lead LeadSquared refuses", async () => {
-    b.leads.set("dst-pan", { ProspectID: "dst-pan", FirstName: "Holder", mx_PAN: "TAKEN0001Z" });
-    const leads = Array.from({ length: 20 }, (_, i) => ({
-      ProspectID: `s${i}`,
-      FirstName: `Lead ${i}`,
-      EmailAddress: `lead${i}@example.com`,
-    }));
-    leads[7] = { ...leads[7]!, mx_PAN: "TAKEN0001Z" } as (typeof leads)[number];
-    const { job } = await syncOnce(baseConfig({ secondarySearchBy: null }), leads);
+    const { job } = await syncOnce(baseConfig({ secondarySearchBy: null }), twentyWithOnePanTaken("Lead"));
     expect(b.requests.filter((r) => r.path.endsWith("Lead/Bulk/Create")).map((r) => (r.body as unknown[]).length)).toEqual([20]);
     expect(b.requests.filter((r) => r.path.endsWith("Lead.Create"))).toEqual([]);
     expect(job).toMatchObject({ status: "failed", created: 19, failed: 1 });
@@ -371,6 +375,26 @@ describe("two accounts both ways", () => {
   });
 });
 
+describe("bulk updates", () => {
+  it("updates a delivery's found leads with one Lead/Bulk/UpdateV2 call, failing only the lead LeadSquared refuses", async () => {
+    for (let i = 0; i < 20; i++)
+      b.leads.set(`dst-${i}`, { ProspectID: `dst-${i}`, FirstName: `Old ${i}`, EmailAddress: `lead${i}@example.com` });
+    const { job } = await syncOnce(baseConfig({ secondarySearchBy: null }), twentyWithOnePanTaken("New"));
+    const bulk = b.requests.filter((r) => r.path.endsWith("Lead/Bulk/UpdateV2") && r.status === 200);
+    expect(bulk.map((r) => (r.body as { LeadPropertiesList: unknown[] }).LeadPropertiesList.length)).toEqual([20]);
+    expect((bulk[0]!.body as { LeadPropertiesList: { Fields: unknown[] }[] }).LeadPropertiesList[0]!.Fields[0]).toEqual({
+      Attribute: "ProspectId",
+      Value: "dst-0",
+    });
+    expect(writesTo(b).filter((p) => p.endsWith("Lead.Update"))).toEqual([]);
+    expect(job).toMatchObject({ status: "failed", updated: 19, failed: 1 });
+    expect(job.results[7]!.error).toBe("A lead with the same mx_PAN already exists");
+    expect(b.leads.get("dst-3")!.FirstName).toBe("New 3");
+    expect(b.leads.get("dst-7")!.FirstName).toBe("Old 7");
+    expect(job.results[0]!.apiUrl).toBe(`${b.baseUrl}/v2/LeadManagement.svc/Lead/Bulk/UpdateV2`);
+  });
+});
+
 // Last in the file: its bulk call leaves the fake account's own bulk window (1 per 5 s) taken for a while.
 describe("one lead per Search By value", () => {
   it.each([
@@ -399,31 +423,4 @@ describe("one lead per Search By value", () => {
       expect(b.leads.size).toBe(others + 1);
     },
   );
-});
-
-describe("bulk updates", () => {
-  it("updates a delivery's found leads with one Lead/Bulk/UpdateV2 call, failing only the lead LeadSquared refuses", async () => {
-    for (let i = 0; i < 20; i++)
-      b.leads.set(`dst-${i}`, { ProspectID: `dst-${i}`, FirstName: `Old ${i}`, EmailAddress: `lead${i}@example.com` });
-    b.leads.set("dst-pan", { ProspectID: "dst-pan", FirstName: "Holder", mx_PAN: "TAKEN0001Z" });
-    const leads = Array.from({ length: 20 }, (_, i) => ({
-      ProspectID: `s${i}`,
-      FirstName: `New ${i}`,
-      EmailAddress: `lead${i}@example.com`,
-    }));
-    leads[7] = { ...leads[7]!, mx_PAN: "TAKEN0001Z" } as (typeof leads)[number];
-    const { job } = await syncOnce(baseConfig({ secondarySearchBy: null }), leads);
-    const bulk = b.requests.filter((r) => r.path.endsWith("Lead/Bulk/UpdateV2") && r.status === 200);
-    expect(bulk.map((r) => (r.body as { LeadPropertiesList: unknown[] }).LeadPropertiesList.length)).toEqual([20]);
-    expect((bulk[0]!.body as { LeadPropertiesList: { Fields: unknown[] }[] }).LeadPropertiesList[0]!.Fields[0]).toEqual({
-      Attribute: "ProspectId",
-      Value: "dst-0",
-    });
-    expect(writesTo(b).filter((p) => p.endsWith("Lead.Update"))).toEqual([]);
-    expect(job).toMatchObject({ status: "failed", updated: 19, failed: 1 });
-    expect(job.results[7]!.error).toBe("A lead with the same mx_PAN already exists");
-    expect(b.leads.get("dst-3")!.FirstName).toBe("New 3");
-    expect(b.leads.get("dst-7")!.FirstName).toBe("Old 7");
-    expect(job.results[0]!.apiUrl).toBe(`${b.baseUrl}/v2/LeadManagement.svc/Lead/Bulk/UpdateV2`);
-  });
 });
