@@ -12,6 +12,12 @@ import { parseScheduleParams } from "@/lib/schedule/parse-schedule-params";
 import type { Outcome } from "@/lib/schedule/types";
 import { createOrg } from "@/test/factories";
 
+/** A driver that takes no wake-up: they stay in the outbox, and a test runs the steps itself. */
+export const outboxOnly: CallDriver = { name: "inngest", handOverAheadMs: 0, handOver: async () => {} };
+
+/** The agent's live attempts (dialing or on the line): the slots they hold. */
+export const liveAttempts = (agentId: string) => db.callAttempt.count({ where: { agentId, status: { in: ["dialing", "in_progress"] } } });
+
 export type Dial = { attemptId: string; to: string; at: Date; liveAtStart: number };
 
 /**
