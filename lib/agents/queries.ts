@@ -82,9 +82,18 @@ export function findWebhookAgent(orgId: string, agentId: string) {
   return webhookAgents.get(`${orgId}:${agentId}`, () => readWebhookAgent(orgId, agentId));
 }
 
+// Archived agents too: their calls in flight still report.
+const reportingAgents = readCache<string, Agent>({ ttlMs: AGENT_CACHE_MS });
+
+/** The agent a provider's status report names, memoised: in a rush every report of an agent reads the same row. */
+export function findReportingAgent(agentId: string): Promise<Agent | null> {
+  return reportingAgents.get(agentId, () => db.agent.findUnique({ where: { id: agentId } }));
+}
+
 /** After a write to an agent or its variables: this process reads them afresh at once. */
-export function forgetWebhookAgent(agentId: string) {
+export function forgetCachedAgent(agentId: string) {
   webhookAgents.forget((_, agent) => agent!.id === agentId);
+  reportingAgents.forget((id) => id === agentId);
 }
 
 export async function listAgents(orgId: string) {
@@ -112,7 +121,7 @@ export async function updateAgent(orgId: string, agentId: string, patch: z.outpu
     where: { id: current.id },
     data: { ...fields, ...(providerApiKey ? { providerSecrets: sealSecrets({ ...secrets, apiKey: providerApiKey }) } : {}) },
   });
-  forgetWebhookAgent(agent.id);
+  forgetCachedAgent(agent.id);
   return presentAgent(agent);
 }
 
@@ -130,6 +139,6 @@ export async function deleteAgent(orgId: string, agentId: string) {
   const calls = await db.callTask.count({ where: { agentId: agent.id } });
   if (calls) await db.agent.update({ where: { id: agent.id }, data: { archivedAt: new Date() } });
   else await db.agent.delete({ where: { id: agent.id } });
-  forgetWebhookAgent(agent.id);
+  forgetCachedAgent(agent.id);
   return { keptCalls: calls };
 }

@@ -27,8 +27,8 @@ export async function planCallEndedWebhooks(
   /** The shape of planAfterAttemptWrites' input (lib/crm-writes/after-attempt.ts): `attempt` is its number. */
   inputs: Array<{ task: { id: string; agentId: string }; attempt: number; final: boolean }>,
 ): Promise<NewWrite[]> {
-  const endpointsOf = new Map<string, Awaited<ReturnType<typeof endpointsForAgent>>>();
-  for (const agentId of new Set(inputs.map((i) => i.task.agentId))) endpointsOf.set(agentId, await endpointsForAgent(db, agentId));
+  const agentIds = [...new Set(inputs.map((i) => i.task.agentId))];
+  const endpointsOf = new Map(await Promise.all(agentIds.map(async (id) => [id, await endpointsForAgent(db, id)] as const)));
   const wanted = inputs.flatMap((input) =>
     endpointsOf
       .get(input.task.agentId)!

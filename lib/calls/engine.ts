@@ -76,12 +76,16 @@ export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<v
   const claimedAt = deps.now();
   // Those held back by their agent's cap get no wake-up of their own: the step that settles one of the agent's calls
   // claims for it, and the sweeper wakes them if a slot stays free.
-  const claimed = await claimDue(
-    due.map((t) => t.id),
-    claimedAt,
-    [...new Set(live.map((t) => t.agentId))],
-  );
-  const dialed = new Set((await dialAll(deps, claimed, claimedAt)).map((d) => d.taskId));
+  // The agents' rows are read beside the claim, not after it: one round trip fewer in a row.
+  const [claimed, agents] = await Promise.all([
+    claimDue(
+      due.map((t) => t.id),
+      claimedAt,
+      [...new Set(live.map((t) => t.agentId))],
+    ),
+    due.length || live.length ? db.agent.findMany({ where: { id: { in: [...new Set([...due, ...live].map((t) => t.agentId))] } } }) : [],
+  ]);
+  const dialed = new Set((await dialAll(deps, claimed, new Map(agents.map((a) => [a.id, a])), claimedAt)).map((d) => d.taskId));
   // Slots the provider's refusals freed go to the agents' waiting tasks.
   const refused = claimed.filter((c) => !dialed.has(c.taskId));
   await wakeWaitingForSlots([...new Set(refused.map((c) => c.agentId))], deps.now());
@@ -134,11 +138,8 @@ function isStepTrouble(err: unknown): boolean {
 type Loaded = ClaimedDial & { agent: Agent };
 
 /** Dials the claimed attempts, at most DIALS_AT_ONCE at a time; returns those the provider took. */
-async function dialAll(deps: StepDeps, claimed: ClaimedDial[], claimedAt: Date): Promise<Dialed[]> {
+async function dialAll(deps: StepDeps, claimed: ClaimedDial[], agents: Map<string, Agent>, claimedAt: Date): Promise<Dialed[]> {
   if (!claimed.length) return [];
-  const agents = new Map(
-    (await db.agent.findMany({ where: { id: { in: [...new Set(claimed.map((c) => c.agentId))] } } })).map((a) => [a.id, a]),
-  );
   const dialed: Dialed[] = [];
   await inPool(claimed, DIALS_AT_ONCE, async (c) => {
     const got = await dialOnce(deps, { ...c, agent: agents.get(c.agentId)! }, claimedAt);

@@ -104,3 +104,55 @@ describe("a report that comes before the dial is recorded", () => {
     });
   });
 });
+
+describe("reports that arrive together", () => {
+  it("each end their own attempt once and wake their own task, though they share statements; a repeat in the burst is a duplicate", async () => {
+    const phones = Array.from({ length: 30 }, (_, i) => `+9198765006${String(i).padStart(2, "0")}`);
+    const { agent, tasks } = await seedCalls(outbox, { phones, schedule: {}, receivedAt: new Date(), cap: 30 });
+    const claims = await claimDue(
+      tasks.map((t) => t.id),
+      new Date(),
+    );
+    expect(claims).toHaveLength(30);
+    const callId = (attemptId: string) => `prov_${attemptId}`;
+    await recordDialed(
+      claims.map((c) => ({ ...c, providerCallId: callId(c.attemptId), deadline: new Date(Date.now() + 60_000) })),
+      new Date(),
+    );
+    const report = (attemptId: string, outcome: "completed" | "busy") => ({
+      providerCallId: callId(attemptId),
+      attemptId,
+      outcome,
+      detail: `${outcome} ${attemptId}`,
+      endedAt: new Date(),
+      retryable: outcome !== "completed",
+      summary: outcome === "completed" ? `summary of ${attemptId}` : undefined,
+    });
+    const outcomeOf = (i: number) => (i % 3 === 0 ? "busy" : "completed");
+    // All at once, as a rush's calls end; the first report of the list is also sent twice more.
+    const answers = await Promise.all([
+      ...claims.map((c, i) => recordReport(agent, report(c.attemptId, outcomeOf(i)))),
+      recordReport(agent, report(claims[0]!.attemptId, "busy")),
+      recordReport(agent, report(claims[0]!.attemptId, "busy")),
+    ]);
+
+    expect(answers.slice(0, 30)).toEqual(claims.map((c) => ({ taskId: c.taskId, attempt: 1, duplicate: false })));
+    expect(answers.slice(30)).toEqual([
+      { taskId: claims[0]!.taskId, attempt: 1, duplicate: true },
+      { taskId: claims[0]!.taskId, attempt: 1, duplicate: true },
+    ]);
+    const attempts = await db.callAttempt.findMany({ where: { id: { in: claims.map((c) => c.attemptId) } } });
+    for (const [i, c] of claims.entries()) {
+      expect(attempts.find((a) => a.id === c.attemptId)).toMatchObject({
+        status: "ended",
+        outcome: outcomeOf(i),
+        outcomeDetail: `${outcomeOf(i)} ${c.attemptId}`,
+        retryable: outcomeOf(i) !== "completed",
+        summary: outcomeOf(i) === "completed" ? `summary of ${c.attemptId}` : null,
+      });
+    }
+    const wakeups = await db.callWakeup.findMany({ where: { taskId: { in: claims.map((c) => c.taskId) } } });
+    expect(wakeups.map((w) => w.taskId).sort()).toEqual(claims.map((c) => c.taskId).sort());
+    expect(wakeups.every((w) => w.runAt.getTime() <= Date.now())).toBe(true);
+  });
+});

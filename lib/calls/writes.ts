@@ -4,6 +4,7 @@ import { insertWakeups, queueWakeups, waitingForSlots } from "@/lib/calls/wakeup
 import { planAfterAttemptWrites } from "@/lib/crm-writes/after-attempt";
 import { insertWrites } from "@/lib/crm-writes/outbox";
 import { db } from "@/lib/db";
+import { groupWriter } from "@/lib/db/group-writer";
 import { Prisma, type Agent, type CallOutcome } from "@/lib/generated/prisma/client";
 import type { NewTaskRow } from "@/lib/calls/create";
 import type { CallReport } from "@/lib/providers/voice/port";
@@ -121,7 +122,7 @@ export async function recordReport(
   report: CallReport,
 ): Promise<{ taskId: string; attempt: number; duplicate: boolean } | null> {
   for (let again = true; ; again = false) {
-    const [ended] = await endReported(agent, report);
+    const ended = await endReported({ agent, report });
     if (ended) return { taskId: ended.task_id, attempt: ended.number, duplicate: false };
     const row = await db.callAttempt.findFirst({
       where: { agentId: agent.id, provider: agent.provider, providerCallId: report.providerCallId },
@@ -135,23 +136,43 @@ export async function recordReport(
   }
 }
 
-/** One statement: end the reported attempt and wake its task now. Scoped to the verified agent. */
-function endReported(agent: Pick<Agent, "id" | "provider">, report: CallReport) {
-  return db.$queryRaw<Array<{ task_id: string; number: number }>>`
-    WITH ended AS (
-      UPDATE call_attempts SET status = 'ended', outcome = ${report.outcome}::"CallOutcome", outcome_detail = ${report.detail},
-        retryable = ${report.retryable}, ended_at = ${report.endedAt}::timestamptz, provider_call_id = ${report.providerCallId},
-        summary = ${report.summary ?? null}, transcript = ${report.transcript ?? null}, recording_url = ${report.recordingUrl ?? null}
-      WHERE agent_id = ${agent.id} AND provider = ${agent.provider}::"VoiceProviderName" AND status <> 'ended'
-        AND (provider_call_id = ${report.providerCallId} OR (id = ${report.attemptId ?? null} AND provider_call_id IS NULL))
-      RETURNING id, task_id, agent_id, number
-    ), woken AS (
-      INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
-      SELECT task_id, agent_id, number, now() FROM ended
-      ON CONFLICT (task_id) DO UPDATE SET run_at = LEAST(call_wakeups.run_at, EXCLUDED.run_at)
-    )
-    SELECT task_id, number FROM ended`;
-}
+type Reported = { agent: Pick<Agent, "id" | "provider">; report: CallReport };
+
+/**
+ * End each reported attempt and wake its task now, scoped to the verified agent. Reports that arrive together (a
+ * rush's calls end in waves) share one statement; two about one call never do.
+ */
+const endReported = groupWriter<Reported, { task_id: string; number: number } | null>({
+  keys: ({ report }) => [report.providerCallId, report.attemptId ?? ""].filter(Boolean),
+  maxFlights: 2,
+  maxItems: 100,
+  write: async (items) => {
+    const col = <T>(pick: (r: CallReport) => T) => items.map(({ report }) => pick(report));
+    const ended = await db.$queryRaw<Array<{ i: number; task_id: string; number: number }>>`
+      WITH r AS (
+        SELECT * FROM unnest(${items.map((_, i) => i)}::int[], ${items.map((x) => x.agent.id)}::text[],
+          ${items.map((x) => x.agent.provider)}::text[], ${col((r) => r.providerCallId)}::text[], ${col((r) => r.attemptId ?? null)}::text[],
+          ${col((r) => r.outcome)}::text[], ${col((r) => r.detail)}::text[], ${col((r) => r.retryable)}::bool[],
+          ${col((r) => r.endedAt)}::timestamptz[], ${col((r) => r.summary ?? null)}::text[], ${col((r) => r.transcript ?? null)}::text[],
+          ${col((r) => r.recordingUrl ?? null)}::text[])
+          AS r(i, agent_id, provider, call_id, attempt_id, outcome, detail, retryable, ended_at, summary, transcript, recording_url)
+      ), ended AS (
+        UPDATE call_attempts a SET status = 'ended', outcome = r.outcome::"CallOutcome", outcome_detail = r.detail,
+          retryable = r.retryable, ended_at = r.ended_at, provider_call_id = r.call_id,
+          summary = r.summary, transcript = r.transcript, recording_url = r.recording_url
+        FROM r WHERE a.agent_id = r.agent_id AND a.provider = r.provider::"VoiceProviderName" AND a.status <> 'ended'
+          AND (a.provider_call_id = r.call_id OR (a.id = r.attempt_id AND a.provider_call_id IS NULL))
+        RETURNING r.i, a.task_id, a.agent_id, a.number
+      ), woken AS (
+        INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
+        SELECT DISTINCT ON (task_id) task_id, agent_id, number, now() FROM ended ORDER BY task_id, number DESC
+        ON CONFLICT (task_id) DO UPDATE SET run_at = LEAST(call_wakeups.run_at, EXCLUDED.run_at)
+      )
+      SELECT i, task_id, number FROM ended`;
+    const byItem = new Map(ended.map((e) => [e.i, e]));
+    return items.map((_, i) => byItem.get(i) ?? null);
+  },
+});
 
 /** A task whose attempt `attempt` ended, and what decideAfterAttempt said comes next. */
 export type Settle = {

@@ -23,21 +23,24 @@ export type AfterAttempt = {
  */
 export async function planAfterAttemptWrites(inputs: AfterAttempt[]): Promise<NewWrite[]> {
   if (!inputs.length) return [];
-  // The call-ended webhook goes out whatever the CRM write-back settings say.
-  const webhooks = await planCallEndedWebhooks(inputs);
-  const tasks = await db.callTask.findMany({
-    where: { id: { in: inputs.map((i) => i.task.id) }, source: { in: ["leadsquared", "hubspot"] } },
-    select: {
-      id: true,
-      orgId: true,
-      source: true,
-      crmLeadId: true,
-      phone: true,
-      maxAttempts: true,
-      agent: { select: { writeBack: true } },
-      attempts: { orderBy: { number: "desc" }, take: 1 },
-    },
-  });
+  // The call-ended webhook goes out whatever the CRM write-back settings say. Both reads at once: in a rush each
+  // round trip of a step waits behind the server's other work, so the step's latency counts round trips in a row.
+  const [webhooks, tasks] = await Promise.all([
+    planCallEndedWebhooks(inputs),
+    db.callTask.findMany({
+      where: { id: { in: inputs.map((i) => i.task.id) }, source: { in: ["leadsquared", "hubspot"] } },
+      select: {
+        id: true,
+        orgId: true,
+        source: true,
+        crmLeadId: true,
+        phone: true,
+        maxAttempts: true,
+        agent: { select: { writeBack: true } },
+        attempts: { orderBy: { number: "desc" }, take: 1 },
+      },
+    }),
+  ]);
   const writing = tasks.filter((t) => readWriteBack(t.agent.writeBack).mode !== "off");
   if (!writing.length) return webhooks;
   const integrations = await db.integration.findMany({

@@ -1,5 +1,5 @@
 import "server-only";
-import { findAgent, forgetWebhookAgent } from "@/lib/agents/queries";
+import { findAgent, forgetCachedAgent } from "@/lib/agents/queries";
 import { db } from "@/lib/db";
 import type { AgentVariable } from "@/lib/generated/prisma/client";
 import { newId } from "@/lib/ids";
@@ -40,6 +40,6 @@ export async function replaceVariables(orgId: string, agentId: string, variables
       })),
     }),
   ]);
-  forgetWebhookAgent(agent.id);
+  forgetCachedAgent(agent.id);
   return listVariables(orgId, agentId);
 }
