@@ -298,7 +298,7 @@ async function settleAttempts(deps: StepDeps, items: Array<{ task: CallTask; att
         retryable: row.retryable !== false,
         dialedAt: row.dialedAt ?? row.endedAt ?? now,
       });
-      return { task: { id: task.id, agentId: task.agentId, attempt: row.number }, ended: row, decision };
+      return { task, ended: row, decision };
     });
   await settleTasks(settles, now);
 }

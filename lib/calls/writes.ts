@@ -1,11 +1,11 @@
 import "server-only";
 import { OPEN_STATUSES, TRANSITIONS, type AfterAttempt } from "@/lib/calls/state";
 import { insertWakeups, queueWakeups, waitingForSlots } from "@/lib/calls/wakeups";
-import { planAfterAttemptWrites } from "@/lib/crm-writes/after-attempt";
+import { planAfterAttemptWrites, type AfterAttempt as PlannedAfterAttempt } from "@/lib/crm-writes/after-attempt";
 import { insertWrites } from "@/lib/crm-writes/outbox";
 import { db } from "@/lib/db";
 import { groupWriter } from "@/lib/db/group-writer";
-import { Prisma, type Agent, type CallOutcome } from "@/lib/generated/prisma/client";
+import { Prisma, type Agent, type CallAttempt } from "@/lib/generated/prisma/client";
 import type { NewTaskRow } from "@/lib/calls/create";
 import type { CallReport } from "@/lib/providers/voice/port";
 
@@ -174,10 +174,10 @@ const endReported = groupWriter<Reported, { task_id: string; number: number } | 
   },
 });
 
-/** A task whose attempt `attempt` ended, and what decideAfterAttempt said comes next. */
+/** A task, the attempt of it that ended (as read, report or timeout included), and what decideAfterAttempt said comes next. */
 export type Settle = {
-  task: { id: string; agentId: string; attempt: number };
-  ended: { outcome: CallOutcome | null; error: string | null };
+  task: PlannedAfterAttempt["task"];
+  ended: CallAttempt;
   decision: AfterAttempt;
 };
 
@@ -190,10 +190,10 @@ export type Settle = {
 export async function settleTasks(settles: Settle[], now: Date): Promise<string[]> {
   if (!settles.length) return [];
   const finished = (s: Settle) => s.decision.kind === "finish";
-  const writes = await planAfterAttemptWrites(settles.map((s) => ({ task: s.task, attempt: s.task.attempt, final: finished(s) })));
+  const writes = await planAfterAttemptWrites(settles.map((s) => ({ task: s.task, attempt: s.ended, final: finished(s) })));
   const retries = settles.flatMap((s) =>
     s.decision.kind === "retry"
-      ? [{ taskId: s.task.id, agentId: s.task.agentId, fromAttempt: s.task.attempt + 1, runAt: s.decision.at }]
+      ? [{ taskId: s.task.id, agentId: s.task.agentId, fromAttempt: s.ended.number + 1, runAt: s.decision.at }]
       : [],
   );
   const moved = await db.$queryRaw<Array<{ id: string }>>`
@@ -202,7 +202,7 @@ export async function settleTasks(settles: Settle[], now: Date): Promise<string[
         next_attempt_at = s.next_at, next_attempt_reason = s.reason::jsonb, updated_at = now(),
         finished_at = CASE WHEN s.finished THEN ${now}::timestamptz ELSE t.finished_at END,
         active_dedupe_key = CASE WHEN s.finished THEN NULL ELSE t.active_dedupe_key END
-      FROM unnest(${settles.map((s) => s.task.id)}::text[], ${settles.map((s) => s.task.attempt)}::int[],
+      FROM unnest(${settles.map((s) => s.task.id)}::text[], ${settles.map((s) => s.ended.number)}::int[],
         ${settles.map((s) => (s.decision.kind === "retry" ? "scheduled" : s.decision.status))}::text[],
         ${settles.map((s) => s.ended.outcome)}::text[], ${settles.map((s) => s.ended.error)}::text[],
         ${settles.map((s) => (s.decision.kind === "retry" ? s.decision.at : null))}::timestamptz[],

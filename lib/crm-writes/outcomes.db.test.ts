@@ -91,9 +91,18 @@ async function seed(
   return { orgId, agent, task, integration };
 }
 
-/** Settles the task past its attempt `attempt` as `decision` says; the ids of the tasks that moved (none, or it). */
-const settleOne = (s: Awaited<ReturnType<typeof seed>>, attempt: number, outcome: CallOutcome, decision: AfterAttempt) =>
-  settleTasks([{ task: { id: s.task.id, agentId: s.agent.id, attempt }, ended: { outcome, error: null }, decision }], new Date());
+/** Settles the task past its attempt `number`, as read now, as `decision` says; the ids of the tasks that moved (none, or it). */
+const settleOne = async (s: Awaited<ReturnType<typeof seed>>, number: number, decision: AfterAttempt) =>
+  settleTasks(
+    [
+      {
+        task: await db.callTask.findUniqueOrThrow({ where: { id: s.task.id } }),
+        ended: await db.callAttempt.findUniqueOrThrow({ where: { taskId_number: { taskId: s.task.id, number } } }),
+        decision,
+      },
+    ],
+    new Date(),
+  );
 
 /** An attempt ends with `outcome` and its task settles: a retry follows unless `final`. */
 async function endAndSettle(s: Awaited<ReturnType<typeof seed>>, number: number, outcome: CallOutcome, final: boolean) {
@@ -119,7 +128,6 @@ async function endAndSettle(s: Awaited<ReturnType<typeof seed>>, number: number,
   const settled = await settleOne(
     s,
     number,
-    outcome,
     final
       ? { kind: "finish", status: outcome === "completed" ? "completed" : "failed", why: "done" }
       : { kind: "retry", at: new Date(Date.now() + 3_600_000), reason: { kind: "retry" } as never },
@@ -165,7 +173,7 @@ async function reportAndSettle(s: Awaited<ReturnType<typeof seed>>, content: Par
     retryable: false,
   };
   expect(await recordReport(s.agent, { ...report, ...content } as CallReport)).toMatchObject({ duplicate: false });
-  expect(await settleOne(s, 1, "completed", { kind: "finish", status: "completed", why: "answered" })).toEqual([s.task.id]);
+  expect(await settleOne(s, 1, { kind: "finish", status: "completed", why: "answered" })).toEqual([s.task.id]);
   return db.callAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
 }
 
@@ -183,7 +191,7 @@ describe("LeadSquared write-back", () => {
     });
     const attempt = await endAndSettle(s, 1, "no_answer", false);
     // A repeated settle changes nothing (the task moved on) and queues nothing.
-    expect(await settleOne(s, 1, "no_answer", { kind: "finish", status: "failed", why: "x" })).toEqual([]);
+    expect(await settleOne(s, 1, { kind: "finish", status: "failed", why: "x" })).toEqual([]);
     const queued = await writes();
     expect(queued.map((w) => [w.kind, w.dedupeKey, w.account, w.status])).toEqual([
       ["leadsquared.activity", `leadsquared.activity:${attempt.id}`, `leadsquared:${s.integration.id}`, "pending"],
