@@ -4,11 +4,12 @@ import { createPgRateLimiter, type BudgetSpec } from "@/lib/crm/rate-budget";
 import type { RateLimiter } from "@/lib/crm/leadsquared/rate-limit";
 import { pool as defaultPool } from "@/lib/db";
 import type { CrmWriteStatus, Prisma } from "@/lib/generated/prisma/client";
+import { splitForBulk } from "./bulk-split";
 import { backoffMs, MAX_TRIES } from "./backoff";
 import { drainSoon } from "./driver";
 import { judge } from "./errors";
-import { GIVE_UP_HANDLERS, WRITE_HANDLERS } from "./handlers";
-import type { CrmWrite, WriteHandler } from "./types";
+import { BULK_HANDLERS, GIVE_UP_HANDLERS, WRITE_HANDLERS } from "./handlers";
+import type { BulkHandler, BulkItemResult, CrmWrite, WriteContext, WriteHandler } from "./types";
 
 export type DrainOptions = {
   /** The connections this drain uses (a test passes its own to stand for another process). */
@@ -73,10 +74,16 @@ const toWrite = (r: Row): CrmWrite => ({
 
 const unpaced: RateLimiter = { acquire: async () => {} };
 
+type Outcome = "written" | "retried" | "failed";
+/** How one claim of a row ends: the row's next state and what is stored with it (`response` undefined: kept). */
+type Finish = { write: CrmWrite; status: "written" | "pending" | "failed"; runAt: Date | null; error: string | null; response: unknown };
+
 /**
  * Runs every due write: `pending` ones whose time came, and `running` ones whose lease passed (their process died).
  * Rows are claimed with SKIP LOCKED and leased in one statement, so drains in several processes never run a row at
  * once; each outcome is recorded only by the claim that ran it (the `tries` it was claimed with fences a stale one).
+ * An account's rows beyond what its single budget sends in a window go in bulk calls where their kind has one
+ * (BULK_HANDLERS, bulk-split.ts); each row of a bulk call still ends on its own.
  */
 export async function drainWrites(opts: DrainOptions = {}): Promise<DrainResult> {
   const pool = opts.pool ?? defaultPool();
@@ -95,54 +102,99 @@ export async function drainWrites(opts: DrainOptions = {}): Promise<DrainResult>
       [claimedAt, new Date(claimedAt.getTime() + (opts.leaseMs ?? LEASE_MS)), batch],
     );
     total.claimed += rows.length;
-    const outcomes = await Promise.all(rows.map((r) => runOne(pool, toWrite(r), opts, now)));
-    for (const o of outcomes) total[o]++;
+    // Oldest first, so an account's oldest rows take its single slots and the newest fill the bulk calls.
+    const claimed = rows.map(toWrite).sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id.localeCompare(b.id));
+    const { singles, groups } = splitForBulk(claimed, BULK_HANDLERS);
+    const outcomes = await Promise.all([
+      ...singles.map((w) => runOne(pool, w, opts, now)),
+      ...groups.map((g) => runBulk(pool, g, BULK_HANDLERS[g[0]!.kind]!, opts, now)),
+    ]);
+    for (const o of outcomes.flat()) total[o]++;
     if (rows.length < batch || Date.now() - started >= (opts.maxMs ?? 50_000)) return total;
   }
 }
 
-async function runOne(pool: pg.Pool, write: CrmWrite, opts: DrainOptions, now: () => Date): Promise<"written" | "retried" | "failed"> {
+const context = (pool: pg.Pool, account: string | null, now: () => Date): WriteContext => ({
+  now,
+  limiter: (spec: BudgetSpec) => (account ? createPgRateLimiter({ pool, account, spec }) : unpaced),
+});
+
+const failed = (write: CrmWrite, error: string): Finish => ({ write, status: "failed", runAt: null, error, response: undefined });
+
+/** A row claimed past its last try: the previous claim never finished (a crash mid-write), and it does not get more. */
+function worn(write: CrmWrite, opts: DrainOptions): Finish | null {
   const maxTries = opts.maxTries ?? MAX_TRIES;
+  return write.tries > maxTries
+    ? failed(write, `${write.lastError ?? "The write did not finish"} (gave up after ${maxTries} tries)`)
+    : null;
+}
+
+async function runOne(pool: pg.Pool, write: CrmWrite, opts: DrainOptions, now: () => Date): Promise<Outcome[]> {
   const handler = (opts.handlers ?? WRITE_HANDLERS)[write.kind];
-  const finish = (status: CrmWriteStatus, fields: { runAt?: Date; error: string | null; response?: unknown }) =>
-    pool.query(
-      `UPDATE crm_writes SET status = $3, run_at = COALESCE($4, run_at), lease_until = NULL, last_error = $5,
-         response = COALESCE($6::jsonb, response), updated_at = $7
-       WHERE id = $1 AND status = 'running' AND tries = $2`,
-      [
-        write.id,
-        write.tries,
-        status,
-        fields.runAt ?? null,
-        fields.error,
-        fields.response === undefined ? null : JSON.stringify(fields.response),
-        now(),
-      ],
-    );
-  const giveUp = async (error: string, response?: unknown) => {
-    await GIVE_UP_HANDLERS[write.kind]?.(write, error);
-    await finish("failed", { error, response });
-    return "failed" as const;
-  };
-  // Claimed past its last try: the previous claim never finished (a crash mid-write), and it does not get more.
-  if (write.tries > maxTries) return giveUp(`${write.lastError ?? "The write did not finish"} (gave up after ${maxTries} tries)`);
-  if (!handler) return giveUp(`No handler for writes of kind "${write.kind}".`);
-  const limiter = (spec: BudgetSpec): RateLimiter =>
-    write.account ? createPgRateLimiter({ pool, account: write.account, spec }) : unpaced;
+  const early = worn(write, opts);
+  if (early) return record(pool, [early], now);
+  if (!handler) return record(pool, [failed(write, `No handler for writes of kind "${write.kind}".`)], now);
+  let result: BulkItemResult;
   try {
-    const result = await handler(write, { now, limiter });
-    const response = result.note === undefined ? result.response : { ...(asObject(result.response) ?? {}), note: result.note };
-    await finish("written", { error: null, response: response ?? null });
-    return "written";
-  } catch (err) {
-    const verdict = judge(err);
-    if (!verdict.retry || write.tries >= maxTries) {
-      return giveUp(verdict.retry ? `${verdict.message} (gave up after ${write.tries} tries)` : verdict.message, verdict.response);
-    }
-    const runAt = new Date(now().getTime() + backoffMs(write.tries, verdict.retryAfterMs, opts.random));
-    await finish("pending", { runAt, error: verdict.message, response: verdict.response });
-    return "retried";
+    result = await handler(write, context(pool, write.account, now));
+  } catch (error) {
+    result = { error };
   }
+  return record(pool, [settle(write, result, opts, now)], now);
+}
+
+/** One bulk call for rows of one kind and account; every row's outcome is recorded in one statement after it. */
+async function runBulk(pool: pg.Pool, writes: CrmWrite[], handler: BulkHandler, opts: DrainOptions, now: () => Date): Promise<Outcome[]> {
+  const ended = writes.flatMap((w) => worn(w, opts) ?? []);
+  const live = writes.filter((w) => !worn(w, opts));
+  let results: BulkItemResult[] = [];
+  if (live.length) {
+    try {
+      results = await handler.send(live, context(pool, live[0]!.account, now));
+    } catch (error) {
+      results = live.map(() => ({ error }));
+    }
+  }
+  return record(pool, [...ended, ...live.map((w, i) => settle(w, results[i]!, opts, now))], now);
+}
+
+/** A handler's result as the row's end: written, or by judge(): retried after its backoff, or failed. */
+function settle(write: CrmWrite, result: BulkItemResult, opts: DrainOptions, now: () => Date): Finish {
+  if (!("error" in result)) {
+    const response = result.note === undefined ? result.response : { ...(asObject(result.response) ?? {}), note: result.note };
+    return { write, status: "written", runAt: null, error: null, response: response ?? null };
+  }
+  const verdict = judge(result.error);
+  if (!verdict.retry || write.tries >= (opts.maxTries ?? MAX_TRIES)) {
+    const error = verdict.retry ? `${verdict.message} (gave up after ${write.tries} tries)` : verdict.message;
+    return { write, status: "failed", runAt: null, error, response: verdict.response };
+  }
+  const runAt = new Date(now().getTime() + backoffMs(write.tries, verdict.retryAfterMs, opts.random));
+  return { write, status: "pending", runAt, error: verdict.message, response: verdict.response };
+}
+
+/**
+ * Records the claims' ends in one statement, each only if its claim is still the row's current one. A crash before it
+ * leaves the rows running: after their lease they run again, like any write whose process died mid-call.
+ */
+async function record(pool: pg.Pool, finishes: Finish[], now: () => Date): Promise<Outcome[]> {
+  for (const f of finishes) if (f.status === "failed") await GIVE_UP_HANDLERS[f.write.kind]?.(f.write, f.error!);
+  await pool.query(
+    `UPDATE crm_writes w SET status = f.status::"CrmWriteStatus", run_at = COALESCE(f.run_at, w.run_at), lease_until = NULL,
+       last_error = f.error, response = COALESCE(f.response::jsonb, w.response), updated_at = $7
+     FROM unnest($1::text[], $2::int[], $3::text[], $4::timestamptz[], $5::text[], $6::text[]) AS f(id, tries, status, run_at, error, response)
+     WHERE w.id = f.id AND w.status = 'running' AND w.tries = f.tries`,
+    [
+      finishes.map((f) => f.write.id),
+      finishes.map((f) => f.write.tries),
+      finishes.map((f) => f.status),
+      finishes.map((f) => f.runAt),
+      finishes.map((f) => f.error),
+      finishes.map((f) => (f.response === undefined ? null : JSON.stringify(f.response))),
+      now(),
+    ],
+  );
+  return finishes.map((f) => (f.status === "pending" ? "retried" : f.status));
 }
 
 function asObject(v: unknown): Record<string, unknown> | undefined {

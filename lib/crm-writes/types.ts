@@ -1,4 +1,5 @@
 import type { BudgetSpec } from "@/lib/crm/rate-budget";
+import type { BulkKind } from "./bulk-split";
 import type { RateLimiter } from "@/lib/crm/leadsquared/rate-limit";
 import type { CrmWrite } from "@/lib/generated/prisma/client";
 
@@ -19,3 +20,12 @@ export type WriteHandler = (write: CrmWrite, ctx: WriteContext) => Promise<{ res
  * again: it must be idempotent.
  */
 export type GiveUpHandler = (write: CrmWrite, reason: string) => Promise<void>;
+
+/** One row's part of a bulk call's answer: what its own handler would have returned, or the error it alone met. */
+export type BulkItemResult = { response?: unknown; note?: string } | { error: unknown };
+
+/**
+ * Sends several rows of one kind and account in one call (bulk-split.ts decides which). Returns each row's result in
+ * the order given; a throw is the whole call's trouble (429, 5xx, a timeout), judged for every row alike.
+ */
+export type BulkHandler = BulkKind & { send: (writes: CrmWrite[], ctx: WriteContext) => Promise<BulkItemResult[]> };

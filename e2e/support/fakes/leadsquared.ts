@@ -447,6 +447,8 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
         return { status: 200, body: { Status: status, Details: failed.length ? { FailedLeads: failed } : {} } };
       },
     },
+    // Post bulk activities on leads: up to 25 of ProspectActivity.svc/Create's bodies, each posted or refused on its
+    // own. How a refused item is answered is not in our stored pages: the fake gives the single post's exception.
     "/v2/ProspectActivity.svc/Bulk/CustomActivity/Add/ByLeadId": {
       method: "POST",
       handle: (_q, body) => {
@@ -454,9 +456,9 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
           return lsqError(400, "MXInvalidInputException", `The body must be an array of at most ${MAX_BULK_ACTIVITIES} activities`);
         const response = body.map((item) => {
           const posted = postActivity(item);
-          return posted.status === 200
-            ? { ProspectActivityId: (posted.body as { Message: { Id: string } }).Message.Id }
-            : { ExceptionMessage: (posted.body as { ExceptionMessage: string }).ExceptionMessage };
+          if (posted.status === 200) return { ProspectActivityId: (posted.body as { Message: { Id: string } }).Message.Id };
+          const { ExceptionType, ExceptionMessage } = posted.body as { ExceptionType: string; ExceptionMessage: string };
+          return { ExceptionType, ExceptionMessage };
         });
         return { status: 200, body: { Response: response } };
       },
@@ -602,7 +604,7 @@ export function createFakeLeadSquared(options: FakeLeadSquaredOptions = {}) {
       const exceeded = lsqError(
         429,
         "MXAPIRateLimitExceededException",
-        `API calls exceeded the limit of ${limit} in ${windowMs / 1000} second(s)`,
+        `API calls exceeded the limit of ${BULK_PATHS.has(path) ? bulkLimit : limit} in ${windowMs / 1000} second(s)`,
       );
       return rateAnswer === "200" ? { ...exceeded, status: 200 } : exceeded;
     }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { CrmType } from "@/lib/generated/prisma/client";
 import { hubSpotClientFor, leadSquaredClientFor } from "@/lib/integrations/queries";
 import { CRM_NAMES } from "@/lib/crm/crms";
+import { BULK_MAX_ACTIVITIES, type NewActivity } from "@/lib/crm/leadsquared/client";
 import { WriteRefused } from "../errors";
 import type {
   HubSpotCallPayload,
@@ -11,7 +12,7 @@ import type {
   LeadSquaredActivityPayload,
   LeadSquaredLeadUpdatePayload,
 } from "../outcome-writes";
-import type { CrmWrite, WriteHandler } from "../types";
+import type { BulkHandler, CrmWrite, WriteHandler } from "../types";
 
 /** The row's integration, read now (credentials may have changed since it was queued), in its own organisation. */
 async function integrationOf(write: CrmWrite, crm: CrmType) {
@@ -28,11 +29,33 @@ async function integrationOf(write: CrmWrite, crm: CrmType) {
 // reads keep 250 ms. Same budget row and limit, so the stricter window simply waits a little longer.
 export const WRITE_BUDGET_LEADSQUARED = { ...CRM_BUDGETS.leadSquared, windowMs: 5_500 };
 
-export const postLeadSquaredActivity: WriteHandler = async (write, ctx) => {
+const activityOf = (write: CrmWrite): NewActivity => {
   const p = write.payload as LeadSquaredActivityPayload;
+  return { leadId: p.leadId, activityEvent: p.activityEvent, note: p.note, at: new Date(p.at) };
+};
+
+export const postLeadSquaredActivity: WriteHandler = async (write, ctx) => {
   const client = leadSquaredClientFor(await integrationOf(write, "leadsquared"), ctx.limiter(WRITE_BUDGET_LEADSQUARED));
-  const { id } = await client.postActivity({ leadId: p.leadId, activityEvent: p.activityEvent, note: p.note, at: new Date(p.at) });
+  const { id } = await client.postActivity(activityOf(write));
   return { response: { status: 200, call: "ProspectActivity.svc/Create", activityId: id } };
+};
+
+/**
+ * Up to 25 activities of one account in one Bulk/CustomActivity/Add/ByLeadId call, paced by the account's bulk budget
+ * (shared with Lead Sync's bulk calls), while the drain's other rows use the single budget. An activity LeadSquared
+ * refused inside the answer fails (or, held back by the limit, retries) alone.
+ */
+export const postLeadSquaredActivities: BulkHandler = {
+  maxPerCall: BULK_MAX_ACTIVITIES,
+  singlesPerWindow: WRITE_BUDGET_LEADSQUARED.limit,
+  async send(writes, ctx) {
+    // One account is one integration (`leadsquared:<integrationId>`), so the first row's stands for all.
+    const client = leadSquaredClientFor(await integrationOf(writes[0]!, "leadsquared"), ctx.limiter(CRM_BUDGETS.leadSquaredBulk));
+    const results = await client.postActivitiesBulk(writes.map(activityOf));
+    return results.map((r) =>
+      "id" in r ? { response: { status: 200, call: "ProspectActivity.svc/Bulk/CustomActivity/Add/ByLeadId", activityId: r.id } } : r,
+    );
+  },
 };
 
 export const updateLeadSquaredLead: WriteHandler = async (write, ctx) => {

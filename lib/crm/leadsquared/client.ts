@@ -2,8 +2,11 @@ import "server-only";
 import type { RateLimiter } from "@/lib/crm/leadsquared/rate-limit";
 import type { WebhookBody } from "@/lib/crm/leadsquared/webhook-definition";
 import { CrmError, fetchJson, isRecord, retryAfterMs, type JsonResponse } from "@/lib/http/fetch-json";
+import { activityCalls } from "./activities";
+import { RATE_LIMIT_EXCEPTION, text } from "./values";
 
 export { CrmError, type CrmErrorKind } from "@/lib/http/fetch-json";
+export { BULK_MAX_ACTIVITIES, type ActivityType, type BulkActivityResult, type NewActivity } from "./activities";
 
 export type LeadSquaredConfig = {
   /** An origin accepted by checkLeadSquaredHost, e.g. "https://api-in21.leadsquared.com". */
@@ -39,21 +42,8 @@ export type LeadSquaredLead = Record<string, string | null>;
 
 export const MAX_CUSTOM_HEADERS = 10;
 
-/** A call outcome as an activity on the lead (ProspectActivity.svc/Create, §1.5.6). `at` is sent as UTC. */
-export type NewActivity = {
-  leadId: string;
-  activityEvent: number;
-  note: string;
-  at: Date;
-  fields?: { schemaName: string; value: string }[];
-};
-
-/** An activity type of the account (ActivityTypes.Get, §1.5.6): its numeric code and its name. */
-export type ActivityType = { code: number; name: string };
-
 export type LeadSquaredWebhook = { id: string; url: string; event: string | null; statusCode: number | null; description: string | null };
 
-const RATE_LIMIT_EXCEPTION = "MXAPIRateLimitExceededException";
 const WEBHOOK_PAGE_SIZE = 25;
 const MAX_WEBHOOK_PAGES = 20;
 
@@ -78,6 +68,8 @@ export function createLeadSquaredClient(config: LeadSquaredConfig) {
   }
 
   return {
+    ...activityCalls(call, () => notLeadSquared(host)),
+
     /** Proves the keys and reports whose they are (GET Authentication.svc/UserByAccessKey.Get, §1.5.1). */
     async checkCredentials(): Promise<LeadSquaredAccount> {
       const data = await call("GET", "/v2/Authentication.svc/UserByAccessKey.Get");
@@ -238,73 +230,6 @@ export function createLeadSquaredClient(config: LeadSquaredConfig) {
       await call("POST", "/v2/Webhook.svc/Update", {}, { WebhookId: id, ...body });
     },
 
-    /** Posts an activity on a lead (POST ProspectActivity.svc/Create, §1.5.6); returns the activity's id. */
-    async postActivity(input: NewActivity): Promise<{ id: string }> {
-      const data = await call(
-        "POST",
-        "/v2/ProspectActivity.svc/Create",
-        {},
-        {
-          RelatedProspectId: input.leadId,
-          ActivityEvent: input.activityEvent,
-          ActivityNote: input.note,
-          ActivityDateTime: leadSquaredDateTime(input.at),
-          Fields: (input.fields ?? []).map((f) => ({ SchemaName: f.schemaName, Value: f.value })),
-        },
-      );
-      const id = isRecord(data) && isRecord(data.Message) ? text(data.Message.Id) : null;
-      if (!id) throw notLeadSquared(host);
-      return { id };
-    },
-
-    /**
-     * The account's activity types (GET ProspectActivity.svc/ActivityTypes.Get, seen in public code, §1.5.6). Read as an
-     * array of objects with a numeric `ActivityEvent` and a `DisplayName` (or `Name`); other items are skipped.
-     */
-    async activityTypes(): Promise<ActivityType[]> {
-      const data = await call("GET", "/v2/ProspectActivity.svc/ActivityTypes.Get");
-      if (!Array.isArray(data)) throw notLeadSquared(host);
-      return data.flatMap((t) => {
-        const code = isRecord(t) ? Number(t.ActivityEvent) : NaN;
-        if (!isRecord(t) || !Number.isInteger(code) || code <= 0) return [];
-        return [{ code, name: text(t.DisplayName) ?? text(t.Name) ?? `Activity ${code}` }];
-      });
-    },
-
-    /**
-     * Creates a custom activity type for outbound calls (POST ProspectActivity.svc/CreateType, as a public client library
-     * calls it; not in our stored LeadSquared pages) and returns it with the code LeadSquared gave it.
-     */
-    async createActivityType(input: { name: string; description: string }): Promise<ActivityType> {
-      const data = await call(
-        "POST",
-        "/v2/ProspectActivity.svc/CreateType",
-        {},
-        // Direction 1: outbound, as Leadline's calls are; Score 0: a call attempt does not move the lead's score.
-        { ActivityEventName: input.name, Score: 0, Description: input.description, Direction: 1 },
-      );
-      const code = isRecord(data) && isRecord(data.Message) ? Number(data.Message.Id) : NaN;
-      if (!Number.isInteger(code) || code <= 0) throw notLeadSquared(host);
-      return { code, name: input.name };
-    },
-
-    /**
-     * Changes an activity's note and fields. The endpoint (ProspectActivity.svc/Update with ProspectActivityId) is not
-     * in our stored LeadSquared documents; it is the one Lead Sync's "update existing activity" needs, to verify.
-     */
-    async updateActivity(input: { activityId: string; note?: string; fields: { schemaName: string; value: string }[] }): Promise<void> {
-      await call(
-        "POST",
-        "/v2/ProspectActivity.svc/Update",
-        {},
-        {
-          ProspectActivityId: input.activityId,
-          ...(input.note === undefined ? {} : { ActivityNote: input.note }),
-          Fields: input.fields.map((f) => ({ SchemaName: f.schemaName, Value: f.value })),
-        },
-      );
-    },
-
     /**
      * The account's webhooks (POST Webhook.svc/Retrieve, §1.5.7), filtered as the documented example does: event
      * name (e.g. "Lead_Post_Create", empty for all) and StatusCode (0 by default). The response shape is not
@@ -412,23 +337,12 @@ function checkHeaderCount(body: WebhookBody): void {
   }
 }
 
-/** LeadSquared's "YYYY-MM-DD HH:MM:SS" in UTC (§1.3). */
-export function leadSquaredDateTime(at: Date): string {
-  return at.toISOString().slice(0, 19).replace("T", " ");
-}
-
 function notLeadSquared(host: string, status?: number): CrmError {
   return new CrmError(
     "bad_response",
     `${host} answered, but not like the LeadSquared API. Use your LeadSquared API host, e.g. https://api-in21.leadsquared.com — find it under Settings → API & Webhooks.`,
     { status },
   );
-}
-
-function text(value: unknown): string | null {
-  if (typeof value === "string") return value.trim() ? value : null;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return null;
 }
 
 function stringOf(value: unknown): string {
