@@ -3,7 +3,7 @@ import { callDriver, type CallDriver, type Wakeup } from "@/lib/calls/driver";
 import { coalesced } from "@/lib/coalesced";
 import type { StepDeps } from "@/lib/calls/engine";
 import { LIVE_STATUSES } from "@/lib/calls/state";
-import { db, type Tx } from "@/lib/db";
+import { db, prepared, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // A pass hands over at most this many wake-ups per transaction, and passes until none is due.
@@ -100,11 +100,11 @@ export async function relayWakeups(driver: CallDriver, now = new Date()): Promis
     WHERE ${horizon}::timestamptz IS NULL OR run_at <= ${horizon}::timestamptz ORDER BY run_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
   const pass = async (): Promise<number> => {
     if (driver.handOverSql) {
-      const [{ handed }] = await db.$queryRaw<[{ handed: number }]>`WITH due AS (${due}),
+      const [row] = await prepared<{ handed: number }>(Prisma.sql`WITH due AS (${due}),
         gone AS (DELETE FROM call_wakeups w USING due WHERE w.task_id = due.task_id RETURNING w.task_id, w.agent_id, w.from_attempt, w.run_at),
         taken AS (${driver.handOverSql})
-        SELECT (SELECT count(*) FROM gone)::int AS handed, (SELECT count(*) FROM taken)::int AS jobs`;
-      return handed;
+        SELECT (SELECT count(*) FROM gone)::int AS handed, (SELECT count(*) FROM taken)::int AS jobs`);
+      return row!.handed;
     }
     // Most passes find nothing: one indexed probe before opening a transaction.
     const [any] = await db.$queryRaw<

@@ -3,7 +3,7 @@ import { OPEN_STATUSES, TRANSITIONS, type AfterAttempt } from "@/lib/calls/state
 import { insertWakeups, queueWakeups, waitingForSlots } from "@/lib/calls/wakeups";
 import { planAfterAttemptWrites, type AfterAttempt as PlannedAfterAttempt } from "@/lib/crm-writes/after-attempt";
 import { insertWrites } from "@/lib/crm-writes/outbox";
-import { db } from "@/lib/db";
+import { db, prepared } from "@/lib/db";
 import { groupWriter } from "@/lib/db/group-writer";
 import { Prisma, type Agent, type CallAttempt } from "@/lib/generated/prisma/client";
 import type { NewTaskRow } from "@/lib/calls/create";
@@ -27,9 +27,9 @@ export type ClaimedDial = Claimed & { phone: string; variables: Record<string, s
  */
 export async function claimDue(taskIds: string[], now: Date, freedAgents: string[] = []): Promise<ClaimedDial[]> {
   if (!taskIds.length && !freedAgents.length) return [];
-  const rows = await db.$queryRaw<
-    Array<{ attempt_id: string; task_id: string; agent_id: string; number: number; phone: string; variables: unknown }>
-  >`SELECT * FROM claim_due_attempts(${taskIds}::text[], ${freedAgents}::text[], ${now}::timestamptz)`;
+  const rows = await prepared<{ attempt_id: string; task_id: string; agent_id: string; number: number; phone: string; variables: unknown }>(
+    Prisma.sql`SELECT * FROM claim_due_attempts(${taskIds}::text[], ${freedAgents}::text[], ${now}::timestamptz)`,
+  );
   return rows.map((r) => ({
     taskId: r.task_id,
     agentId: r.agent_id,
@@ -49,7 +49,7 @@ export type Dialed = Claimed & { providerCallId: string; deadline: Date };
  */
 export async function recordDialed(dialed: Dialed[], now: Date): Promise<void> {
   if (!dialed.length) return;
-  await db.$executeRaw`
+  await prepared(Prisma.sql`
     WITH d AS (
       SELECT * FROM unnest(${dialed.map((d) => d.attemptId)}::text[], ${dialed.map((d) => d.providerCallId)}::text[],
         ${dialed.map((d) => d.taskId)}::text[], ${dialed.map((d) => d.agentId)}::text[], ${dialed.map((d) => d.attempt)}::int[],
@@ -68,7 +68,7 @@ export async function recordDialed(dialed: Dialed[], now: Date): Promise<void> {
     )
     INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
     SELECT d.task_id, d.agent_id, d.n, d.deadline FROM d JOIN live USING (id) ORDER BY 1
-    ON CONFLICT (task_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, from_attempt = EXCLUDED.from_attempt, run_at = EXCLUDED.run_at`;
+    ON CONFLICT (task_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, from_attempt = EXCLUDED.from_attempt, run_at = EXCLUDED.run_at`);
 }
 
 /** A dial that did not get through yet (429, 5xx, no answer): the attempt stays dialing and is looked at again at `retryAt`. */
@@ -148,7 +148,7 @@ const endReported = groupWriter<Reported, { task_id: string; number: number } | 
   maxItems: 100,
   write: async (items) => {
     const col = <T>(pick: (r: CallReport) => T) => items.map(({ report }) => pick(report));
-    const ended = await db.$queryRaw<Array<{ i: number; task_id: string; number: number }>>`
+    const ended = await prepared<{ i: number; task_id: string; number: number }>(Prisma.sql`
       WITH r AS (
         SELECT * FROM unnest(${items.map((_, i) => i)}::int[], ${items.map((x) => x.agent.id)}::text[],
           ${items.map((x) => x.agent.provider)}::text[], ${col((r) => r.providerCallId)}::text[], ${col((r) => r.attemptId ?? null)}::text[],
@@ -168,7 +168,7 @@ const endReported = groupWriter<Reported, { task_id: string; number: number } | 
         SELECT DISTINCT ON (task_id) task_id, agent_id, number, now() FROM ended ORDER BY task_id, number DESC
         ON CONFLICT (task_id) DO UPDATE SET run_at = LEAST(call_wakeups.run_at, EXCLUDED.run_at)
       )
-      SELECT i, task_id, number FROM ended`;
+      SELECT i, task_id, number FROM ended`);
     const byItem = new Map(ended.map((e) => [e.i, e]));
     return items.map((_, i) => byItem.get(i) ?? null);
   },
@@ -196,7 +196,7 @@ export async function settleTasks(settles: Settle[], now: Date): Promise<string[
       ? [{ taskId: s.task.id, agentId: s.task.agentId, fromAttempt: s.ended.number + 1, runAt: s.decision.at }]
       : [],
   );
-  const moved = await db.$queryRaw<Array<{ id: string }>>`
+  const moved = await prepared<{ id: string }>(Prisma.sql`
     WITH moved AS (
       UPDATE call_tasks t SET status = s.status::"CallStatus", last_outcome = s.outcome::"CallOutcome", last_error = s.error,
         next_attempt_at = s.next_at, next_attempt_reason = s.reason::jsonb, updated_at = now(),
@@ -212,7 +212,7 @@ export async function settleTasks(settles: Settle[], now: Date): Promise<string[
       RETURNING t.id
     ), writes AS (${insertWrites(writes, Prisma.sql`w.task_id IN (SELECT id FROM moved)`)}
     ), wakeups AS (${insertWakeups(retries, Prisma.sql`w.task_id IN (SELECT id FROM moved)`)})
-    SELECT id FROM moved`;
+    SELECT id FROM moved`);
   return moved.map((m) => m.id);
 }
 
