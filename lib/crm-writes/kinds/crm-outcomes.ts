@@ -1,7 +1,8 @@
 import "server-only";
 import { CRM_BUDGETS } from "@/lib/crm/rate-budget";
 import { db } from "@/lib/db";
-import type { CrmType } from "@/lib/generated/prisma/client";
+import { readCache } from "@/lib/db/read-cache";
+import type { CrmType, Integration } from "@/lib/generated/prisma/client";
 import { hubSpotClientFor, leadSquaredClientFor } from "@/lib/integrations/queries";
 import { CRM_NAMES } from "@/lib/crm/crms";
 import { BULK_MAX_ACTIVITIES, type NewActivity } from "@/lib/crm/leadsquared/client";
@@ -14,10 +15,16 @@ import type {
 } from "../outcome-writes";
 import type { BulkHandler, CrmWrite, WriteHandler } from "../types";
 
+// Nothing is kept (ttl 0): a drain pass's handlers for one account read its integration at once and share that one
+// read, so they reach the account's budget together and reserve their slots in one statement (rate-budget.ts).
+const integrations = readCache<string, Integration>({ ttlMs: 0 });
+
 /** The row's integration, read now (credentials may have changed since it was queued), in its own organisation. */
 async function integrationOf(write: CrmWrite, crm: CrmType) {
   const { integrationId } = write.payload as { integrationId: string };
-  const integration = await db.integration.findFirst({ where: { id: integrationId, orgId: write.orgId, crm } });
+  const integration = await integrations.get(`${integrationId} ${write.orgId} ${crm}`, () =>
+    db.integration.findFirst({ where: { id: integrationId, orgId: write.orgId, crm } }),
+  );
   if (!integration) throw new WriteRefused(`${CRM_NAMES[crm]} is no longer connected; connect it again under Integrations, then retry.`);
   return integration;
 }
