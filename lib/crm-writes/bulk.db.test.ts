@@ -106,6 +106,15 @@ describe("bulk activity posting", () => {
     expect(lsq.requests.map((r) => r.path)).toEqual(Array(25).fill(SINGLE));
   });
 
+  it("a pass's single writes reach the account's budget together: one statement reserves their 25 slots at one time", async () => {
+    await backlog(50);
+    expect(await drainWrites({ pool: processA })).toMatchObject({ claimed: 50, written: 50 });
+    // Slots taken at different times would repeat that spread in every later window, each window ending that much later.
+    const { rows } = await processA.query<{ slots: string[] }>("SELECT slots FROM crm_rate_budgets WHERE budget = 'standard'");
+    expect(rows[0]!.slots).toHaveLength(25);
+    expect(new Set(rows[0]!.slots).size).toBe(1);
+  });
+
   it("a backlog of 40: the 25 oldest go single, the 15 newest in one bulk call, each row written with its own activity id", async () => {
     await backlog(40);
     expect(await drainWrites({ pool: processA })).toEqual({ claimed: 40, written: 40, retried: 0, failed: 0 });

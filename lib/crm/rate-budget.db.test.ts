@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createFakeLeadSquared, FAKE_LSQ_LEADS } from "@/e2e/support/fakes/leadsquared";
 import { createLeadSquaredClient } from "@/lib/crm/leadsquared/client";
 import { truncateAll } from "@/test/databases";
-import { CRM_BUDGETS, createPgRateLimiter, moveSlot, reserveSlot } from "./rate-budget";
+import { CRM_BUDGETS, createPgRateLimiter, moveSlot, reserveSlot, retakeSlots } from "./rate-budget";
 
 // Two pools stand for two server processes: nothing in memory is shared, only Postgres.
 let processA: pg.Pool;
@@ -26,6 +26,25 @@ function maxInAnyWindow(times: number[], windowMs: number): number {
     most = Math.max(most, i - j + 1);
   }
   return most;
+}
+
+/** `pool` as a process whose first query's answer is handled `ms` late. */
+function firstAnswerLate(pool: pg.Pool, ms: number): pg.Pool {
+  let late = true;
+  const connect = async () => {
+    const client = await pool.connect();
+    const query = client.query.bind(client);
+    return Object.assign(Object.create(client) as pg.PoolClient, {
+      query: async (...args: Parameters<typeof query>) => {
+        const result = await query(...args);
+        if (late) await new Promise((r) => setTimeout(r, ms));
+        late = false;
+        return result;
+      },
+      release: () => client.release(),
+    });
+  };
+  return Object.assign(Object.create(pool) as pg.Pool, { connect });
 }
 
 describe("the shared CRM budget", () => {
@@ -101,6 +120,32 @@ describe("the shared CRM budget", () => {
     const [, fourth, fifth] = later.sort((x, y) => x - y);
     expect(fourth).toBeGreaterThanOrEqual(second.slotMs + spec.windowMs);
     expect(fifth).toBeGreaterThanOrEqual(first.slotMs + 300 + spec.windowMs);
+  });
+
+  it("a caller that misses its slot takes it again now, when the slot is still in the row, instead of a window later", async () => {
+    const spec = { budget: "standard", limit: 2, windowMs: 2_000 };
+    const first = await reserveSlot(processA, "leadsquared:1", spec);
+    // The reservation's answer reaches the caller 400 ms after Postgres gave the slot (a stalled event loop): too late
+    // to send in it. A new slot would wait until the first's window ends; moving this one to now keeps 2 per 2 s.
+    const limiter = createPgRateLimiter({ pool: firstAnswerLate(processA, 400), account: "leadsquared:1", spec });
+    const start = Date.now();
+    await limiter.acquire();
+    expect(Date.now() - start).toBeLessThan(1_000);
+    const { rows } = await processA.query<{ slots: string[] }>("SELECT slots FROM crm_rate_budgets");
+    const [kept, moved] = rows[0]!.slots.map(Number);
+    expect(kept).toBe(first.slotMs);
+    expect(moved).toBeGreaterThanOrEqual(first.slotMs + 400);
+    // The budget still holds: the next slot comes a window after the first, the one after a window after the moved one.
+    const next = [await reserveSlot(processB, "leadsquared:1", spec), await reserveSlot(processB, "leadsquared:1", spec)];
+    expect(next.map((r) => r.slotMs)).toEqual([first.slotMs + spec.windowMs, moved! + spec.windowMs]);
+  });
+
+  it("a missed slot that has left the row (a window's slots were reserved after it) cannot be taken again", async () => {
+    const spec = { budget: "standard", limit: 2, windowMs: 2_000 };
+    const missed = await reserveSlot(processA, "leadsquared:1", spec);
+    await reserveSlot(processA, "leadsquared:1", spec);
+    await reserveSlot(processB, "leadsquared:1", spec);
+    expect(await retakeSlots(processA, "leadsquared:1", spec, missed.slotMs, 1)).toBeNull();
   });
 
   it("publishes LeadSquared's 25 per 5 s and 1 bulk call per 5 s, and HubSpot's 100 per 10 s, each with a margin", () => {

@@ -73,6 +73,41 @@ export async function moveSlot(pool: pg.Pool, account: string, spec: BudgetSpec,
   );
 }
 
+/**
+ * Moves `count` of the slots at `slotMs` to now (Postgres's clock at the statement's start), for callers that missed
+ * them: null when fewer are still in the row. A slot still among the row's last `limit` has no later slot reserved
+ * from it, and slots already dropped from the row are earlier than every kept one, so moving it later keeps at most
+ * `limit` slots in any window: a late start costs a round trip, not the window that a new slot would wait.
+ */
+export async function retakeSlots(
+  pool: pg.Pool,
+  account: string,
+  spec: BudgetSpec,
+  slotMs: number,
+  count: number,
+  /** As reserveSlots'. */
+  connected?: () => void,
+): Promise<{ slotMs: number; waitMs: number } | null> {
+  const client = await pool.connect();
+  connected?.();
+  const { rows } = await client
+    .query<{ slot_ms: string; now_ms: string }>(
+      `WITH clock AS (SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms)
+     UPDATE crm_rate_budgets SET updated_at = now(), slots = (
+       SELECT array_agg(v ORDER BY v) FROM unnest(array_remove(slots, $3::bigint)
+         || array_fill($3::bigint, ARRAY[cardinality(array_positions(slots, $3::bigint)) - $4::int])
+         || array_fill(greatest(clock.ms, $3::bigint), ARRAY[$4::int])) v)
+     FROM clock
+     WHERE account = $1 AND budget = $2 AND cardinality(array_positions(slots, $3::bigint)) >= $4::int
+     RETURNING greatest(clock.ms, $3::bigint) AS slot_ms, floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS now_ms`,
+      [account, spec.budget, slotMs, count],
+    )
+    .finally(() => client.release());
+  if (!rows[0]) return null;
+  // At or before now: the time the statement took counts as lateness.
+  return { slotMs: Number(rows[0].slot_ms), waitMs: Number(rows[0].slot_ms) - Number(rows[0].now_ms) };
+}
+
 /** One slot: reserveSlots for a single caller. */
 export async function reserveSlot(pool: pg.Pool, account: string, spec: BudgetSpec): Promise<{ slotMs: number; waitMs: number }> {
   const { slotsMs, waitsMs } = await reserveSlots(pool, account, spec, 1);
@@ -96,10 +131,11 @@ type Queue = { waiting: Waiter[]; reserving: boolean };
 const queues = new WeakMap<pg.Pool, Map<string, Queue>>();
 
 /**
- * A RateLimiter (what the CRM clients take) backed by the shared budget: reserve a slot, sleep until it, and take a
- * new one when the caller would leave more than LATE_MS after it, so every request leaves within [slot, slot +
- * LATE_MS]. Lateness is measured on this process's clock from when the reservation was sent, so it holds whatever
- * Postgres's clock says, and time spent waiting for the budget's row lock counts as late.
+ * A RateLimiter (what the CRM clients take) backed by the shared budget: reserve a slot, sleep until it, and when the
+ * caller would leave more than LATE_MS after it, move the slot to now (retakeSlots; a new slot when it cannot), so
+ * every request leaves within [slot, slot + LATE_MS]. Lateness is measured on this process's clock from when the
+ * reservation was sent, so it holds whatever Postgres's clock says, and time spent waiting for the budget's row lock
+ * counts as late.
  */
 export function createPgRateLimiter(options: { pool: pg.Pool; account: string; spec: BudgetSpec; clock?: Clock }): RateLimiter {
   const { pool, account, spec, clock = systemClock } = options;
@@ -110,6 +146,10 @@ export function createPgRateLimiter(options: { pool: pg.Pool; account: string; s
   const reserve = async (queue: Queue): Promise<void> => {
     queue.reserving = true;
     try {
+      // Callers that reach the budget in one turn of the event loop (a drain pass's handlers resuming from one shared
+      // read) reserve in one statement: a first caller alone would take an earlier slot time than the rest, and each
+      // window after would repeat that spread.
+      await new Promise((resolve) => setImmediate(resolve));
       while (queue.waiting.length) {
         const batch = queue.waiting.splice(0, spec.limit);
         let sent = clock.now();
@@ -122,38 +162,56 @@ export function createPgRateLimiter(options: { pool: pg.Pool; account: string; s
         }
         // The callers given one slot time share one timer and one lateness check, taken before any of them sends: a
         // burst's own sends must not make its last callers late.
-        const bySlot = new Map<number, { waitMs: number; waiters: { w: Waiter; slotMs: number }[] }>();
+        const bySlot = new Map<number, { waitMs: number; waiters: Waiter[] }>();
         batch.forEach((w, i) => {
           const slotMs = reserved.slotsMs[i]!;
           const group = bySlot.get(slotMs) ?? { waitMs: reserved.waitsMs[i]!, waiters: [] };
-          group.waiters.push({ w, slotMs });
+          group.waiters.push(w);
           bySlot.set(slotMs, group);
         });
-        for (const { waitMs, waiters } of bySlot.values()) {
-          const lateBy = () => clock.now() - sent - waitMs;
-          void (waitMs > 0 ? clock.sleep(waitMs) : Promise.resolve()).then(() => {
-            const onTime = lateBy() <= LATE_MS;
-            for (const { w, slotMs } of waiters) {
-              // An answer later than the margin after the slot: the request may have arrived that late (a stalled
-              // event loop, a slow network), so the slot moves to where it may have landed before the next reservation.
-              const answered = async () => {
-                const late = lateBy() - LEADSQUARED_SAFETY_MARGIN_MS;
-                if (late > 0) await moveSlot(pool, account, spec, slotMs, slotMs + late).catch(() => {});
-              };
-              if (onTime) w.go(answered);
-              else if (++w.missed >= MISSED_SLOTS) {
-                w.fail(
-                  new Error(`The server was too busy to send within ${LATE_MS} ms of its rate-limit slot ${MISSED_SLOTS} times running`),
-                );
-              } else enqueue(w);
-            }
-          });
-        }
+        for (const [slotMs, { waitMs, waiters }] of bySlot) start(slotMs, waitMs, sent, waiters);
       }
     } finally {
       queue.reserving = false;
       if (!queue.waiting.length && byKey.get(key) === queue) byKey.delete(key);
     }
+  };
+
+  /**
+   * Lets the callers of one slot go when it comes (`sent`: when the statement that gave it was sent, `waitMs`: how
+   * long after its answer the slot starts). Callers that would leave late move their slot to now when it is still in
+   * the budget's row, and take a new one only when it is not.
+   */
+  const start = (slotMs: number, waitMs: number, sent: number, waiters: Waiter[]) => {
+    const lateBy = () => clock.now() - sent - waitMs;
+    void (waitMs > 0 ? clock.sleep(waitMs) : Promise.resolve()).then(async () => {
+      if (lateBy() <= LATE_MS) {
+        // An answer later than the margin after the slot: the request may have arrived that late (a stalled event
+        // loop, a slow network), so the slot moves to where it may have landed before the next reservation.
+        const answered = async () => {
+          const late = lateBy() - LEADSQUARED_SAFETY_MARGIN_MS;
+          if (late > 0) await moveSlot(pool, account, spec, slotMs, slotMs + late).catch(() => {});
+        };
+        for (const w of waiters) w.go(answered);
+        return;
+      }
+      const retrying: Waiter[] = [];
+      for (const w of waiters) {
+        if (++w.missed < MISSED_SLOTS) retrying.push(w);
+        else w.fail(new Error(`The server was too busy to send within ${LATE_MS} ms of its rate-limit slot ${MISSED_SLOTS} times running`));
+      }
+      if (!retrying.length) return;
+      let resent = clock.now();
+      let moved: { slotMs: number; waitMs: number } | null;
+      try {
+        moved = await retakeSlots(pool, account, spec, slotMs, retrying.length, () => (resent = clock.now()));
+      } catch (err) {
+        for (const w of retrying) w.fail(err as Error);
+        return;
+      }
+      if (moved) start(moved.slotMs, moved.waitMs, resent, retrying);
+      else for (const w of retrying) enqueue(w);
+    });
   };
 
   const enqueue = (w: Waiter) => {

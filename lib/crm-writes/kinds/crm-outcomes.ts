@@ -1,7 +1,8 @@
 import "server-only";
 import { CRM_BUDGETS } from "@/lib/crm/rate-budget";
 import { db } from "@/lib/db";
-import type { CrmType } from "@/lib/generated/prisma/client";
+import { readCache } from "@/lib/db/read-cache";
+import type { CrmType, Integration } from "@/lib/generated/prisma/client";
 import { hubSpotClientFor, leadSquaredClientFor } from "@/lib/integrations/queries";
 import { CRM_NAMES } from "@/lib/crm/crms";
 import { BULK_MAX_ACTIVITIES, type NewActivity } from "@/lib/crm/leadsquared/client";
@@ -14,28 +15,30 @@ import type {
 } from "../outcome-writes";
 import type { BulkHandler, CrmWrite, WriteHandler } from "../types";
 
+// Nothing is kept (ttl 0): a drain pass's handlers for one account read its integration at once and share that one
+// read, so they reach the account's budget together and reserve their slots in one statement (rate-budget.ts).
+const integrations = readCache<string, Integration>({ ttlMs: 0 });
+
 /** The row's integration, read now (credentials may have changed since it was queued), in its own organisation. */
 async function integrationOf(write: CrmWrite, crm: CrmType) {
   const { integrationId } = write.payload as { integrationId: string };
-  const integration = await db.integration.findFirst({ where: { id: integrationId, orgId: write.orgId, crm } });
+  const integration = await integrations.get(`${integrationId} ${write.orgId} ${crm}`, () =>
+    db.integration.findFirst({ where: { id: integrationId, orgId: write.orgId, crm } }),
+  );
   if (!integration) throw new WriteRefused(`${CRM_NAMES[crm]} is no longer connected; connect it again under Integrations, then retry.`);
   return integration;
 }
-
-// Each handler spends one call of its account's budget per request; the budget lives in Postgres, so every process
-// draining writes for the account shares it (lib/crm/rate-budget.ts). A drain starts a window's 25 requests at once,
-// and on a busy server the first of them can leave a few hundred ms after its slot while the 26th leaves on time:
-// LeadSquared then counts 26 in 5 s. So writes keep a 500 ms margin (25 per 5.5 s, 91 % of the limit) where one-off
-// reads keep 250 ms. Same budget row and limit, so the stricter window simply waits a little longer.
-export const WRITE_BUDGET_LEADSQUARED = { ...CRM_BUDGETS.leadSquared, windowMs: 5_500 };
 
 const activityOf = (write: CrmWrite): NewActivity => {
   const p = write.payload as LeadSquaredActivityPayload;
   return { leadId: p.leadId, activityEvent: p.activityEvent, note: p.note, at: new Date(p.at) };
 };
 
+// Each handler spends one call of its account's budget per request; the budget lives in Postgres, so every process
+// draining writes for the account shares it (lib/crm/rate-budget.ts). Writes keep the budget's 250 ms margin like every
+// other LeadSquared call: a request leaves within 125 ms of its slot or moves it, and a late answer moves its slot.
 export const postLeadSquaredActivity: WriteHandler = async (write, ctx) => {
-  const client = leadSquaredClientFor(await integrationOf(write, "leadsquared"), ctx.limiter(WRITE_BUDGET_LEADSQUARED));
+  const client = leadSquaredClientFor(await integrationOf(write, "leadsquared"), ctx.limiter(CRM_BUDGETS.leadSquared));
   const { id } = await client.postActivity(activityOf(write));
   return { response: { status: 200, call: "ProspectActivity.svc/Create", activityId: id } };
 };
@@ -47,7 +50,7 @@ export const postLeadSquaredActivity: WriteHandler = async (write, ctx) => {
  */
 export const postLeadSquaredActivities: BulkHandler = {
   maxPerCall: BULK_MAX_ACTIVITIES,
-  singlesPerWindow: WRITE_BUDGET_LEADSQUARED.limit,
+  singlesPerWindow: CRM_BUDGETS.leadSquared.limit,
   async send(writes, ctx) {
     // One account is one integration (`leadsquared:<integrationId>`), so the first row's stands for all.
     const client = leadSquaredClientFor(await integrationOf(writes[0]!, "leadsquared"), ctx.limiter(CRM_BUDGETS.leadSquaredBulk));
@@ -60,7 +63,7 @@ export const postLeadSquaredActivities: BulkHandler = {
 
 export const updateLeadSquaredLead: WriteHandler = async (write, ctx) => {
   const p = write.payload as LeadSquaredLeadUpdatePayload;
-  const client = leadSquaredClientFor(await integrationOf(write, "leadsquared"), ctx.limiter(WRITE_BUDGET_LEADSQUARED));
+  const client = leadSquaredClientFor(await integrationOf(write, "leadsquared"), ctx.limiter(CRM_BUDGETS.leadSquared));
   await client.updateLead(
     p.leadId,
     p.fields.map((f) => ({ Attribute: f.attribute, Value: f.value })),
