@@ -5,7 +5,7 @@ import {
   createAgent,
   deleteAgent,
   findAgent,
-  findReportingAgent,
+  findCachedAgent,
   findWebhookAgent,
   listAgents,
   updateAgent,
@@ -58,24 +58,24 @@ describe("findWebhookAgent", () => {
   });
 });
 
-describe("findReportingAgent", () => {
+describe("findCachedAgent", () => {
   it("sees this process's change of the provider's settings at once, another's after the cache's time, and keeps no miss", async () => {
     const { organization } = await createOrg();
-    expect(await findReportingAgent("agt_not_yet")).toBeNull();
+    expect(await findCachedAgent("agt_not_yet")).toBeNull();
     const late = await createAgentRow(organization.id, { id: "agt_not_yet" });
-    expect((await findReportingAgent("agt_not_yet"))!.id).toBe(late.id);
+    expect((await findCachedAgent("agt_not_yet"))!.id).toBe(late.id);
 
     const agent = await createAgent(organization.id, agentInputSchema.parse({ name: "Caller" }));
-    expect((await findReportingAgent(agent.id))!.provider).toBe("simulator");
+    expect((await findCachedAgent(agent.id))!.provider).toBe("simulator");
     await updateAgent(organization.id, agent.id, agentUpdateSchema.parse({ providerSettings: { assistantId: "a1" } }));
-    expect((await findReportingAgent(agent.id))!.providerSettings).toEqual({ assistantId: "a1" });
+    expect((await findCachedAgent(agent.id))!.providerSettings).toEqual({ assistantId: "a1" });
 
     vi.useFakeTimers({ toFake: ["Date"] });
     await db.agent.update({ where: { id: agent.id }, data: { providerSettings: { assistantId: "a2" } } });
     vi.setSystemTime(Date.now() + AGENT_CACHE_MS - 1);
-    expect((await findReportingAgent(agent.id))!.providerSettings).toEqual({ assistantId: "a1" });
+    expect((await findCachedAgent(agent.id))!.providerSettings).toEqual({ assistantId: "a1" });
     vi.setSystemTime(Date.now() + 1);
-    expect((await findReportingAgent(agent.id))!.providerSettings).toEqual({ assistantId: "a2" });
+    expect((await findCachedAgent(agent.id))!.providerSettings).toEqual({ assistantId: "a2" });
   });
 });
 

@@ -82,18 +82,21 @@ export function findWebhookAgent(orgId: string, agentId: string) {
   return webhookAgents.get(`${orgId}:${agentId}`, () => readWebhookAgent(orgId, agentId));
 }
 
-// Archived agents too: their calls in flight still report.
-const reportingAgents = readCache<string, Agent>({ ttlMs: AGENT_CACHE_MS });
+// Archived agents too: their calls in flight still report and settle.
+const agentsById = readCache<string, Agent>({ ttlMs: AGENT_CACHE_MS });
 
-/** The agent a provider's status report names, memoised: in a rush every report of an agent reads the same row. */
-export function findReportingAgent(agentId: string): Promise<Agent | null> {
-  return reportingAgents.get(agentId, () => db.agent.findUnique({ where: { id: agentId } }));
+/**
+ * An agent by id alone, memoised: in a rush every provider report (the status route) and every step of the call
+ * engine reads the same few rows. Not scoped to an organisation: for callers that got the id from a verified record.
+ */
+export function findCachedAgent(agentId: string): Promise<Agent | null> {
+  return agentsById.get(agentId, () => db.agent.findUnique({ where: { id: agentId } }));
 }
 
 /** After a write to an agent or its variables: this process reads them afresh at once. */
 export function forgetCachedAgent(agentId: string) {
   webhookAgents.forget((_, agent) => agent!.id === agentId);
-  reportingAgents.forget((id) => id === agentId);
+  agentsById.forget((id) => id === agentId);
 }
 
 export async function listAgents(orgId: string) {

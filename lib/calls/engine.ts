@@ -1,4 +1,5 @@
 import "server-only";
+import { findCachedAgent } from "@/lib/agents/queries";
 import { resolveLeads } from "@/lib/calls/resolve";
 import { decideAfterAttempt } from "@/lib/calls/state";
 import { describeDuration } from "@/lib/schedule/describe-duration";
@@ -76,16 +77,18 @@ export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<v
   const claimedAt = deps.now();
   // Those held back by their agent's cap get no wake-up of their own: the step that settles one of the agent's calls
   // claims for it, and the sweeper wakes them if a slot stays free.
-  // The agents' rows are read beside the claim, not after it: one round trip fewer in a row.
+  // The agents' rows are read beside the claim (most often from the cache), not after it.
   const [claimed, agents] = await Promise.all([
     claimDue(
       due.map((t) => t.id),
       claimedAt,
       [...new Set(live.map((t) => t.agentId))],
     ),
-    due.length || live.length ? db.agent.findMany({ where: { id: { in: [...new Set([...due, ...live].map((t) => t.agentId))] } } }) : [],
+    Promise.all([...new Set([...due, ...live].map((t) => t.agentId))].map(findCachedAgent)),
   ]);
-  const dialed = new Set((await dialAll(deps, claimed, new Map(agents.map((a) => [a.id, a])), claimedAt)).map((d) => d.taskId));
+  const dialed = new Set(
+    (await dialAll(deps, claimed, new Map(agents.flatMap((a) => (a ? [[a.id, a]] : []))), claimedAt)).map((d) => d.taskId),
+  );
   // Slots the provider's refusals freed go to the agents' waiting tasks.
   const refused = claimed.filter((c) => !dialed.has(c.taskId));
   await wakeWaitingForSlots([...new Set(refused.map((c) => c.agentId))], deps.now());

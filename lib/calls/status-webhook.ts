@@ -1,5 +1,5 @@
 import "server-only";
-import { findReportingAgent } from "@/lib/agents/queries";
+import { findCachedAgent } from "@/lib/agents/queries";
 import { providerBinding } from "@/lib/calls/runtime";
 import { wakeSoon } from "@/lib/calls/wakeups";
 import { recordReport } from "@/lib/calls/writes";
@@ -12,7 +12,7 @@ const PROVIDERS = new Set(["simulator", "vapi"]);
 export async function handleStatusWebhook(providerName: string, url: URL, headers: Headers, rawBody: string) {
   if (!PROVIDERS.has(providerName)) throw new ApiError(404, "unknown_provider", `Leadline has no voice provider called ${providerName}.`);
   const agentId = url.searchParams.get("agent_id");
-  const agent = agentId ? await findReportingAgent(agentId) : null;
+  const agent = agentId ? await findCachedAgent(agentId) : null;
   // Forged or stale URLs get the same answer as a bad signature: nothing tells them which agents exist.
   if (!agent || agent.provider !== providerName) throw new ApiError(401, "unverified", "This status report could not be verified.");
   const { provider, credentials } = providerBinding(agent);

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetCachedAgent } from "@/lib/agents/queries";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { CrmError } from "@/lib/http/fetch-json";
@@ -19,6 +20,7 @@ export async function getWriteBack(orgId: string, agentId: string): Promise<Writ
 export async function saveWriteBack(orgId: string, agentId: string, settings: WriteBackSettings): Promise<WriteBackSettings> {
   await agentOf(orgId, agentId);
   await db.agent.updateMany({ where: { id: agentId, orgId }, data: { writeBack: settings } });
+  forgetCachedAgent(agentId);
   return settings;
 }
 
