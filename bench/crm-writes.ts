@@ -15,32 +15,18 @@ async function main() {
   const { createFakeLeadSquared, FAKE_LSQ_ACCESS_KEY, FAKE_LSQ_SECRET_KEY, FAKE_LSQ_LEADS } =
     await import("@/e2e/support/fakes/leadsquared");
   const { db } = await import("@/lib/db");
-  const { encryptSecret } = await import("@/lib/crypto/secrets");
-  const { newId } = await import("@/lib/ids");
   const { enqueueWrites } = await import("@/lib/crm-writes/outbox");
   const { drainWrites } = await import("@/lib/crm-writes/drain");
   const { BULK_MAX_ACTIVITIES, createLeadSquaredClient } = await import("@/lib/crm/leadsquared/client");
   const { createRateLimiter, LEADSQUARED_CALLS_PER_WINDOW, LEADSQUARED_WINDOW_MS, LEADSQUARED_SAFETY_MARGIN_MS } =
     await import("@/lib/crm/leadsquared/rate-limit");
-  const { createOrg } = await import("@/test/factories");
-  const { env } = await import("@/lib/env");
+  const { connectFakeLeadSquared, createOrg } = await import("@/test/factories");
 
   const fake = createFakeLeadSquared();
   await fake.start();
   const lead = String(FAKE_LSQ_LEADS[0]!.ProspectID);
   const { organization } = await createOrg();
-  const integration = await db.integration.create({
-    data: {
-      id: newId("int"),
-      orgId: organization.id,
-      crm: "leadsquared",
-      config: { host: fake.baseUrl },
-      secrets: encryptSecret(
-        JSON.stringify({ accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY }),
-        env().LEADLINE_ENCRYPTION_KEY,
-      ),
-    },
-  });
+  const integration = await connectFakeLeadSquared(organization.id, fake.baseUrl);
   const at = new Date().toISOString();
   await db.$transaction((tx) =>
     enqueueWrites(

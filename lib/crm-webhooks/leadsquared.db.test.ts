@@ -4,12 +4,10 @@ import { createAgent } from "@/lib/agents/queries";
 import { agentInputSchema } from "@/lib/agents/schema";
 import { createApiKey } from "@/lib/api-keys/queries";
 import { DEFAULT_WEBHOOK_VALUES, leadSquaredWebhookSchema } from "@/lib/crm/leadsquared/webhook-schema";
-import { encryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
-import { newId } from "@/lib/ids";
 import { truncateAll } from "@/test/databases";
-import { createOrg } from "@/test/factories";
+import { connectFakeLeadSquared, createOrg } from "@/test/factories";
 import { forgetLeadSquaredWebhook, listLeadSquaredWebhooks, registerLeadSquaredWebhook, updateLeadSquaredWebhook } from "./leadsquared";
 
 const lsq = createFakeLeadSquared();
@@ -29,15 +27,7 @@ async function setup(options: { connect?: boolean } = {}) {
   const { organization, user } = await createOrg();
   const agent = await createAgent(organization.id, agentInputSchema.parse({ name: "Sales" }));
   const { key } = await createApiKey({ orgId: organization.id, name: "LeadSquared" });
-  if (options.connect !== false) {
-    const secrets = encryptSecret(
-      JSON.stringify({ accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY }),
-      process.env.LEADLINE_ENCRYPTION_KEY!,
-    );
-    await db.integration.create({
-      data: { id: newId("int"), orgId: organization.id, crm: "leadsquared", config: { host: lsq.baseUrl }, secrets },
-    });
-  }
+  if (options.connect !== false) await connectFakeLeadSquared(organization.id, lsq.baseUrl);
   const base = `${ORIGIN}/api/call/crm-webhook?agent_id=${agent.id}&type=leadsquared`;
   const values = (overrides: object = {}) =>
     leadSquaredWebhookSchema.parse({

@@ -2,18 +2,10 @@
 // activities on leads (its own 1-per-5-s budget), against the fake LeadSquared that enforces both limits.
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  createFakeLeadSquared,
-  FAKE_LSQ_ACCESS_KEY,
-  FAKE_LSQ_LEADS,
-  FAKE_LSQ_SECRET_KEY,
-  type FakeLeadSquared,
-} from "@/e2e/support/fakes/leadsquared";
-import { encryptSecret } from "@/lib/crypto/secrets";
+import { createFakeLeadSquared, FAKE_LSQ_LEADS, type FakeLeadSquared } from "@/e2e/support/fakes/leadsquared";
 import { db } from "@/lib/db";
-import { newId } from "@/lib/ids";
 import { truncateAll } from "@/test/databases";
-import { createOrg } from "@/test/factories";
+import { connectFakeLeadSquared, createOrg } from "@/test/factories";
 import { BASE_MS } from "./backoff";
 import { drainWrites } from "./drain";
 import { enqueueWrites } from "./outbox";
@@ -47,18 +39,7 @@ afterEach(() => lsq.stop());
 /** `count` queued activities for one account, notes n00, n01, …; the earlier a note, the older its row. */
 async function backlog(count: number, leadOf: (i: number) => string = () => LEAD) {
   const { organization } = await createOrg();
-  const integration = await db.integration.create({
-    data: {
-      id: newId("int"),
-      orgId: organization.id,
-      crm: "leadsquared",
-      config: { host: lsq.baseUrl },
-      secrets: encryptSecret(
-        JSON.stringify({ accessKey: FAKE_LSQ_ACCESS_KEY, secretKey: FAKE_LSQ_SECRET_KEY }),
-        process.env.LEADLINE_ENCRYPTION_KEY!,
-      ),
-    },
-  });
+  const integration = await connectFakeLeadSquared(organization.id, lsq.baseUrl);
   const t0 = Date.now() - 60_000;
   await db.$transaction((tx) =>
     enqueueWrites(
