@@ -156,12 +156,19 @@ const endReported = groupWriter<Reported, { task_id: string; number: number } | 
           ${col((r) => r.endedAt)}::timestamptz[], ${col((r) => r.summary ?? null)}::text[], ${col((r) => r.transcript ?? null)}::text[],
           ${col((r) => r.recordingUrl ?? null)}::text[])
           AS r(i, agent_id, provider, call_id, attempt_id, outcome, detail, retryable, ended_at, summary, transcript, recording_url)
+      ), hit AS MATERIALIZED (
+        -- The agent's attempt by one of two unique lookups, first and apart: as one OR beside the agent's scope, the
+        -- planner (a rush's statistics being stale) read every attempt of the agent for each report.
+        SELECT r.*, m.id FROM r CROSS JOIN LATERAL (
+          SELECT x.id, x.agent_id FROM call_attempts x WHERE x.provider = r.provider::"VoiceProviderName" AND x.provider_call_id = r.call_id
+          UNION SELECT x.id, x.agent_id FROM call_attempts x WHERE x.id = r.attempt_id AND x.provider_call_id IS NULL
+            AND x.provider = r.provider::"VoiceProviderName") m
+        WHERE m.agent_id = r.agent_id
       ), ended AS (
         UPDATE call_attempts a SET status = 'ended', outcome = r.outcome::"CallOutcome", outcome_detail = r.detail,
           retryable = r.retryable, ended_at = r.ended_at, provider_call_id = r.call_id,
           summary = r.summary, transcript = r.transcript, recording_url = r.recording_url
-        FROM r WHERE a.agent_id = r.agent_id AND a.provider = r.provider::"VoiceProviderName" AND a.status <> 'ended'
-          AND (a.provider_call_id = r.call_id OR (a.id = r.attempt_id AND a.provider_call_id IS NULL))
+        FROM hit r WHERE a.id = r.id AND a.status <> 'ended'
         RETURNING r.i, a.task_id, a.agent_id, a.number
       ), woken AS (
         INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
