@@ -15,6 +15,7 @@ import {
   wakeWaitingForSlots,
   type ClaimedDial,
   type Dialed,
+  type Settle,
 } from "@/lib/calls/writes";
 import { db } from "@/lib/db";
 import { CrmError } from "@/lib/http/fetch-json";
@@ -62,9 +63,15 @@ export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<v
   const tasks = await db.callTask.findMany({ where: { id: { in: [...new Set(taskIds)] } } });
   const resolving = tasks.filter((t) => t.status === "resolving");
   await inPool(resolving, DIALS_AT_ONCE, (t) => stepOrLater(deps, t, () => resolveLeads(deps, t.id)));
-  // Settles first: the slots they free are claimed below, for this batch's due tasks or the agents' waiting ones.
+  // Their attempts ended (by a report, or here by the deadline) before the claim: the slots they free are claimed
+  // below, for this batch's due tasks or the agents' waiting ones.
   const live = tasks.filter((t) => t.status === "dialing" || t.status === "in_progress");
-  await settleLive(deps, live);
+  const settles = await settleLive(deps, live);
+  // Moving those tasks on needs no slot, so it is written beside the claim; a failure is thrown once the claimed are dialed.
+  const moving = settleTasks(settles, deps.now()).then(
+    () => null,
+    (err: unknown) => err,
+  );
 
   const scheduled = tasks.filter((t) => t.status === "scheduled");
   const later = scheduled.filter((t) => t.nextAttemptAt && t.nextAttemptAt > now);
@@ -89,6 +96,8 @@ export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<v
   const dialed = new Set(
     (await dialAll(deps, claimed, new Map(agents.flatMap((a) => (a ? [[a.id, a]] : []))), claimedAt)).map((d) => d.taskId),
   );
+  const failed = await moving;
+  if (failed) throw failed;
   // Slots the provider's refusals freed go to the agents' waiting tasks.
   const refused = claimed.filter((c) => !dialed.has(c.taskId));
   await wakeWaitingForSlots([...new Set(refused.map((c) => c.agentId))], deps.now());
@@ -115,10 +124,10 @@ const wakeupAt = (task: { id: string; agentId: string; attemptsMade: number }, r
 
 /**
  * Settles the live tasks' current attempts: a dial nobody recorded is reconciled one by one (it may ask the
- * provider); the rest are read in one query and settled in one transaction.
+ * provider); the rest are read in one query, and what comes next for their tasks is returned for settleTasks.
  */
-async function settleLive(deps: StepDeps, tasks: CallTask[]): Promise<void> {
-  if (!tasks.length) return;
+async function settleLive(deps: StepDeps, tasks: CallTask[]): Promise<Settle[]> {
+  if (!tasks.length) return [];
   const attempts = new Map(
     (await db.callAttempt.findMany({ where: { id: { in: tasks.map((t) => attemptIdFor(t.id, t.attemptsMade)) } } })).map((a) => [
       a.taskId,
@@ -128,7 +137,7 @@ async function settleLive(deps: StepDeps, tasks: CallTask[]): Promise<void> {
   const unrecorded = tasks.filter((t) => t.status === "dialing" && attempts.get(t.id)?.status === "dialing");
   await inPool(unrecorded, DIALS_AT_ONCE, (t) => stepOrLater(deps, t, () => reconcileDial(deps, t, attempts.get(t.id)!)));
   const rest = tasks.filter((t) => attempts.has(t.id) && !unrecorded.includes(t));
-  await settleAttempts(
+  return decideSettles(
     deps,
     rest.map((t) => ({ task: t, attempt: attempts.get(t.id)! })),
   );
@@ -260,14 +269,15 @@ async function reconcileDial(deps: StepDeps, task: CallTask, attempt: CallAttemp
 async function settleById(deps: StepDeps, taskId: string, number: number): Promise<void> {
   const task = await db.callTask.findUnique({ where: { id: taskId } });
   const attempt = await db.callAttempt.findUnique({ where: { taskId_number: { taskId, number } } });
-  if (task && attempt) await settleAttempts(deps, [{ task, attempt }]);
+  if (task && attempt) await settleTasks(await decideSettles(deps, [{ task, attempt }]), deps.now());
 }
 
 /**
- * Reads each attempt's outcome from Postgres (never from an event) and moves its task on: the next attempt and when,
- * or the end. With no report by the deadline an attempt ends as failed; before it, the task sleeps until then.
+ * Reads each attempt's outcome from Postgres (never from an event) and decides what comes next for its task: the next
+ * attempt and when, or the end. With no report by the deadline the attempt is ended here as failed, freeing its slot;
+ * before it, the task sleeps until then.
  */
-async function settleAttempts(deps: StepDeps, items: Array<{ task: CallTask; attempt: CallAttempt }>): Promise<void> {
+async function decideSettles(deps: StepDeps, items: Array<{ task: CallTask; attempt: CallAttempt }>): Promise<Settle[]> {
   const now = deps.now();
   const deadline = (a: CallAttempt) => new Date((a.dialedAt ?? a.createdAt).getTime() + deps.outcomeTimeoutMs);
   const open = items.filter(({ task }) => task.status === "dialing" || task.status === "in_progress");
@@ -288,7 +298,7 @@ async function settleAttempts(deps: StepDeps, items: Array<{ task: CallTask; att
   const reread = new Map(
     overdueIds.length ? (await db.callAttempt.findMany({ where: { id: { in: overdueIds } } })).map((a) => [a.id, a]) : [],
   );
-  const settles = open
+  return open
     .filter((item) => !waiting.includes(item))
     .map(({ task, attempt }) => {
       const row = reread.get(attempt.id) ?? attempt;
@@ -303,7 +313,6 @@ async function settleAttempts(deps: StepDeps, items: Array<{ task: CallTask; att
       });
       return { task, ended: row, decision };
     });
-  await settleTasks(settles, now);
 }
 
 /** Runs `work` over `items`, at most `size` at once. */
