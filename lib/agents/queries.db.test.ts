@@ -67,10 +67,11 @@ describe("findCachedAgent", () => {
 
     const agent = await createAgent(organization.id, agentInputSchema.parse({ name: "Caller" }));
     expect((await findCachedAgent(agent.id))!.provider).toBe("simulator");
+    // The clock stands still from before the entry is stored, so the cache's time is measured from that instant.
+    vi.useFakeTimers({ toFake: ["Date"] });
     await updateAgent(organization.id, agent.id, agentUpdateSchema.parse({ providerSettings: { assistantId: "a1" } }));
     expect((await findCachedAgent(agent.id))!.providerSettings).toEqual({ assistantId: "a1" });
 
-    vi.useFakeTimers({ toFake: ["Date"] });
     await db.agent.update({ where: { id: agent.id }, data: { providerSettings: { assistantId: "a2" } } });
     vi.setSystemTime(Date.now() + AGENT_CACHE_MS - 1);
     expect((await findCachedAgent(agent.id))!.providerSettings).toEqual({ assistantId: "a1" });
