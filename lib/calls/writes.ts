@@ -168,7 +168,7 @@ const endReported = groupWriter<Reported, { task_id: string; number: number } | 
         UPDATE call_attempts a SET status = 'ended', outcome = r.outcome::"CallOutcome", outcome_detail = r.detail,
           retryable = r.retryable, ended_at = r.ended_at, provider_call_id = r.call_id,
           summary = r.summary, transcript = r.transcript, recording_url = r.recording_url
-        FROM hit r WHERE a.id = r.id AND a.status <> 'ended'
+        FROM hit r WHERE a.id = r.id AND a.status <> 'ended' AND (a.provider_call_id = r.call_id OR a.provider_call_id IS NULL)
         RETURNING r.i, a.task_id, a.agent_id, a.number
       ), woken AS (
         INSERT INTO call_wakeups (task_id, agent_id, from_attempt, run_at)
