@@ -1,5 +1,5 @@
 import "server-only";
-import { findCachedAgent } from "@/lib/agents/queries";
+import { findCachedAgents } from "@/lib/agents/queries";
 import { resolveLeads } from "@/lib/calls/resolve";
 import { decideAfterAttempt } from "@/lib/calls/state";
 import { describeDuration } from "@/lib/schedule/describe-duration";
@@ -91,11 +91,9 @@ export async function advanceTasks(deps: StepDeps, taskIds: string[]): Promise<v
       claimedAt,
       [...new Set(live.map((t) => t.agentId))],
     ),
-    Promise.all([...new Set([...due, ...live].map((t) => t.agentId))].map(findCachedAgent)),
+    findCachedAgents([...due, ...live].map((t) => t.agentId)),
   ]);
-  const dialed = new Set(
-    (await dialAll(deps, claimed, new Map(agents.flatMap((a) => (a ? [[a.id, a]] : []))), claimedAt)).map((d) => d.taskId),
-  );
+  const dialed = new Set((await dialAll(deps, claimed, agents, claimedAt)).map((d) => d.taskId));
   const failed = await moving;
   if (failed) throw failed;
   // Slots the provider's refusals freed go to the agents' waiting tasks.

@@ -1,5 +1,5 @@
 import "server-only";
-import { findCachedAgent } from "@/lib/agents/queries";
+import { findCachedAgents } from "@/lib/agents/queries";
 import { planCallEndedWebhooks } from "@/lib/call-webhooks/enqueue";
 import { callPageUrl } from "@/lib/call-webhooks/payload";
 import { db } from "@/lib/db";
@@ -30,9 +30,9 @@ export async function planAfterAttemptWrites(inputs: AfterAttempt[]): Promise<Ne
   const [webhooks, agents] = await Promise.all([
     // The call-ended webhook goes out whatever the CRM write-back settings say.
     planCallEndedWebhooks(inputs.map((i) => ({ task: i.task, attempt: i.attempt.number, final: i.final }))),
-    Promise.all([...new Set(inputs.map((i) => i.task.agentId))].map(findCachedAgent)),
+    findCachedAgents(inputs.map((i) => i.task.agentId)),
   ]);
-  const settingsOf = new Map(agents.flatMap((a) => (a ? [[a.id, readWriteBack(a.writeBack)]] : [])));
+  const settingsOf = new Map([...agents].map(([id, a]) => [id, readWriteBack(a.writeBack)]));
   const writing = inputs.filter(
     (i) => (i.task.source === "leadsquared" || i.task.source === "hubspot") && (settingsOf.get(i.task.agentId)?.mode ?? "off") !== "off",
   );
