@@ -68,7 +68,10 @@ export async function findAgent(orgId: string, agentId: string): Promise<Agent> 
 
 /** How long another process may use an agent's settings, variables and organisation defaults after they changed. */
 export const AGENT_CACHE_MS = 2_000;
-const webhookAgents = readCache<string, Awaited<ReturnType<typeof readWebhookAgent>>>({ ttlMs: AGENT_CACHE_MS });
+const webhookAgents = readCache<string, Awaited<ReturnType<typeof readWebhookAgent>>>({
+  ttlMs: AGENT_CACHE_MS,
+  sharedAs: "webhook-agents",
+});
 
 function readWebhookAgent(orgId: string, agentId: string) {
   return db.agent.findFirst({
@@ -83,7 +86,7 @@ export function findWebhookAgent(orgId: string, agentId: string) {
 }
 
 // Archived agents too: their calls in flight still report and settle.
-const agentsById = readCache<string, Agent>({ ttlMs: AGENT_CACHE_MS });
+const agentsById = readCache<string, Agent>({ ttlMs: AGENT_CACHE_MS, sharedAs: "agents" });
 
 /**
  * An agent by id alone, memoised: in a rush every provider report (the status route) and every step of the call

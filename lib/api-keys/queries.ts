@@ -15,7 +15,7 @@ export const API_KEY_CACHE_MS = 2_000;
 const keysByPrefix = readCache<
   string,
   { id: string; orgId: string; name: string; revokedAt: Date | null; lastUsedAt: Date | null; secretHash: string }
->({ ttlMs: API_KEY_CACHE_MS });
+>({ ttlMs: API_KEY_CACHE_MS, sharedAs: "api-keys" });
 
 const listFields = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { Worker } from "node:worker_threads";
+import { describe, expect, it, vi } from "vitest";
 import { readCache } from "@/lib/db/read-cache";
 
 function clocked(ttlMs: number, maxEntries?: number) {
@@ -94,5 +95,32 @@ describe("readCache", () => {
     expect(both.map((r) => r.status)).toEqual(["rejected", "rejected"]);
     expect(await cache.get("k", async () => (reads++, "back"))).toBe("back");
     expect(reads).toBe(2);
+  });
+
+  it("drops every entry when a copy shared under its name forgets, and only then", async () => {
+    const mine = readCache<string, string>({ ttlMs: 60_000, sharedAs: "test-agents" });
+    const theirs = readCache<string, string>({ ttlMs: 60_000, sharedAs: "test-agents" });
+    const other = readCache<string, string>({ ttlMs: 60_000, sharedAs: "test-keys" });
+    await mine.get("a", async () => "old a");
+    await mine.get("b", async () => "old b");
+    await other.get("a", async () => "old key");
+    theirs.forget((key) => key === "a");
+    await vi.waitFor(async () => expect(await mine.get("b", async () => "new b")).toBe("new b"));
+    expect(await mine.get("a", async () => "new a")).toBe("new a");
+    expect(await other.get("a", async () => "new key")).toBe("old key");
+  });
+
+  it("hears a forget from another thread", async () => {
+    const cache = readCache<string, string>({ ttlMs: 60_000, sharedAs: "test-thread" });
+    await cache.get("a", async () => "old");
+    const thread = new Worker(
+      `const { BroadcastChannel } = require("node:worker_threads");
+       const peers = new BroadcastChannel("leadline:read-cache:test-thread");
+       peers.postMessage(null);
+       peers.close();`,
+      { eval: true },
+    );
+    await new Promise((resolve) => thread.once("exit", resolve));
+    await vi.waitFor(async () => expect(await cache.get("a", async () => "new")).toBe("new"));
   });
 });

@@ -1,3 +1,4 @@
+import { BroadcastChannel } from "node:worker_threads";
 import { setBounded } from "@/lib/bounded-map";
 
 /**
@@ -6,14 +7,26 @@ import { setBounded } from "@/lib/bounded-map";
  * Only what was found is kept, so a flood of unknown ids neither fills memory nor hides a row created since.
  * Concurrent misses of one key share one read: when an entry expires under a burst, the burst waits for one query
  * instead of sending one each (and growing the connection pool to serve them).
+ * With `sharedAs`, copies of the cache under that name elsewhere in this process (the job thread's, lib/jobs/boot.ts)
+ * drop every entry when this one forgets, so a write on either thread counts at once on both.
  */
-export function readCache<K, V>(opts: { ttlMs: number; maxEntries?: number; now?: () => number }) {
+export function readCache<K, V>(opts: { ttlMs: number; sharedAs?: string; maxEntries?: number; now?: () => number }) {
   const entries = new Map<K, { value: V; expires: number }>();
   const now = opts.now ?? (() => Date.now());
   const max = opts.maxEntries ?? 1000;
   const reading = new Map<K, { generation: number; value: Promise<V | null> }>();
   // Bumped by forget(): a read that started before a write must neither put the old row back nor be joined.
   let generation = 0;
+  const dropAll = () => {
+    generation++;
+    entries.clear();
+  };
+  const peers = opts.sharedAs ? new BroadcastChannel(`leadline:read-cache:${opts.sharedAs}`) : undefined;
+  if (peers) {
+    peers.onmessage = dropAll;
+    // A cache must never be what keeps a process or a test worker alive.
+    peers.unref();
+  }
   async function read(key: K, load: () => Promise<V | null>): Promise<V | null> {
     const started = generation;
     const value = await load();
@@ -34,6 +47,7 @@ export function readCache<K, V>(opts: { ttlMs: number; maxEntries?: number; now?
     forget(match: (key: K, value: V) => boolean): void {
       generation++;
       for (const [key, { value }] of entries) if (match(key, value)) entries.delete(key);
+      peers?.postMessage(null);
     },
   };
 }

@@ -59,7 +59,7 @@ export function findIntegration(orgId: string, crm: Crm) {
 // The webhook reads this for every delivery. "Not connected" is remembered too (as null secrets): an organisation
 // without an integration is the common case, and the number of (organisation, CRM) pairs is bounded.
 export const INTEGRATION_CACHE_MS = 2_000;
-const integrationSecrets = readCache<string, { secrets: string | null }>({ ttlMs: INTEGRATION_CACHE_MS });
+const integrationSecrets = readCache<string, { secrets: string | null }>({ ttlMs: INTEGRATION_CACHE_MS, sharedAs: "integration-secrets" });
 
 /**
  * The webhook's read: whether the CRM is connected, and its sealed secrets. A connection or disconnection counts at

@@ -1,29 +1,26 @@
 import "server-only";
+import { Worker } from "node:worker_threads";
 import { registerCallDriver } from "@/lib/calls/driver";
 import { registerWriteDriver } from "@/lib/crm-writes/driver";
-import { env } from "@/lib/env";
-import { embeddedWriteDriver } from "@/lib/jobs/crm-writes";
 import { embeddedDriver } from "@/lib/jobs/embedded-queue";
-import { startEmbeddedWorker, type EmbeddedWorker } from "@/lib/jobs/embedded-worker";
-import { engineDeps } from "@/lib/webhook/engine-deps";
+import { superviseThread, type SupervisedThread } from "@/lib/jobs/thread";
 
-const globalForJobs = globalThis as unknown as { leadlineWorker?: Promise<EmbeddedWorker> };
+const globalForJobs = globalThis as unknown as { leadlineJobThread?: Promise<SupervisedThread> };
 
-/** Registers the embedded driver and starts its worker in this server process, once. */
-export function startEmbeddedDriver(): Promise<EmbeddedWorker> {
-  const e = env();
+/**
+ * Starts the embedded driver once per server process. Its worker (call steps, the simulator's calls, the sweeper, CRM
+ * writes) runs on a thread of its own, lib/jobs/worker-thread.ts: on one event loop with the requests, each waited
+ * behind the other, and a morning rush's reports and dials are thousands of both. This thread relays the wake-ups its
+ * requests queue (one statement each) and passes CRM write kicks on to the job thread.
+ */
+export function startEmbeddedDriver(): Promise<SupervisedThread> {
   registerCallDriver(embeddedDriver);
-  registerWriteDriver(embeddedWriteDriver);
-  globalForJobs.leadlineWorker ??= startEmbeddedWorker({
-    connectionString: e.DATABASE_URL,
-    deps: engineDeps(),
-    concurrency: e.LEADLINE_WORKER_CONCURRENCY,
-    sweepEveryMs: e.LEADLINE_SWEEP_INTERVAL_MS,
-  }).then((worker) => {
-    const stop = () => void worker.stop().finally(() => process.exit(0));
+  globalForJobs.leadlineJobThread ??= superviseThread(() => new Worker(new URL("./worker-thread.ts", import.meta.url))).then((thread) => {
+    registerWriteDriver({ name: "embedded", kick: () => thread.post("drain") });
+    const stop = () => void thread.stop().finally(() => process.exit(0));
     process.once("SIGTERM", stop);
     process.once("SIGINT", stop);
-    return worker;
+    return thread;
   });
-  return globalForJobs.leadlineWorker;
+  return globalForJobs.leadlineJobThread;
 }
