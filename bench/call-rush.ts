@@ -6,7 +6,7 @@
 // intervals. The baseline is a bare loop over the same state changes in this process, run first in the same database
 // over at most --bare-tasks of its own tasks (its rate is steady after a few hundred). CPU time per dial (server and
 // Postgres, from /proc) says what the rate would be on an idle machine.
-// Run: npm run bench -- call-rush [--tasks 10000] [--caps 100,50,20] [--workers 20] [--call-ms 200] [--timeout 300] [--bare-tasks 2000]
+// Run: npm run bench -- call-rush [--tasks 10000] [--caps 100,50,20] [--workers 10] [--call-ms 200] [--timeout 300] [--bare-tasks 2000]
 import { execFile } from "node:child_process";
 import { parseArgs, promisify } from "node:util";
 import pg from "pg";
@@ -20,7 +20,8 @@ const { values } = parseArgs({
   options: {
     tasks: { type: "string", default: "10000" },
     caps: { type: "string", default: "100,50,20" },
-    workers: { type: "string", default: "20" },
+    // The server's own default (LEADLINE_WORKER_CONCURRENCY), so the rush measures what runs.
+    workers: { type: "string", default: "10" },
     "call-ms": { type: "string", default: "200" },
     timeout: { type: "string", default: "300" },
     "bare-tasks": { type: "string", default: "2000" },
