@@ -36,7 +36,9 @@ export function superviseThread(start: () => Worker, restartAfterMs = 1_000): Pr
         if (stopping) return;
         if (first && !started) return reject(new Error(`The job thread stopped (exit code ${code}) before it started.`));
         console.error(`[jobs] the job thread stopped (exit code ${code}); a new one starts in ${restartAfterMs} ms`);
-        setTimeout(() => void run(false), restartAfterMs);
+        setTimeout(() => {
+          if (!stopping) void run(false);
+        }, restartAfterMs);
       });
     });
   return run(true).then(() => ({
