@@ -6,8 +6,11 @@ import {
   type FakeLeadField,
   type FakeLeadSquared,
 } from "@/e2e/support/fakes/leadsquared";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { drainWrites } from "@/lib/crm-writes/drain";
-import { createConnector, setConnectorEnabled } from "./queries";
+import { truncateAll } from "@/test/databases";
+import { createOrg } from "@/test/factories";
+import { createConnector, getJob, setConnectorEnabled } from "./queries";
 import { authenticateConnector } from "./queries";
 import { receiveDelivery } from "./receive";
 import { leadSyncConnectorInputSchema, type LeadSyncConfig } from "./schema";
@@ -97,4 +100,54 @@ export async function drainAll(aheadMs = 0) {
 /** The account's leads that match, by email. */
 export function leadByEmail(account: FakeLeadSquared, email: string): FakeLead | undefined {
   return [...account.leads.values()].find((l) => l.EmailAddress === email);
+}
+
+export type TwoAccounts = { a: FakeLeadSquared; b: FakeLeadSquared; orgId: string };
+
+/**
+ * Two fake accounts for a test file, `a` the source and `b` the destination, started once; before each test the
+ * database and both accounts are emptied and a new organisation made. `use` is handed them each time.
+ */
+export function withTwoAccounts(use: (accounts: TwoAccounts) => void) {
+  let a: FakeLeadSquared;
+  let b: FakeLeadSquared;
+  beforeAll(async () => {
+    process.env.LEADLINE_LEADSQUARED_ALLOWED_HOSTS = "http://127.0.0.1:*";
+    a = fakeAccount("a");
+    b = fakeAccount("b");
+    await Promise.all([a.start(), b.start()]);
+  });
+  afterAll(async () => Promise.all([a.stop(), b.stop()]));
+  beforeEach(async () => {
+    await truncateAll(process.env.DATABASE_URL!);
+    for (const account of [a, b]) {
+      account.leads.clear();
+      account.activities.length = 0;
+      account.requests.length = 0;
+      account.leadEvents.length = 0;
+      account.setAutomation(null);
+    }
+    use({ a, b, orgId: (await createOrg()).organization.id });
+  });
+}
+
+/** A source lead with every kind of field the tests map. */
+export const ASHA = {
+  ProspectID: "src-asha",
+  FirstName: "Asha",
+  LastName: "Verma",
+  EmailAddress: "asha@example.com",
+  Mobile: "9876543210",
+};
+
+/** The write requests an account received, in order. */
+export const writesTo = (account: FakeLeadSquared) =>
+  account.requests.filter((r) => /Lead\.Create|Lead\.Update|Lead\/Bulk|ProspectActivity/.test(r.path)).map((r) => r.path);
+
+/** A new connector from `a` to `b` with `config`, one delivery of `body`, drained: the job as it ended. */
+export async function syncOnce({ a, b, orgId }: TwoAccounts, config: LeadSyncConfig, body: unknown, contentType?: string) {
+  const { webhookUrl, id } = await makeConnector(orgId, a, b, config);
+  const job = await deliver(webhookUrl, body, contentType);
+  await drainAll();
+  return { connectorId: id, webhookUrl, job: await getJob(orgId, job.id) };
 }
