@@ -105,16 +105,16 @@ export function leadByEmail(account: FakeLeadSquared, email: string): FakeLead |
 export type TwoAccounts = { a: FakeLeadSquared; b: FakeLeadSquared; orgId: string };
 
 /**
- * Two fake accounts for a test file, `a` the source and `b` the destination, started once; before each test the
- * database and both accounts are emptied and a new organisation made. `use` is handed them each time.
+ * Two fake accounts for a test file, `a` the source and `b` the destination (named `names`), started once; before
+ * each test the database and both accounts are emptied and a new organisation made. `use` is handed them each time.
  */
-export function withTwoAccounts(use: (accounts: TwoAccounts) => void) {
+export function withTwoAccounts(use: (accounts: TwoAccounts) => void, names: [string, string] = ["a", "b"]) {
   let a: FakeLeadSquared;
   let b: FakeLeadSquared;
   beforeAll(async () => {
     process.env.LEADLINE_LEADSQUARED_ALLOWED_HOSTS = "http://127.0.0.1:*";
-    a = fakeAccount("a");
-    b = fakeAccount("b");
+    a = fakeAccount(names[0]);
+    b = fakeAccount(names[1]);
     await Promise.all([a.start(), b.start()]);
   });
   afterAll(async () => Promise.all([a.stop(), b.stop()]));

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FakeLeadSquared } from "@/e2e/support/fakes/leadsquared";
 import { ApiError } from "@/lib/http/errors";
 import { db } from "@/lib/db";
 import { createMember } from "@/lib/orgs/queries";
 import { removeMember } from "@/lib/orgs/remove-member";
 import { createMemberSchema } from "@/lib/orgs/schema";
-import { truncateAll } from "@/test/databases";
 import { createOrg } from "@/test/factories";
-import { baseConfig, deliver, fakeAccount, makeConnector } from "./lead-sync.test-support";
+import { baseConfig, deliver, makeConnector, withTwoAccounts } from "./lead-sync.test-support";
 import {
   authenticateConnector,
   createConnector,
@@ -35,17 +34,7 @@ async function errorOf(p: Promise<unknown>): Promise<ApiError> {
   return err;
 }
 
-beforeAll(async () => {
-  process.env.LEADLINE_LEADSQUARED_ALLOWED_HOSTS = "http://127.0.0.1:*";
-  a = fakeAccount("qa");
-  b = fakeAccount("qb");
-  await Promise.all([a.start(), b.start()]);
-});
-afterAll(async () => Promise.all([a.stop(), b.stop()]));
-beforeEach(async () => {
-  await truncateAll(process.env.DATABASE_URL!);
-  orgId = (await createOrg()).organization.id;
-});
+withTwoAccounts((accounts) => ({ a, b, orgId } = accounts), ["qa", "qb"]);
 
 describe("connectors", () => {
   it("stores both accounts' fields, answers keys only as hints, and its URL authenticates until the secret is rotated", async () => {
